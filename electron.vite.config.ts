@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+// One build produces everything both hosts need:
+//   out/main/index.js          Electron main process
+//   out/main/browser-host.js   browser mode (same core, served on 127.0.0.1), run with plain Node
+//   out/preload/index.cjs      sandboxed preload (sandboxed preloads must be CommonJS)
+//   out/renderer/              the Svelte app
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'browser-host': resolve('electron/server/browser-host-cli.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('renderer'),
+    plugins: [svelte()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') }
+      }
+    }
+  }
+})

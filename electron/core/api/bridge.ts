@@ -1,0 +1,15 @@
+import type { ApiEvent, ApiReply } from './contract'
+
+/**
+ * What the Electron preload exposes to the renderer (as `window.roundtable`), and what the
+ * browser-mode client implements over HTTP. The renderer only ever sees this shape.
+ */
+export interface RoundtableBridge {
+  invoke(method: string, args: unknown): Promise<ApiReply>
+  onEvent(listener: (event: ApiEvent) => void): () => void
+}
+
+export const BRIDGE_GLOBAL = 'roundtable'
+/** IPC channel of one API method: `api:<method>`; main registers one handler per method. */
+export const API_CHANNEL_PREFIX = 'api:'
+export const EVENT_CHANNEL = 'roundtable:event'

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { LanguageSchema, SettingsSchema } from '../storage/library-file'
+import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
+
+/**
+ * The one API between the trainer's UI and the core: a map from method name to the schemas of its
+ * arguments and result. Both transports (Electron IPC and browser-mode HTTP) carry exactly this, and
+ * both validate arguments at the boundary with these schemas. The renderer's client infers its types
+ * from the same map, so a method cannot be called with the wrong shape.
+ */
+
+const Empty = z.strictObject({})
+
+export const NoticeSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum([
+    'quarantined',
+    'restored-from-backup',
+    'started-empty',
+    'newer-version',
+    'save-failed',
+    'save-recovered'
+  ]),
+  file: z.string(),
+  movedTo: z.string().optional(),
+  detail: z.string().optional()
+})
+export type Notice = z.infer<typeof NoticeSchema>
+
+export const ProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()]))
+})
+
+export const WorkshopSummarySchema = z.object({
+  id: z.string(),
+  origin: z.enum(['bundled', 'user']),
+  /** Null when the package is invalid and its manifest could not be read. */
+  version: z.string().nullable(),
+  title: BilingualSchema.nullable(),
+  summary: BilingualSchema.nullable(),
+  audience: z.array(z.enum(AUDIENCE_GROUPS)),
+  durationMinutes: z.number().nullable(),
+  blockCount: z.number(),
+  problems: z.array(ProblemSchema)
+})
+export type WorkshopSummary = z.infer<typeof WorkshopSummarySchema>
+
+const SlideSchema = z.object({ html: z.string(), notesHtml: z.string() })
+
+export const WorkshopDetailSchema = z.object({
+  summary: WorkshopSummarySchema,
+  /** The validated manifest (see electron/core/workshops/schema.ts). */
+  manifest: z.unknown(),
+  slides: z.record(z.string(), z.object({ vi: z.array(SlideSchema), en: z.array(SlideSchema) })),
+  citationCounts: z.record(z.string(), z.number())
+})
+export type WorkshopDetail = z.infer<typeof WorkshopDetailSchema>
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  settings: SettingsSchema,
+  notices: z.array(NoticeSchema)
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+export const apiContract = {
+  'app.info': { args: Empty, result: AppInfoSchema },
+  'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
+  'notices.dismiss': { args: z.strictObject({ id: z.string().max(100) }), result: z.array(NoticeSchema) },
+  'library.list': { args: Empty, result: z.array(WorkshopSummarySchema) },
+  'workshop.get': {
+    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+    result: WorkshopDetailSchema
+  }
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
+
+export type ApiContract = typeof apiContract
+export type ApiMethod = keyof ApiContract
+export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>
+export type ApiResult<M extends ApiMethod> = z.output<ApiContract[M]['result']>
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[]
+
+/** Live state pushed from the core to every open window. */
+export type ApiEvent = { type: 'notices'; notices: Notice[] } | { type: 'settings'; settings: z.infer<typeof SettingsSchema> }
+
+/** The one envelope every transport uses for replies. */
+export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } }
+export type ApiErrorCode = 'unknown-method' | 'invalid-arguments' | 'not-found' | 'failed'
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiContract, name)
+}

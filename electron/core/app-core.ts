@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { ApiEvent, Notice } from './api/contract'
+import { ApiError, type ApiHandlers } from './api/dispatch'
+import { WorkshopLibrary } from './library/workshop-library'
+import { DataFile } from './storage/data-file'
+import type { DurableFs } from './storage/durable-json-file'
+import type { StorageIncident } from './storage/incidents'
+import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
+
+export interface AppCoreOptions {
+  /** Where this user's data lives (Electron: userData; browser mode: the same folder, or --data-dir). */
+  dataDir: string
+  /** The bundled, read-only workshop packages. */
+  workshopsDir: string
+  host: 'electron' | 'browser'
+  version: string
+  fs?: DurableFs
+}
+
+export interface AppCore {
+  handlers: ApiHandlers
+  /** Live events for every open window; returns the unsubscribe function. */
+  subscribe(listener: (event: ApiEvent) => void): () => void
+  close(): Promise<void>
+}
+
+/** Everything the app does, independent of Electron, HTTP and the DOM. Both hosts wrap this. */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const listeners = new Set<(event: ApiEvent) => void>()
+  const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event))
+  let notices: Notice[] = []
+
+  const onIncident = (incident: StorageIncident): void => {
+    if (incident.kind === 'save-recovered') {
+      notices = notices.filter((n) => !(n.kind === 'save-failed' && n.file === incident.file))
+    }
+    notices = [...notices, { id: randomUUID(), at: new Date().toISOString(), ...incident }]
+    emit({ type: 'notices', notices })
+  }
+
+  const library = new DataFile<LibraryFile>({
+    path: join(options.dataDir, 'library.json'),
+    parse: parseLibraryFile,
+    defaults: defaultLibraryFile,
+    onIncident,
+    fs: options.fs
+  })
+  await library.open()
+
+  const workshops = new WorkshopLibrary({
+    bundled: options.workshopsDir,
+    user: join(options.dataDir, 'workshops')
+  })
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({
+      name: 'Roundtable',
+      version: options.version,
+      host: options.host,
+      dataDir: options.dataDir,
+      settings: library.data.settings,
+      notices
+    }),
+    'settings.setLanguage': async ({ language }) => {
+      await library.update((data) => {
+        data.settings.language = language
+      })
+      emit({ type: 'settings', settings: library.data.settings })
+      return library.data.settings
+    },
+    'notices.dismiss': async ({ id }) => {
+      notices = notices.filter((n) => n.id !== id)
+      emit({ type: 'notices', notices })
+      return notices
+    },
+    'library.list': () => workshops.list(),
+    'workshop.get': async ({ id }) => {
+      const detail = await workshops.get(id)
+      if (!detail) throw new ApiError('not-found', `no workshop ${id}`)
+      return detail
+    }
+  }
+
+  return {
+    handlers,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      library.close()
+      listeners.clear()
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Vietnamese: the app's first language and the source of truth for message keys.
+ * Placeholders are written {name}. English (en.ts) must have exactly the same keys.
+ */
+export const vi = {
+  'app.name': 'Bàn Tròn',
+  'app.tagline': 'Bộ công cụ tập huấn ngoại tuyến',
+  'app.loading': 'Đang mở…',
+  'app.language': 'Ngôn ngữ',
+  'app.language.vi': 'Tiếng Việt',
+  'app.language.en': 'English',
+  'app.offline': 'Hoạt động hoàn toàn ngoại tuyến',
+  'app.host.electron': 'Ứng dụng máy tính',
+  'app.host.browser': 'Chế độ trình duyệt',
+  'app.dataFolder': 'Dữ liệu được lưu tại: {path}',
+  'app.error.noToken':
+    'Trang này cần khoá truy cập. Hãy mở đúng địa chỉ mà lệnh “npm start” in ra (địa chỉ có phần #token=…).',
+  'app.error.api': 'Không thực hiện được yêu cầu: {message}',
+  'app.error.connection': 'Mất kết nối với Bàn Tròn. Ứng dụng còn đang chạy không?',
+
+  'library.title': 'Thư viện hội thảo',
+  'library.intro': 'Chọn một hội thảo để xem chương trình, mục tiêu và nguồn tư liệu.',
+  'library.empty': 'Chưa có hội thảo nào trong thư viện.',
+  'library.count': '{count} hội thảo',
+  'library.bundled': 'Có sẵn',
+  'library.user': 'Của bạn',
+  'library.minutes': '{minutes} phút',
+  'library.blocks': '{count} phần',
+  'library.version': 'Phiên bản {version}',
+  'library.invalid': 'Có lỗi, chưa dùng được',
+  'library.problems': '{count} lỗi cần sửa',
+  'library.open': 'Xem',
+  'library.back': '← Thư viện',
+
+  'audience.parents': 'Cha mẹ',
+  'audience.caregivers': 'Người chăm sóc trẻ',
+  'audience.teachers': 'Giáo viên',
+  'audience.community': 'Cộng đồng',
+  'audience.ngo-staff': 'Cán bộ tổ chức phi chính phủ',
+  'audience.officials': 'Cán bộ địa phương',
+  'audience.adolescents': 'Trẻ vị thành niên',
+
+  'workshop.agenda': 'Chương trình',
+  'workshop.objectives': 'Mục tiêu học tập',
+  'workshop.contentNote': 'Lưu ý về nội dung',
+  'workshop.safeguarding': 'Lưu ý bảo vệ trẻ em cho người điều phối',
+  'workshop.sources': 'Nguồn tư liệu',
+  'workshop.sources.paragraphs': '{count} đoạn',
+  'workshop.sources.cited': 'Được trích dẫn {count} lần',
+  'workshop.verifyLocally': 'Cần kiểm tra tại địa phương',
+  'workshop.verifyLocally.explain':
+    'Các thông tin đánh dấu “kiểm tra tại địa phương” không đến từ các tài liệu nguồn (ví dụ số đường dây nóng). Hãy kiểm tra lại cho địa phương và thời điểm của bạn trước buổi tập huấn.',
+  'workshop.verifyLocally.count': '{count} chỗ cần kiểm tra',
+  'workshop.totalMinutes': 'Tổng thời lượng: {minutes} phút',
+  'workshop.startsAt': 'Bắt đầu {time}',
+  'workshop.slides': '{count} trang chiếu',
+  'workshop.questions': '{count} câu hỏi',
+  'workshop.problems.title': 'Gói hội thảo này có lỗi',
+
+  'block.slides': 'Trình chiếu',
+  'block.discussion': 'Thảo luận',
+  'block.poll': 'Bình chọn',
+  'block.quiz': 'Kiểm tra',
+  'block.activity': 'Hoạt động',
+  'block.break': 'Giải lao',
+  'quiz.pre': 'Kiểm tra đầu vào',
+  'quiz.post': 'Kiểm tra đầu ra',
+  'quiz.practice': 'Luyện tập',
+
+  'notice.title': 'Thông báo về dữ liệu',
+  'notice.dismiss': 'Đã hiểu',
+  'notice.quarantined':
+    'Tệp {file} bị hỏng và đã được chuyển sang {movedTo} (không xoá). Lý do: {detail}',
+  'notice.restored-from-backup': 'Đã khôi phục {file} từ bản sao tốt gần nhất.',
+  'notice.started-empty': 'Không có bản sao tốt của {file}; ứng dụng bắt đầu với dữ liệu trống.',
+  'notice.newer-version':
+    'Tệp {file} được tạo bởi phiên bản Bàn Tròn mới hơn; tệp được giữ nguyên và sẽ không bị ghi đè. {detail}',
+  'notice.save-failed':
+    'Không lưu được vào {file} ({detail}). Dữ liệu vẫn được giữ trong bộ nhớ và sẽ tự lưu lại khi ổ đĩa ghi được.',
+  'notice.save-recovered': 'Đã lưu lại được vào {file}.',
+
+  'problem.where': '{file}, dòng {line}',
+  'problem.file-missing': 'Thiếu tệp {file}.',
+  'problem.file-too-large': 'Tệp {file} quá lớn (tối đa {maxKb} KB).',
+  'problem.file-unreadable': 'Không đọc được tệp {file}: {detail}',
+  'problem.yaml-syntax': 'Lỗi cú pháp YAML: {detail}',
+  'problem.field-missing': 'Thiếu trường “{field}”.',
+  'problem.field-wrong-type': 'Trường “{field}” có kiểu sai (cần {expected}).',
+  'problem.field-invalid': 'Giá trị của “{field}” không hợp lệ.',
+  'problem.field-unknown': 'Trường “{field}” có khoá không được phép: {keys}.',
+  'problem.field-choice': 'Giá trị của “{field}” phải là một trong: {allowed}.',
+  'problem.too-few': '“{field}” cần ít nhất {min} mục.',
+  'problem.too-many': '“{field}” có nhiều nhất {max} mục.',
+  'problem.folder-name': 'Mã hội thảo “{id}” phải trùng tên thư mục “{folder}”.',
+  'problem.duplicate-id': 'Mã {what} “{id}” bị trùng.',
+  'problem.minutes-sum': 'Tổng số phút của các phần là {sum}, nhưng thời lượng khai báo là {declared}.',
+  'problem.poll-options-needed': 'Bình chọn “{block}” cần danh sách lựa chọn (options).',
+  'problem.poll-scale-needed': 'Bình chọn thang điểm “{block}” cần khai báo thang (scale).',
+  'problem.poll-open-has-options': 'Bình chọn câu trả lời mở “{block}” không có lựa chọn.',
+  'problem.quiz-questions-both': 'Bài kiểm tra “{block}” chỉ được có questions hoặc questionsFrom, không cả hai.',
+  'problem.quiz-questions-none': 'Bài kiểm tra “{block}” cần questions hoặc questionsFrom.',
+  'problem.quiz-from-unknown': 'Bài kiểm tra “{block}” lấy câu hỏi từ “{from}”, nhưng không có bài kiểm tra đó.',
+  'problem.quiz-correct-single': 'Câu hỏi “{question}” chỉ chọn một đáp án nên cần đúng 1 đáp án đúng (đang có {count}).',
+  'problem.quiz-correct-multiple': 'Câu hỏi nhiều lựa chọn “{question}” cần ít nhất 1 đáp án đúng.',
+  'problem.unknown-objective': 'Câu hỏi “{question}” gắn với mục tiêu “{objective}” không tồn tại.',
+  'problem.citation-unknown-source': 'Trích dẫn “{citation}” chỉ đến nguồn không có trong danh sách nguồn.',
+  'problem.citation-bad-paragraph': 'Trích dẫn “{citation}” chỉ đến đoạn không tồn tại (nguồn có {max} đoạn).',
+  'problem.citation-needs-paragraph': 'Trích dẫn “{citation}” cần số đoạn, ví dụ [@{citation}#2].',
+  'problem.slides-count-differs':
+    'Phần “{block}” có {vi} trang chiếu tiếng Việt nhưng {en} trang tiếng Anh; hai ngôn ngữ phải giống nhau.',
+  'problem.slides-citations-differ':
+    'Trang {slide} của phần “{block}” có trích dẫn khác nhau giữa hai ngôn ngữ (vi: {vi}; en: {en}).',
+  'problem.slides-empty': 'Tệp {file} không có trang chiếu nào.',
+  'problem.raw-html': 'Trang chiếu chứa HTML thô ({snippet}); HTML và mã script không được phép trong trang chiếu.'
+} as const satisfies Record<string, string>
+
+export type MessageKey = keyof typeof vi

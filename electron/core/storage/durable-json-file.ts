@@ -1,0 +1,210 @@
+import { promises as nodeFs } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+import { NewerSchemaError, type StorageIncident } from './incidents'
+
+/**
+ * The file-system calls the adapter makes. Production passes node's own; the fault tests pass a
+ * wrapper that records the order of calls (to prove fsync happens before a write is acknowledged)
+ * or fails them (full disk).
+ */
+export interface DurableFs {
+  open: typeof nodeFs.open
+  rename: typeof nodeFs.rename
+  link: typeof nodeFs.link
+  copyFile: typeof nodeFs.copyFile
+  unlink: typeof nodeFs.unlink
+  readFile: typeof nodeFs.readFile
+  mkdir: typeof nodeFs.mkdir
+  stat: typeof nodeFs.stat
+}
+
+export interface DurableJsonFileOptions<T> {
+  path: string
+  /** Validates (and migrates) what was read; throws when the content is not acceptable. */
+  parse: (raw: unknown) => T
+  onIncident: (incident: StorageIncident) => void
+  fs?: DurableFs
+  now?: () => Date
+}
+
+type LoadResult<T> =
+  | { state: 'ok'; data: T }
+  | { state: 'missing' }
+  | { state: 'bad'; reason: string }
+  | { state: 'newer'; error: NewerSchemaError }
+
+/**
+ * lowdb adapter for files that must survive a power cut.
+ *
+ * lowdb's own JSONFile (steno) writes a temp file and renames it but never fsyncs, so after a
+ * power cut the file can be empty or zero-filled. Here every write is:
+ *   write temp → fsync temp → keep the current file as `<name>.bak` → rename temp over the file →
+ *   fsync the folder. The promise resolves only after that, so "saved" means durable.
+ * Reading never throws away data: a file that does not parse or validate is renamed to
+ * `<name>.corrupt-<time>`, the user is told, and the last good copy (`.bak`) is used.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly path: string
+  readonly backupPath: string
+  private readonly fs: DurableFs
+  private readonly options: DurableJsonFileOptions<T>
+  private requested = 0
+  private completed = 0
+  private newestText = ''
+  private chain: Promise<void> = Promise.resolve()
+  private tempCounter = 0
+  /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
+  private readOnlyBecause: NewerSchemaError | null = null
+
+  constructor(options: DurableJsonFileOptions<T>) {
+    this.options = options
+    this.path = options.path
+    this.backupPath = `${options.path}.bak`
+    this.fs = options.fs ?? nodeFs
+  }
+
+  async read(): Promise<T | null> {
+    const primary = await this.load(this.path)
+    if (primary.state === 'ok') return primary.data
+    if (primary.state === 'newer') {
+      this.readOnlyBecause = primary.error
+      this.options.onIncident({ kind: 'newer-version', file: this.path, detail: primary.error.message })
+      return null
+    }
+    if (primary.state === 'bad') {
+      const movedTo = await this.quarantine(this.path)
+      this.options.onIncident({ kind: 'quarantined', file: this.path, movedTo, detail: primary.reason })
+    }
+
+    const backup = await this.load(this.backupPath)
+    if (backup.state === 'ok') {
+      // Put the good copy back in place so the next start does not depend on the backup.
+      await this.write(backup.data)
+      if (primary.state === 'bad') {
+        this.options.onIncident({ kind: 'restored-from-backup', file: this.path, movedTo: this.backupPath })
+      }
+      return backup.data
+    }
+    if (backup.state === 'bad') {
+      const movedTo = await this.quarantine(this.backupPath)
+      this.options.onIncident({ kind: 'quarantined', file: this.backupPath, movedTo, detail: backup.reason })
+    }
+    if (primary.state === 'bad') {
+      this.options.onIncident({ kind: 'started-empty', file: this.path })
+    }
+    return null
+  }
+
+  /**
+   * Writes are serialised; a write that is still waiting when a newer one arrives is folded into it
+   * (group commit), and every caller's promise resolves once data at least as new as its own is durable.
+   */
+  write(data: T): Promise<void> {
+    if (this.readOnlyBecause) return Promise.reject(this.readOnlyBecause)
+    const mine = ++this.requested
+    this.newestText = JSON.stringify(data)
+    const run = this.chain.then(async () => {
+      if (this.completed >= mine) return
+      const upTo = this.requested
+      await this.writeNow(this.newestText)
+      this.completed = Math.max(this.completed, upTo)
+    })
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  private async writeNow(text: string): Promise<void> {
+    const folder = dirname(this.path)
+    await this.fs.mkdir(folder, { recursive: true })
+    const temp = join(folder, `.${basename(this.path)}.${process.pid}.${++this.tempCounter}.tmp`)
+    const handle = await this.fs.open(temp, 'w')
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } catch (error) {
+      await handle.close().catch(() => undefined)
+      await this.fs.unlink(temp).catch(() => undefined)
+      throw error
+    }
+    await handle.close()
+    try {
+      await this.keepBackupOfCurrent()
+      await this.fs.rename(temp, this.path)
+    } catch (error) {
+      await this.fs.unlink(temp).catch(() => undefined)
+      throw error
+    }
+    await this.syncFolder(folder)
+  }
+
+  /** The file about to be replaced becomes `.bak` (a hard link: no copy, and atomic via rename). */
+  private async keepBackupOfCurrent(): Promise<void> {
+    const staging = `${this.backupPath}.${process.pid}.tmp`
+    await this.fs.unlink(staging).catch(() => undefined)
+    try {
+      await this.fs.link(this.path, staging)
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return // first write: nothing to keep yet
+      // File systems without hard links (FAT32 sticks): copy instead.
+      await this.fs.copyFile(this.path, staging)
+    }
+    await this.fs.rename(staging, this.backupPath)
+  }
+
+  private async syncFolder(folder: string): Promise<void> {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+    if (process.platform === 'win32') return
+    const handle = await this.fs.open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+
+  private async load(path: string): Promise<LoadResult<T>> {
+    let text: string
+    try {
+      text = await this.fs.readFile(path, 'utf8')
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return { state: 'missing' }
+      return { state: 'bad', reason: `unreadable (${errorCode(error) ?? String(error)})` }
+    }
+    if (text.trim() === '') return { state: 'bad', reason: 'empty file' }
+    if (text.includes('\u0000')) return { state: 'bad', reason: 'file contains zero bytes (interrupted write)' }
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch (error) {
+      return { state: 'bad', reason: `not valid JSON: ${(error as Error).message}` }
+    }
+    try {
+      return { state: 'ok', data: this.options.parse(raw) }
+    } catch (error) {
+      if (error instanceof NewerSchemaError) return { state: 'newer', error }
+      return { state: 'bad', reason: `unexpected content: ${(error as Error).message}` }
+    }
+  }
+
+  private async quarantine(path: string): Promise<string> {
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
+    let target = `${path}.corrupt-${stamp}`
+    for (let n = 2; await exists(this.fs, target); n++) target = `${path}.corrupt-${stamp}-${n}`
+    await this.fs.rename(path, target)
+    return target
+  }
+}
+
+async function exists(fs: DurableFs, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined
+}

@@ -1,0 +1,26 @@
+/** Something that happened to a data file that the trainer must be told about. */
+export type StorageIncidentKind =
+  | 'quarantined' // a file could not be read; it was moved aside, never deleted
+  | 'restored-from-backup' // the last good copy is in use
+  | 'started-empty' // neither the file nor its backup was usable
+  | 'newer-version' // written by a newer Roundtable; left untouched and not overwritten
+  | 'save-failed' // the disk refused a write; data is kept in memory and retried
+  | 'save-recovered' // saving works again after a failure
+
+export interface StorageIncident {
+  kind: StorageIncidentKind
+  file: string
+  movedTo?: string
+  detail?: string
+}
+
+/** Thrown by a schema migration when a file comes from a newer version of the app. */
+export class NewerSchemaError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number
+  ) {
+    super(`written by a newer version of Roundtable (data version ${found}; this version reads up to ${supported})`)
+    this.name = 'NewerSchemaError'
+  }
+}

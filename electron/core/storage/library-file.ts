@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { versionedParser } from './versioned'
+
+/** `library.json`: settings and the index of the user's own data. Sessions get one file each. */
+export const LIBRARY_SCHEMA_VERSION = 1
+
+export const LanguageSchema = z.enum(['vi', 'en'])
+export type Language = z.infer<typeof LanguageSchema>
+
+export const SettingsSchema = z.object({
+  language: LanguageSchema
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+export const LibraryFileSchema = z.object({
+  schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
+  settings: SettingsSchema
+})
+export type LibraryFile = z.infer<typeof LibraryFileSchema>
+
+export const parseLibraryFile = versionedParser(LibraryFileSchema, LIBRARY_SCHEMA_VERSION)
+
+export function defaultLibraryFile(): LibraryFile {
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, settings: { language: 'vi' } }
+}

@@ -1,0 +1,43 @@
+/**
+ * A problem found in a workshop package. The sentence is made from `code` and `params` in the UI
+ * language by the i18n catalogues (keys `problem.<code>`), so the loader stays language-neutral.
+ */
+export type ProblemCode =
+  | 'file-missing'
+  | 'file-too-large'
+  | 'file-unreadable'
+  | 'yaml-syntax'
+  | 'field-missing'
+  | 'field-wrong-type'
+  | 'field-invalid'
+  | 'field-unknown'
+  | 'field-choice'
+  | 'too-few'
+  | 'too-many'
+  | 'folder-name'
+  | 'duplicate-id'
+  | 'minutes-sum'
+  | 'poll-options-needed'
+  | 'poll-scale-needed'
+  | 'poll-open-has-options'
+  | 'quiz-questions-both'
+  | 'quiz-questions-none'
+  | 'quiz-from-unknown'
+  | 'quiz-correct-single'
+  | 'quiz-correct-multiple'
+  | 'unknown-objective'
+  | 'citation-unknown-source'
+  | 'citation-bad-paragraph'
+  | 'citation-needs-paragraph'
+  | 'slides-count-differs'
+  | 'slides-citations-differ'
+  | 'slides-empty'
+  | 'raw-html'
+
+export interface WorkshopProblem {
+  /** Path inside the package, with forward slashes (`workshop.yaml`, `slides/intro.en.md`). */
+  file: string
+  line?: number
+  code: ProblemCode
+  params: Record<string, string | number>
+}

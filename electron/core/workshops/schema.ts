@@ -1,0 +1,124 @@
+import { z } from 'zod'
+
+/** The workshop package format (see workshops/FORMAT.md). Strict objects, so a typo in a key is reported. */
+export const WORKSHOP_FORMAT = 1
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id')
+const Text = z.string().trim().min(1)
+
+/** Every text a person reads exists in Vietnamese and English. */
+export const BilingualSchema = z.strictObject({ vi: Text, en: Text })
+export type Bilingual = z.infer<typeof BilingualSchema>
+
+export const AUDIENCE_GROUPS = [
+  'parents',
+  'caregivers',
+  'teachers',
+  'community',
+  'ngo-staff',
+  'officials',
+  'adolescents'
+] as const
+
+const blockBase = {
+  id: Id,
+  title: BilingualSchema,
+  minutes: z.number().int().min(1).max(600),
+  notes: BilingualSchema.optional()
+}
+
+const OptionSchema = z.strictObject({ id: Id, text: BilingualSchema })
+
+export const QuizQuestionSchema = z.strictObject({
+  id: Id,
+  objective: Id,
+  text: BilingualSchema,
+  multiple: z.boolean().default(false),
+  options: z.array(z.strictObject({ id: Id, text: BilingualSchema, correct: z.boolean().default(false) })).min(2).max(8),
+  explanation: BilingualSchema.optional()
+})
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>
+
+export const SlidesBlockSchema = z.strictObject({ ...blockBase, kind: z.literal('slides') })
+
+export const DiscussionBlockSchema = z.strictObject({
+  ...blockBase,
+  kind: z.literal('discussion'),
+  prompt: BilingualSchema,
+  debrief: z.array(BilingualSchema).min(1),
+  groupSize: z.number().int().min(2).max(12).optional()
+})
+
+export const PollBlockSchema = z.strictObject({
+  ...blockBase,
+  kind: z.literal('poll'),
+  question: BilingualSchema,
+  type: z.enum(['single', 'multiple', 'rating', 'open']),
+  purpose: z.enum(['opinion', 'feedback']).default('opinion'),
+  options: z.array(OptionSchema).min(2).max(8).optional(),
+  scale: z
+    .strictObject({
+      min: z.number().int().min(0).max(1),
+      max: z.number().int().min(3).max(10),
+      minLabel: BilingualSchema,
+      maxLabel: BilingualSchema
+    })
+    .optional()
+})
+
+export const QuizBlockSchema = z.strictObject({
+  ...blockBase,
+  kind: z.literal('quiz'),
+  role: z.enum(['pre', 'post', 'practice']),
+  passMarkPercent: z.number().min(0).max(100),
+  questions: z.array(QuizQuestionSchema).min(1).max(30).optional(),
+  questionsFrom: Id.optional()
+})
+
+export const ActivityBlockSchema = z.strictObject({
+  ...blockBase,
+  kind: z.literal('activity'),
+  instructions: BilingualSchema,
+  materials: BilingualSchema.optional()
+})
+
+export const BreakBlockSchema = z.strictObject({ ...blockBase, kind: z.literal('break') })
+
+export const BlockSchema = z.discriminatedUnion('kind', [
+  SlidesBlockSchema,
+  DiscussionBlockSchema,
+  PollBlockSchema,
+  QuizBlockSchema,
+  ActivityBlockSchema,
+  BreakBlockSchema
+])
+export type Block = z.infer<typeof BlockSchema>
+export type BlockKind = Block['kind']
+
+export const SourceSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  description: BilingualSchema,
+  paragraphs: z.number().int().min(1).max(10000)
+})
+export type Source = z.infer<typeof SourceSchema>
+
+export const ManifestSchema = z.strictObject({
+  format: z.literal(WORKSHOP_FORMAT),
+  id: Id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version'),
+  title: BilingualSchema,
+  summary: BilingualSchema,
+  audience: z.strictObject({
+    groups: z.array(z.enum(AUDIENCE_GROUPS)).min(1),
+    description: BilingualSchema
+  }),
+  durationMinutes: z.number().int().min(15).max(600),
+  languages: z.array(z.enum(['vi', 'en'])).min(1),
+  objectives: z.array(z.strictObject({ id: Id, text: BilingualSchema })).min(1),
+  contentNote: BilingualSchema,
+  safeguarding: z.array(BilingualSchema).min(1),
+  sources: z.array(SourceSchema),
+  blocks: z.array(BlockSchema).min(1)
+})
+export type Manifest = z.infer<typeof ManifestSchema>

@@ -1,0 +1,46 @@
+import js from '@eslint/js'
+import svelte from 'eslint-plugin-svelte'
+import globals from 'globals'
+import ts from 'typescript-eslint'
+import svelteConfig from './svelte.config.js'
+
+/** Modules `electron/core/` may not import: it is pure TypeScript that runs under plain Node (DESIGN.md). */
+const notInCore = [
+  { name: 'electron', message: 'electron/core must not depend on Electron; put Electron glue in electron/main.' },
+  ...['http', 'https', 'http2', 'net', 'node:http', 'node:https', 'node:http2', 'node:net'].map((name) => ({
+    name,
+    message: 'electron/core does no networking; HTTP lives in electron/server.'
+  })),
+  ...['hono', '@hono/node-server'].map((name) => ({ name, message: 'HTTP frameworks belong in electron/server.' }))
+]
+
+export default ts.config(
+  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', '.browser-profile/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } }
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}', 'renderer/**/*.svelte.ts'],
+    languageOptions: { globals: { ...globals.browser } }
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } }
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: notInCore, patterns: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }],
+      // No DOM in the core either (its tsconfig has no DOM lib; this catches the globals Node also has).
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage']
+    }
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  }
+)

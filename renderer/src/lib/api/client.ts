@@ -1,0 +1,45 @@
+import { BRIDGE_GLOBAL, type RoundtableBridge } from '../../../../electron/core/api/bridge'
+import type { ApiArgs, ApiEvent, ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
+import { createHttpBridge, takeTokenFromAddress } from './http-bridge'
+
+/** An API call that the core refused or that could not reach it. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export interface ApiClient {
+  call<M extends ApiMethod>(
+    method: M,
+    ...args: ApiArgs<M> extends Record<string, never> ? [] : [args: ApiArgs<M>]
+  ): Promise<ApiResult<M>>
+  onEvent(listener: (event: ApiEvent) => void): () => void
+}
+
+/**
+ * Picks the transport once at start: Electron's preload bridge when present, else browser mode over
+ * HTTP. Nothing else in the renderer knows which one it got.
+ */
+export function connect(): ApiClient | 'no-token' {
+  const preload = (window as unknown as Record<string, RoundtableBridge | undefined>)[BRIDGE_GLOBAL]
+  let bridge: RoundtableBridge
+  if (preload) {
+    bridge = preload
+  } else {
+    const token = takeTokenFromAddress()
+    if (!token) return 'no-token'
+    bridge = createHttpBridge(token)
+  }
+  return {
+    async call(method, ...args) {
+      const reply = await bridge.invoke(method, args[0] ?? {})
+      if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message)
+      return reply.result as ApiResult<typeof method>
+    },
+    onEvent: (listener) => bridge.onEvent(listener)
+  }
+}

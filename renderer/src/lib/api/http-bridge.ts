@@ -1,0 +1,47 @@
+import type { RoundtableBridge } from '../../../../electron/core/api/bridge'
+import type { ApiEvent, ApiReply } from '../../../../electron/core/api/contract'
+
+const TOKEN_KEY = 'roundtable.token'
+const TOKEN_HEADER = 'x-roundtable-token'
+
+/**
+ * The access token arrives in the address's fragment (`#token=…`), which browsers never send over
+ * HTTP. It is kept in this tab's sessionStorage and removed from the address bar.
+ */
+export function takeTokenFromAddress(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1])
+    history.replaceState(null, '', location.pathname + location.search)
+  }
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+/** Browser mode: the same bridge as Electron's preload, over HTTP on 127.0.0.1 and Server-Sent Events. */
+export function createHttpBridge(token: string): RoundtableBridge {
+  return {
+    async invoke(method, args) {
+      let response: Response
+      try {
+        response = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(args ?? {})
+        })
+      } catch {
+        return { ok: false, error: { code: 'failed', message: 'connection' } }
+      }
+      try {
+        return (await response.json()) as ApiReply
+      } catch {
+        return { ok: false, error: { code: 'failed', message: `HTTP ${response.status}` } }
+      }
+    },
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+      const handle = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as ApiEvent)
+      source.addEventListener('api', handle)
+      return () => source.close()
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
+import type { Language } from '../../../electron/core/storage/library-file'
+import { ApiCallError, connect, type ApiClient } from './api/client'
+import { i18n } from './i18n.svelte'
+
+export type View = { name: 'library' } | { name: 'workshop'; id: string }
+
+/** What the trainer's window shows, kept in one place; components only read it and call its methods. */
+class AppState {
+  api: ApiClient | null = null
+  status = $state<'loading' | 'ready' | 'no-token' | 'error'>('loading')
+  error = $state<string | null>(null)
+  info = $state<AppInfo | null>(null)
+  notices = $state.raw<Notice[]>([])
+  workshops = $state.raw<WorkshopSummary[]>([])
+  view = $state<View>({ name: 'library' })
+
+  async start(): Promise<void> {
+    const api = connect()
+    if (api === 'no-token') {
+      this.status = 'no-token'
+      return
+    }
+    this.api = api
+    api.onEvent((event) => {
+      if (event.type === 'notices') this.notices = event.notices
+      if (event.type === 'settings') i18n.set(event.settings.language)
+    })
+    try {
+      const info = await api.call('app.info')
+      this.info = info
+      this.notices = info.notices
+      i18n.set(info.settings.language)
+      this.workshops = await api.call('library.list')
+      this.status = 'ready'
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  async setLanguage(language: Language): Promise<void> {
+    i18n.set(language)
+    await this.run(() => this.api!.call('settings.setLanguage', { language }))
+  }
+
+  async dismissNotice(id: string): Promise<void> {
+    const notices = await this.run(() => this.api!.call('notices.dismiss', { id }))
+    if (notices) this.notices = notices
+  }
+
+  open(view: View): void {
+    this.view = view
+    window.scrollTo(0, 0)
+  }
+
+  /** Runs an API call; a failure is shown to the trainer instead of being lost. */
+  async run<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      this.error = null
+      return await call()
+    } catch (error) {
+      this.fail(error)
+      return undefined
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.status === 'loading') this.status = 'error'
+    this.error =
+      error instanceof ApiCallError && error.message === 'connection'
+        ? i18n.t('app.error.connection')
+        : i18n.t('app.error.api', { message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+export const app = new AppState()

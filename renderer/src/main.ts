@@ -1,0 +1,8 @@
+import { mount } from 'svelte'
+import App from './App.svelte'
+import './styles/fonts.css'
+import './styles/global.css'
+
+const target = document.getElementById('app')
+if (!target) throw new Error('#app is missing from index.html')
+mount(App, { target })
