@@ -109,5 +109,15 @@ export const en: Record<MessageKey, string> = {
   'problem.slides-citations-differ':
     'Slide {slide} of “{block}” cites different sources in the two languages (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'The file {file} has no slides.',
-  'problem.raw-html': 'The slide contains raw HTML ({snippet}); HTML and scripts are not allowed in slides.'
+  'problem.raw-html': 'The slide contains raw HTML ({snippet}); HTML and scripts are not allowed in slides.',
+  'problem.archive-too-large': 'The package file is too large (at most {maxMb} MB).',
+  'problem.archive-invalid': 'This is not a valid workshop package file (damaged ZIP?): {detail}',
+  'problem.archive-unsafe-path':
+    'The package has an unsafe path ({detail}) that could write outside the workshop folder; refused.',
+  'problem.archive-link': 'The package contains a symbolic link ({path}); links are not allowed.',
+  'problem.archive-too-many-files': 'The package has too many files (at most {max}).',
+  'problem.archive-unexpected-file':
+    'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml and slides/*.md are allowed.',
+  'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
+  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
 }

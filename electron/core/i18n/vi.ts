@@ -111,7 +111,17 @@ export const vi = {
   'problem.slides-citations-differ':
     'Trang {slide} của phần “{block}” có trích dẫn khác nhau giữa hai ngôn ngữ (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'Tệp {file} không có trang chiếu nào.',
-  'problem.raw-html': 'Trang chiếu chứa HTML thô ({snippet}); HTML và mã script không được phép trong trang chiếu.'
+  'problem.raw-html': 'Trang chiếu chứa HTML thô ({snippet}); HTML và mã script không được phép trong trang chiếu.',
+  'problem.archive-too-large': 'Tệp gói quá lớn (tối đa {maxMb} MB).',
+  'problem.archive-invalid': 'Đây không phải tệp gói hội thảo hợp lệ (tệp ZIP bị hỏng?): {detail}',
+  'problem.archive-unsafe-path':
+    'Tệp gói có đường dẫn không an toàn ({detail}), có thể ghi ra ngoài thư mục hội thảo; đã từ chối.',
+  'problem.archive-link': 'Tệp gói chứa liên kết tượng trưng ({path}); liên kết không được phép.',
+  'problem.archive-too-many-files': 'Tệp gói có quá nhiều tệp (tối đa {max}).',
+  'problem.archive-unexpected-file':
+    'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml và slides/*.md.',
+  'problem.archive-bomb': 'Tệp gói giải nén ra lớn bất thường ({path}); đã dừng để bảo vệ máy tính.',
+  'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

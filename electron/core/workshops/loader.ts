@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { findCitations, citationSet, lineAt, VERIFY_LOCALLY } from './citations'
 import { findRawHtml } from './markdown'
 import type { WorkshopProblem } from './problems'
-import { ManifestSchema, type Block, type Manifest } from './schema'
+import { BLOCK_KINDS, ManifestSchema, type Block, type Manifest } from './schema'
 import { splitSlides, type ParsedSlide } from './slides'
 
 export const MANIFEST_FILE = 'workshop.yaml'
@@ -154,17 +154,12 @@ function schemaProblem(issue: z.core.$ZodIssue, doc: Document, lineCounter: Line
       return { ...base, code: 'field-unknown', params: { field, keys: issue.keys.join(', ') } }
     case 'invalid_value':
       return { ...base, code: 'field-choice', params: { field, allowed: issue.values.map(String).join(', ') } }
-    case 'invalid_union': {
-      const kind = doc.getIn([...path, 'kind'])
-      if (path.at(-2) === 'blocks' && kind !== undefined) {
-        return {
-          ...base,
-          code: 'field-choice',
-          params: { field: `${field}.kind`, allowed: 'slides, discussion, poll, quiz, activity, break' }
-        }
+    case 'invalid_union':
+      // A block whose `kind` is not one of the known kinds.
+      if (path.at(-1) === 'kind' && path.at(-3) === 'blocks') {
+        return { ...base, code: 'field-choice', params: { field, allowed: BLOCK_KINDS.join(', ') } }
       }
       return { ...base, code: 'field-invalid', params: { field } }
-    }
     case 'too_small':
       if (issue.origin === 'array') return { ...base, code: 'too-few', params: { field, min: Number(issue.minimum) } }
       return { ...base, code: 'field-invalid', params: { field } }

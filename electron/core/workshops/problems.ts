@@ -33,6 +33,14 @@ export type ProblemCode =
   | 'slides-citations-differ'
   | 'slides-empty'
   | 'raw-html'
+  | 'archive-too-large'
+  | 'archive-invalid'
+  | 'archive-unsafe-path'
+  | 'archive-link'
+  | 'archive-too-many-files'
+  | 'archive-unexpected-file'
+  | 'archive-bomb'
+  | 'import-bundled-id'
 
 export interface WorkshopProblem {
   /** Path inside the package, with forward slashes (`workshop.yaml`, `slides/intro.en.md`). */

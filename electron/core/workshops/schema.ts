@@ -94,6 +94,7 @@ export const BlockSchema = z.discriminatedUnion('kind', [
 ])
 export type Block = z.infer<typeof BlockSchema>
 export type BlockKind = Block['kind']
+export const BLOCK_KINDS: BlockKind[] = ['slides', 'discussion', 'poll', 'quiz', 'activity', 'break']
 
 export const SourceSchema = z.strictObject({
   id: Id,

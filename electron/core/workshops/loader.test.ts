@@ -1,0 +1,87 @@
+import { mkdtemp, symlink, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { translate } from '../i18n/translate'
+import { folderReader, loadWorkshop } from './loader'
+import { brokenPackages, samplePackage, writePackage } from './testing/sample-package'
+
+async function packageDir(files: Record<string, string>, id = 'sample-workshop'): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'roundtable-pkg-')), id)
+  await writePackage(dir, files)
+  return dir
+}
+
+describe('workshop loader', () => {
+  it('loads a valid package with its slides split and speaker notes separated', async () => {
+    const result = await loadWorkshop(folderReader(await packageDir(samplePackage())))
+    if (!result.ok) expect.fail(JSON.stringify(result.problems))
+    expect(result.workshop.manifest.blocks.map((b) => b.id)).toEqual(['intro', 'pre', 'talk', 'post'])
+    const slides = result.workshop.slides.intro!
+    expect(slides.vi).toHaveLength(2)
+    expect(slides.vi[0]!.body).toContain('# Xin chào')
+    expect(slides.vi[0]!.body).not.toContain('Ghi chú')
+    expect(slides.vi[0]!.notes).toBe('Ghi chú [@ecpat-2019#4]')
+  })
+
+  describe.each(brokenPackages())('refuses a broken package: $name', ({ code, files }) => {
+    it(`reports ${code} with a file and a plain sentence in both languages`, async () => {
+      const result = await loadWorkshop(folderReader(await packageDir(files)))
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      const problem = result.problems.find((p) => p.code === code)
+      expect(problem, JSON.stringify(result.problems)).toBeDefined()
+      expect(problem!.file).toMatch(/^(workshop\.yaml|slides\/)/)
+      for (const language of ['vi', 'en'] as const) {
+        const sentence = translate(language, `problem.${problem!.code}`, problem!.params)
+        expect(sentence).not.toMatch(/\{\w+\}|⟦/)
+        expect(sentence.length).toBeGreaterThan(10)
+      }
+    })
+  })
+
+  it('points schema problems at the right line of workshop.yaml', async () => {
+    const files = samplePackage()
+    files['workshop.yaml'] = files['workshop.yaml']!.replace('kind: discussion', 'kind: lecture')
+    const result = await loadWorkshop(folderReader(await packageDir(files)))
+    if (result.ok) expect.fail('should fail')
+    const line = files['workshop.yaml']!.split('\n').findIndex((l) => l.includes('kind: lecture')) + 1
+    const problem = result.problems.find((p) => p.code === 'field-choice')!
+    expect(problem.line).toBe(line)
+  })
+
+  it('reports a citation problem at its line in the slide file', async () => {
+    const files = samplePackage()
+    files['slides/intro.vi.md'] = files['slides/intro.vi.md']!.replace('Ghi chú [@ecpat-2019#4]', 'Ghi chú [@ecpat-2019#9]')
+    files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace('Notes [@ecpat-2019#4]', 'Notes [@ecpat-2019#9]')
+    const result = await loadWorkshop(folderReader(await packageDir(files)))
+    if (result.ok) expect.fail('should fail')
+    const problem = result.problems.find((p) => p.code === 'citation-bad-paragraph' && p.file === 'slides/intro.vi.md')
+    expect(problem?.line).toBe(6)
+  })
+
+  it('catches citations that differ between the languages of one slide', async () => {
+    const files = samplePackage()
+    files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace('One third [@ecpat-2019#4]', 'One third [@ecpat-2019#5]')
+    const result = await loadWorkshop(folderReader(await packageDir(files)))
+    if (result.ok) expect.fail('should fail')
+    expect(result.problems.map((p) => p.code)).toContain('slides-citations-differ')
+  })
+
+  it('requires the folder name to match the id', async () => {
+    const result = await loadWorkshop(folderReader(await packageDir(samplePackage(), 'other-name')))
+    if (result.ok) expect.fail('should fail')
+    expect(result.problems.map((p) => p.code)).toContain('folder-name')
+  })
+
+  it('does not follow a symbolic link out of the package', async () => {
+    const files = samplePackage()
+    delete files['slides/intro.en.md']
+    const dir = await packageDir(files)
+    await symlink('/etc/passwd', join(dir, 'slides/intro.en.md'))
+    const result = await loadWorkshop(folderReader(dir))
+    if (result.ok) expect.fail('should fail')
+    expect(result.problems.map((p) => p.code)).toContain('file-missing')
+    await rm(dir, { recursive: true })
+  })
+})
