@@ -32,6 +32,7 @@ test('switching to English changes every label and survives a restart', async ({
   await expect(trainer.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true')
   await trainer.screenshot({ path: `${screens}/library-en-1280x720.png`, fullPage: true })
 
+  await trainer.close() // before the host stops, so its event stream is not cut mid-test
   await host.stop()
   const restarted = await startHost(host.dataDir)
   try {
@@ -60,7 +61,7 @@ test('opening a workshop shows its agenda, objectives, content note and sources 
   trainer
 }) => {
   await trainer.locator('.card').first().getByRole('button', { name: 'Xem' }).click()
-  await expect(trainer.getByRole('heading', { name: 'Chương trình' })).toBeVisible()
+  await expect(trainer.getByRole('heading', { level: 2, name: 'Chương trình' })).toBeVisible()
   await expect(trainer.getByRole('heading', { name: 'Mục tiêu học tập' })).toBeVisible()
   await expect(trainer.getByRole('heading', { name: 'Lưu ý về nội dung' })).toBeVisible()
   await expect(trainer.getByRole('heading', { name: 'Nguồn tư liệu' })).toBeVisible()
@@ -70,12 +71,18 @@ test('opening a workshop shows its agenda, objectives, content note and sources 
   const minutes = await trainer.locator('.agenda .minutes').allInnerTexts()
   const total = minutes.reduce((sum, text) => sum + Number(/\d+/.exec(text)?.[0] ?? 0), 0)
   await expect(trainer.getByText(`Tổng thời lượng: ${total} phút`)).toBeVisible()
+  // Each agenda block opens to show what the trainer prepares: slides with speaker notes and citations.
+  await trainer.locator('.agenda summary').first().click()
+  const firstBlock = trainer.locator('.agenda details[open]')
+  await expect(firstBlock.locator('.slide-thumb').first()).toBeVisible()
+  await expect(firstBlock.locator('.speaker-notes').first()).not.toBeEmpty()
+  await expect(firstBlock.locator('.cite').first()).toBeVisible()
   await expectNoHorizontalOverflow(trainer)
   await trainer.screenshot({ path: `${screens}/workshop-vi-1280x720.png`, fullPage: true })
 
   await trainer.getByRole('button', { name: 'English' }).click()
-  await expect(trainer.getByRole('heading', { name: 'Agenda' })).toBeVisible()
-  await expect(trainer.getByRole('heading', { name: 'Sources' })).toBeVisible()
+  await expect(trainer.getByRole('heading', { level: 2, name: 'Agenda' })).toBeVisible()
+  await expect(trainer.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible()
   await expect(trainer.getByText(`Total: ${total} min`)).toBeVisible()
   await trainer.screenshot({ path: `${screens}/workshop-en-1280x720.png`, fullPage: true })
 

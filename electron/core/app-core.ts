@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ApiEvent, Notice } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { WorkshopLibrary } from './library/workshop-library'
+import { exportPackage, importPackage, PACKAGE_EXTENSION } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import type { DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
@@ -79,6 +80,26 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const detail = await workshops.get(id)
       if (!detail) throw new ApiError('not-found', `no workshop ${id}`)
       return detail
+    },
+    'workshop.export': async ({ id }) => {
+      const detail = await workshops.get(id)
+      const dir = await workshops.folderOf(id)
+      if (!detail || !dir || !detail.summary.version) throw new ApiError('not-found', `no valid workshop ${id}`)
+      const bytes = await exportPackage(dir, id)
+      return { fileName: `${id}-${detail.summary.version}${PACKAGE_EXTENSION}`, base64: bytes.toString('base64') }
+    },
+    'workshop.import': async ({ fileName, base64, replace }) => {
+      const result = await importPackage(Buffer.from(base64, 'base64'), workshops.userFolder, {
+        replace,
+        fileName,
+        bundledIds: await workshops.bundledIds()
+      })
+      if (result.ok) {
+        workshops.invalidate()
+        return { status: 'imported', ...result }
+      }
+      if ('conflict' in result) return { status: 'conflict', ...result.conflict }
+      return { status: 'invalid', problems: result.problems }
     }
   }
 

@@ -11,6 +11,8 @@ import { contentSecurityPolicy } from '../core/security/content-security-policy'
 
 export const TOKEN_HEADER = 'x-roundtable-token'
 const MAX_API_BODY_BYTES = 256 * 1024
+/** Importing a workshop file sends up to 20 MB as base64. */
+const MAX_IMPORT_BODY_BYTES = 28 * 1024 * 1024
 
 export interface BrowserHostOptions {
   core: AppCore
@@ -78,11 +80,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     })
   })
 
+  const smallBody = bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => refuse(c, 413, 'body too large') })
+  const importBody = bodyLimit({ maxSize: MAX_IMPORT_BODY_BYTES, onError: (c) => refuse(c, 413, 'body too large') })
   app.post(
     '/api/:method',
-    bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => refuse(c, 413, 'body too large') }),
-    async (c) => {
+    // The token is checked before a body is read, so nobody without it can make the host buffer anything.
+    async (c, next) => {
       if (!tokenMatches(c.req.header(TOKEN_HEADER))) return refuse(c, 401, 'missing or wrong token')
+      await next()
+    },
+    (c, next) => (c.req.param('method') === 'workshop.import' ? importBody : smallBody)(c, next),
+    async (c) => {
       if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
         return refuse(c, 400, 'expected application/json')
       }

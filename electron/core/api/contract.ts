@@ -70,6 +70,19 @@ export const AppInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
+/** A workshop package file travels as base64 (at most 20 MB of file, checked again on import). */
+const PackageFileSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+})
+
+export const ImportResultSchema = z.union([
+  z.object({ status: z.literal('imported'), id: z.string(), version: z.string(), replacedVersion: z.string().nullable() }),
+  z.object({ status: z.literal('invalid'), problems: z.array(ProblemSchema) }),
+  z.object({ status: z.literal('conflict'), id: z.string(), existingVersion: z.string(), incomingVersion: z.string() })
+])
+export type ImportResult = z.infer<typeof ImportResultSchema>
+
 export const apiContract = {
   'app.info': { args: Empty, result: AppInfoSchema },
   'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
@@ -78,6 +91,14 @@ export const apiContract = {
   'workshop.get': {
     args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
     result: WorkshopDetailSchema
+  },
+  'workshop.export': {
+    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+    result: z.object({ fileName: z.string(), base64: z.string() })
+  },
+  'workshop.import': {
+    args: PackageFileSchema.extend({ replace: z.boolean().default(false) }),
+    result: ImportResultSchema
   }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 

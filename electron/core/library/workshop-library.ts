@@ -38,6 +38,24 @@ export class WorkshopLibrary {
     }
   }
 
+  /** Folder of a workshop, or null when there is none by that id. */
+  async folderOf(id: string): Promise<string | null> {
+    return (await this.load()).find((e) => e.id === id)?.dir ?? null
+  }
+
+  async bundledIds(): Promise<string[]> {
+    return (await this.load()).filter((e) => e.origin === 'bundled').map((e) => e.id)
+  }
+
+  get userFolder(): string {
+    return this.folders.user
+  }
+
+  /** Forget what was loaded (after an import): the next call reads the folders again. */
+  invalidate(): void {
+    this.entries = null
+  }
+
   private load(): Promise<Entry[]> {
     this.entries ??= Promise.all([
       scan(this.folders.bundled, 'bundled'),

@@ -38,6 +38,11 @@ class AppState {
     }
   }
 
+  async refreshLibrary(): Promise<void> {
+    const workshops = await this.run(() => this.api!.call('library.list'))
+    if (workshops) this.workshops = workshops
+  }
+
   async setLanguage(language: Language): Promise<void> {
     i18n.set(language)
     await this.run(() => this.api!.call('settings.setLanguage', { language }))
