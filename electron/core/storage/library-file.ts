@@ -12,14 +12,27 @@ export const SettingsSchema = z.object({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
+/** What the library screen lists for each session without opening its file. */
+export const SessionIndexEntrySchema = z.object({
+  id: z.string(),
+  workshopId: z.string(),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  venue: z.string(),
+  date: z.string(),
+  status: z.enum(['running', 'paused', 'finished']),
+  updatedAt: z.string()
+})
+export type SessionIndexEntry = z.infer<typeof SessionIndexEntrySchema>
+
 export const LibraryFileSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
-  settings: SettingsSchema
+  settings: SettingsSchema,
+  sessions: z.array(SessionIndexEntrySchema).default([])
 })
 export type LibraryFile = z.infer<typeof LibraryFileSchema>
 
 export const parseLibraryFile = versionedParser(LibraryFileSchema, LIBRARY_SCHEMA_VERSION)
 
 export function defaultLibraryFile(): LibraryFile {
-  return { schemaVersion: LIBRARY_SCHEMA_VERSION, settings: { language: 'vi' } }
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, settings: { language: 'vi' }, sessions: [] }
 }

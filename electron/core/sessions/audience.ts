@@ -1,0 +1,122 @@
+import type { Language } from '../storage/library-file'
+import { quizQuestions } from './commands'
+import type { Session } from './model'
+import { pollResults, quizResults } from './results'
+
+/** How phones reach the participant page, shown on the projector while a phone poll is open. */
+export interface JoinInfo {
+  url: string
+  code: string
+}
+
+/**
+ * What the room may see, and nothing more: never speaker notes, facilitator notes, quiz keys while
+ * the quiz is open, unreviewed open-text answers or anything that identifies a device.
+ */
+export type AudienceView =
+  | { kind: 'blank'; colour: 'black' | 'white' }
+  | { kind: 'slide'; html: string; index: number; count: number }
+  | { kind: 'prompt'; title: string; text: string; timer: TimerView | null; groupSize: number | null }
+  | { kind: 'break'; title: string; timer: TimerView | null }
+  | {
+      kind: 'poll'
+      title: string
+      question: string
+      status: 'waiting' | 'open' | 'closed'
+      mode: 'tally' | 'phones' | null
+      join: JoinInfo | null
+      options: { label: string; count: number | null }[]
+      respondents: number | null
+      mean: number | null
+      /** Approved open-text answers, as plain text (the view escapes them). */
+      texts: string[] | null
+    }
+  | {
+      kind: 'quiz'
+      title: string
+      status: 'waiting' | 'open' | 'closed'
+      mode: 'tally' | 'phones' | null
+      join: JoinInfo | null
+      questions: { text: string; options: string[] }[]
+      respondents: number | null
+    }
+  | { kind: 'ended'; title: string }
+
+export interface TimerView {
+  durationMs: number
+  elapsedMs: number
+  /** When running: the moment (epoch ms) the elapsed time was measured, so windows count down on their own. */
+  runningSince: number | null
+}
+
+export function audienceView(session: Session, join: JoinInfo | null): AudienceView {
+  const language: Language = session.details.language
+  const pick = (text: { vi: string; en: string }): string => text[language]
+  if (session.blank) return { kind: 'blank', colour: session.blank }
+  if (session.status === 'finished') return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
+  const block = session.snapshot.manifest.blocks[session.position.block]
+  if (!block) return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
+  const timer: TimerView | null =
+    session.timer && session.timer.blockId === block.id
+      ? {
+          durationMs: session.timer.durationMs,
+          elapsedMs: session.timer.elapsedMs,
+          runningSince: session.timer.startedAt ? Date.parse(session.timer.startedAt) : null
+        }
+      : null
+
+  switch (block.kind) {
+    case 'slides': {
+      const slides = session.snapshot.slides[block.id]?.[language] ?? []
+      const index = Math.min(session.position.slide, Math.max(slides.length - 1, 0))
+      return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
+    }
+    case 'discussion':
+      return { kind: 'prompt', title: pick(block.title), text: pick(block.prompt), timer, groupSize: block.groupSize ?? null }
+    case 'activity':
+      return { kind: 'prompt', title: pick(block.title), text: pick(block.instructions), timer, groupSize: null }
+    case 'break':
+      return { kind: 'break', title: pick(block.title), timer }
+    case 'poll': {
+      const run = session.polls[block.id]
+      const showResults = run !== undefined && (!run.hideResults || run.status === 'closed')
+      const results = pollResults(block, run)
+      const labels =
+        block.options?.map((o) => pick(o.text)) ??
+        (block.scale
+          ? results.counts.map((c) =>
+              c.key === String(block.scale!.min)
+                ? `${c.key} · ${pick(block.scale!.minLabel)}`
+                : c.key === String(block.scale!.max)
+                  ? `${c.key} · ${pick(block.scale!.maxLabel)}`
+                  : c.key
+            )
+          : [])
+      return {
+        kind: 'poll',
+        title: pick(block.title),
+        question: pick(block.question),
+        status: run ? run.status : 'waiting',
+        mode: run?.mode ?? null,
+        join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
+        respondents: run ? results.respondents : null,
+        mean: showResults ? results.mean : null,
+        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
+      }
+    }
+    case 'quiz': {
+      const run = session.polls[block.id]
+      return {
+        kind: 'quiz',
+        title: pick(block.title),
+        status: run ? run.status : 'waiting',
+        mode: run?.mode ?? null,
+        join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        // Read aloud or shown, without the answer key.
+        questions: quizQuestions(block, session).map((q) => ({ text: pick(q.text), options: q.options.map((o) => pick(o.text)) })),
+        respondents: run ? quizResults(block, session).respondents : null
+      }
+    }
+  }
+}

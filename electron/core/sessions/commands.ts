@@ -1,0 +1,244 @@
+import { z } from 'zod'
+import type { Block } from '../workshops/schema'
+import { AGE_GROUPS, SEXES, type PollRun, type Session } from './model'
+
+/** Everything the trainer can do during a session. Each command is validated, applied, then saved. */
+export const SessionCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('next') }),
+  z.strictObject({ type: z.literal('previous') }),
+  z.strictObject({ type: z.literal('goto'), block: z.number().int().min(0), slide: z.number().int().min(0).default(0) }),
+  z.strictObject({ type: z.literal('blank'), mode: z.enum(['black', 'white']).nullable() }),
+  z.strictObject({ type: z.literal('timer'), action: z.enum(['start', 'stop', 'reset']) }),
+  z.strictObject({ type: z.literal('pollOpen'), blockId: z.string().max(100), mode: z.enum(['tally', 'phones']) }),
+  z.strictObject({ type: z.literal('pollClose'), blockId: z.string().max(100) }),
+  z.strictObject({ type: z.literal('pollHideResults'), blockId: z.string().max(100), hidden: z.boolean() }),
+  z.strictObject({
+    type: z.literal('tallySet'),
+    blockId: z.string().max(100),
+    key: z.string().max(210),
+    count: z.number().int().min(0).max(100_000)
+  }),
+  z.strictObject({
+    type: z.literal('tallyRespondents'),
+    blockId: z.string().max(100),
+    count: z.number().int().min(0).max(100_000)
+  }),
+  z.strictObject({
+    type: z.literal('moderate'),
+    blockId: z.string().max(100),
+    deviceKey: z.string().max(100),
+    approved: z.boolean()
+  }),
+  z.strictObject({
+    type: z.literal('attendanceSet'),
+    sex: z.enum(SEXES),
+    ageGroup: z.enum(AGE_GROUPS),
+    count: z.number().int().min(0).max(100_000)
+  }),
+  z.strictObject({
+    type: z.literal('noteAdd'),
+    blockId: z.string().max(100),
+    group: z.string().trim().max(60),
+    text: z.string().trim().min(1).max(2000)
+  }),
+  z.strictObject({ type: z.literal('noteRemove'), noteId: z.string().max(100) }),
+  z.strictObject({ type: z.literal('parkingAdd'), text: z.string().trim().min(1).max(1000) }),
+  z.strictObject({ type: z.literal('parkingRemove'), itemId: z.string().max(100) }),
+  z.strictObject({ type: z.literal('closingRemarks'), text: z.string().max(10_000) }),
+  z.strictObject({ type: z.literal('status'), status: z.enum(['running', 'paused', 'finished']) })
+])
+export type SessionCommand = z.infer<typeof SessionCommandSchema>
+
+/** A command that cannot apply to the session as it is (e.g. counting votes of a poll that is not open). */
+export class CommandError extends Error {}
+
+export function currentBlock(session: Session): Block {
+  const block = session.snapshot.manifest.blocks[session.position.block]
+  if (!block) throw new CommandError('no current block')
+  return block
+}
+
+export function slideCount(session: Session, blockIndex: number): number {
+  const block = session.snapshot.manifest.blocks[blockIndex]
+  if (block?.kind !== 'slides') return 1
+  return session.snapshot.slides[block.id]?.[session.details.language].length ?? 1
+}
+
+export function findBlock(session: Session, blockId: string): Block {
+  const block = session.snapshot.manifest.blocks.find((b) => b.id === blockId)
+  if (!block) throw new CommandError(`no block ${blockId}`)
+  return block
+}
+
+/** Applies one command to the session in place. Pure apart from `now` and new ids. */
+export function applyCommand(session: Session, command: SessionCommand, now: Date): void {
+  const at = now.toISOString()
+  switch (command.type) {
+    case 'next': {
+      const { block, slide } = session.position
+      if (slide + 1 < slideCount(session, block)) moveTo(session, block, slide + 1, now)
+      else if (block + 1 < session.snapshot.manifest.blocks.length) moveTo(session, block + 1, 0, now)
+      break
+    }
+    case 'previous': {
+      const { block, slide } = session.position
+      if (slide > 0) moveTo(session, block, slide - 1, now)
+      else if (block > 0) moveTo(session, block - 1, slideCount(session, block - 1) - 1, now)
+      break
+    }
+    case 'goto': {
+      if (command.block >= session.snapshot.manifest.blocks.length) throw new CommandError('no such block')
+      moveTo(session, command.block, Math.min(command.slide, slideCount(session, command.block) - 1), now)
+      break
+    }
+    case 'blank':
+      session.blank = command.mode
+      break
+    case 'timer':
+      applyTimer(session, command.action, now)
+      break
+    case 'pollOpen': {
+      const block = findBlock(session, command.blockId)
+      if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('not a poll or quiz')
+      const existing = session.polls[block.id]
+      if (existing) {
+        existing.status = 'open'
+        existing.mode = command.mode
+        existing.closedAt = null
+      } else {
+        session.polls[block.id] = {
+          mode: command.mode,
+          status: 'open',
+          hideResults: block.kind === 'quiz',
+          openedAt: at,
+          closedAt: null,
+          tally: {},
+          tallyRespondents: 0,
+          answers: {},
+          approved: []
+        }
+      }
+      break
+    }
+    case 'pollClose': {
+      const run = pollRun(session, command.blockId)
+      run.status = 'closed'
+      run.closedAt = at
+      break
+    }
+    case 'pollHideResults':
+      pollRun(session, command.blockId).hideResults = command.hidden
+      break
+    case 'tallySet': {
+      const block = findBlock(session, command.blockId)
+      if (!tallyKeys(block, session).includes(command.key)) throw new CommandError(`no option ${command.key}`)
+      pollRun(session, command.blockId).tally[command.key] = command.count
+      break
+    }
+    case 'tallyRespondents':
+      pollRun(session, command.blockId).tallyRespondents = command.count
+      break
+    case 'moderate': {
+      const run = pollRun(session, command.blockId)
+      if (!run.answers[command.deviceKey]) throw new CommandError('no such answer')
+      run.approved = run.approved.filter((key) => key !== command.deviceKey)
+      if (command.approved) run.approved.push(command.deviceKey)
+      break
+    }
+    case 'attendanceSet':
+      session.attendance[command.sex][command.ageGroup] = command.count
+      break
+    case 'noteAdd':
+      findBlock(session, command.blockId)
+      session.notes.push({ id: crypto.randomUUID(), blockId: command.blockId, group: command.group, text: command.text, at })
+      break
+    case 'noteRemove':
+      session.notes = session.notes.filter((n) => n.id !== command.noteId)
+      break
+    case 'parkingAdd':
+      session.parkingLot.push({ id: crypto.randomUUID(), text: command.text, at })
+      break
+    case 'parkingRemove':
+      session.parkingLot = session.parkingLot.filter((item) => item.id !== command.itemId)
+      break
+    case 'closingRemarks':
+      session.closingRemarks = command.text
+      break
+    case 'status':
+      setStatus(session, command.status, now)
+      break
+  }
+  session.updatedAt = at
+}
+
+/** The keys a show-of-hands tally can count: `<question>/<option>` (polls use the block id as question). */
+export function tallyKeys(block: Block, session: Session): string[] {
+  if (block.kind === 'poll') {
+    if (block.options) return block.options.map((o) => `${block.id}/${o.id}`)
+    if (block.scale) {
+      const keys: string[] = []
+      for (let n = block.scale.min; n <= block.scale.max; n++) keys.push(`${block.id}/${n}`)
+      return keys
+    }
+    return []
+  }
+  if (block.kind === 'quiz') return quizQuestions(block, session).flatMap((q) => q.options.map((o) => `${q.id}/${o.id}`))
+  return []
+}
+
+export function quizQuestions(block: Block, session: Session) {
+  if (block.kind !== 'quiz') return []
+  if (block.questions) return block.questions
+  const from = session.snapshot.manifest.blocks.find((b) => b.id === block.questionsFrom)
+  return from?.kind === 'quiz' ? (from.questions ?? []) : []
+}
+
+function pollRun(session: Session, blockId: string): PollRun {
+  const run = session.polls[blockId]
+  if (!run) throw new CommandError('the poll has not been opened')
+  return run
+}
+
+function moveTo(session: Session, block: number, slide: number, now: Date): void {
+  const changedBlock = block !== session.position.block
+  session.position = { block, slide }
+  if (changedBlock || session.timeline.length === 0) startBlockClock(session, now)
+}
+
+/** Closes the running timeline entry and starts one for the current block; sets up its countdown. */
+export function startBlockClock(session: Session, now: Date): void {
+  const at = now.toISOString()
+  const open = session.timeline.at(-1)
+  if (open && open.endedAt === null) open.endedAt = at
+  const block = currentBlock(session)
+  if (session.status === 'running') session.timeline.push({ blockId: block.id, startedAt: at, endedAt: null })
+  const timed = block.kind === 'discussion' || block.kind === 'activity' || block.kind === 'break'
+  session.timer = timed ? { blockId: block.id, durationMs: block.minutes * 60_000, startedAt: null, elapsedMs: 0 } : null
+}
+
+function applyTimer(session: Session, action: 'start' | 'stop' | 'reset', now: Date): void {
+  const timer = session.timer
+  if (!timer) throw new CommandError('this block has no timer')
+  if (action === 'start' && timer.startedAt === null) timer.startedAt = now.toISOString()
+  if (action === 'stop' && timer.startedAt !== null) {
+    timer.elapsedMs += now.getTime() - Date.parse(timer.startedAt)
+    timer.startedAt = null
+  }
+  if (action === 'reset') {
+    timer.startedAt = null
+    timer.elapsedMs = 0
+  }
+}
+
+function setStatus(session: Session, status: Session['status'], now: Date): void {
+  if (status === session.status) return
+  const at = now.toISOString()
+  const open = session.timeline.at(-1)
+  if (status !== 'running') {
+    if (open && open.endedAt === null) open.endedAt = at
+    if (session.timer?.startedAt) applyTimer(session, 'stop', now)
+  } else {
+    session.timeline.push({ blockId: currentBlock(session).id, startedAt: at, endedAt: null })
+  }
+  session.status = status
+}

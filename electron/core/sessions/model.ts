@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { LanguageSchema } from '../storage/library-file'
+import { ManifestSchema } from '../workshops/schema'
+
+/**
+ * A live (or finished) session, saved as `sessions/<id>.json`. It keeps a snapshot of the workshop it
+ * runs, so later edits to the workshop never rewrite what happened.
+ */
+export const SESSION_SCHEMA_VERSION = 1
+
+export const SEXES = ['female', 'male', 'other'] as const
+export const AGE_GROUPS = ['under-18', '18-24', '25-59', '60-plus'] as const
+
+const Iso = z.string().min(10).max(40)
+const Count = z.number().int().min(0).max(100_000)
+
+export const SessionDetailsSchema = z.strictObject({
+  venue: z.string().trim().max(200),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  trainer: z.string().trim().max(200),
+  language: LanguageSchema,
+  plannedStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+})
+export type SessionDetails = z.infer<typeof SessionDetailsSchema>
+
+const SlideSnapshotSchema = z.object({ html: z.string(), notesHtml: z.string() })
+
+export const WorkshopSnapshotSchema = z.object({
+  manifest: ManifestSchema,
+  slides: z.record(z.string(), z.object({ vi: z.array(SlideSnapshotSchema), en: z.array(SlideSnapshotSchema) }))
+})
+export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>
+
+/** One answer from one phone (or shared phone). Device keys are random per phone, never personal data. */
+export const PhoneAnswerSchema = z.object({
+  /** Option ids (single/multiple/quiz question), a rating as text, or open text. */
+  values: z.record(z.string(), z.array(z.string().max(300)).max(10)),
+  participantNumber: z.string().max(12).optional(),
+  at: Iso
+})
+export type PhoneAnswer = z.infer<typeof PhoneAnswerSchema>
+
+export const PollRunSchema = z.object({
+  mode: z.enum(['tally', 'phones']),
+  status: z.enum(['open', 'closed']),
+  hideResults: z.boolean(),
+  openedAt: Iso,
+  closedAt: Iso.nullable(),
+  /** Show-of-hands counts: `questionId/optionId` → count (polls use the block id as question id). */
+  tally: z.record(z.string(), Count),
+  /** Number of people who took part in a tallied quiz (for means and % mastered). */
+  tallyRespondents: Count,
+  /** Phone answers by device key: one per device, replaced until the poll closes. */
+  answers: z.record(z.string(), PhoneAnswerSchema),
+  /** Open-text answers the trainer approved for the projector, by device key. */
+  approved: z.array(z.string())
+})
+export type PollRun = z.infer<typeof PollRunSchema>
+
+export const TimelineEntrySchema = z.object({ blockId: z.string(), startedAt: Iso, endedAt: Iso.nullable() })
+
+export const SessionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{6,64}$/),
+  createdAt: Iso,
+  updatedAt: Iso,
+  status: z.enum(['running', 'paused', 'finished']),
+  workshop: z.object({ id: z.string(), version: z.string() }),
+  snapshot: WorkshopSnapshotSchema,
+  details: SessionDetailsSchema,
+  position: z.object({ block: z.number().int().min(0), slide: z.number().int().min(0) }),
+  blank: z.enum(['black', 'white']).nullable(),
+  /** When each block was actually run (planned vs actual timing). */
+  timeline: z.array(TimelineEntrySchema),
+  /** The discussion/activity countdown on screen. */
+  timer: z.object({ blockId: z.string(), durationMs: z.number(), startedAt: Iso.nullable(), elapsedMs: z.number() }).nullable(),
+  polls: z.record(z.string(), PollRunSchema),
+  attendance: z.record(z.enum(SEXES), z.record(z.enum(AGE_GROUPS), Count)),
+  notes: z.array(z.object({ id: z.string(), blockId: z.string(), group: z.string().max(60), text: z.string().max(2000), at: Iso })),
+  parkingLot: z.array(z.object({ id: z.string(), text: z.string().max(1000), at: Iso })),
+  closingRemarks: z.string().max(10_000)
+})
+export type Session = z.infer<typeof SessionSchema>
+
+export const SessionFileSchema = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  session: SessionSchema
+})
+export type SessionFile = z.infer<typeof SessionFileSchema>
+
+export function emptyAttendance(): Session['attendance'] {
+  const row = (): Record<(typeof AGE_GROUPS)[number], number> =>
+    Object.fromEntries(AGE_GROUPS.map((age) => [age, 0])) as Record<(typeof AGE_GROUPS)[number], number>
+  return { female: row(), male: row(), other: row() }
+}

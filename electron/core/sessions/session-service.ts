@@ -1,0 +1,188 @@
+import { existsSync, promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import type { Bilingual } from '../workshops/schema'
+import { DataFile } from '../storage/data-file'
+import type { DurableFs } from '../storage/durable-json-file'
+import type { StorageIncident } from '../storage/incidents'
+import type { LibraryFile } from '../storage/library-file'
+import { versionedParser } from '../storage/versioned'
+import { recordAnswer, type AnswerInput, type AnswerRefusal } from './answers'
+import { audienceView, type AudienceView, type JoinInfo } from './audience'
+import { applyCommand, CommandError, startBlockClock, type SessionCommand } from './commands'
+import {
+  emptyAttendance,
+  SESSION_SCHEMA_VERSION,
+  SessionFileSchema,
+  type Session,
+  type SessionDetails,
+  type SessionFile,
+  type WorkshopSnapshot
+} from './model'
+
+export const parseSessionFile = versionedParser(SessionFileSchema, SESSION_SCHEMA_VERSION)
+
+/** The live part of a session that windows follow; the workshop snapshot is fetched once, not on every change. */
+export type SessionLive = Omit<Session, 'snapshot'>
+
+export interface SessionEvents {
+  changed(live: SessionLive, audience: AudienceView): void
+}
+
+/**
+ * Sessions on disk, one lowdb file each (`sessions/<id>.json`), so a save costs the size of one
+ * session. Every command and every answer is saved before it is acknowledged.
+ */
+export class SessionService {
+  private readonly files = new Map<string, Promise<DataFile<SessionFile>>>()
+  join: JoinInfo | null = null
+
+  constructor(
+    private readonly options: {
+      dataDir: string
+      library: DataFile<LibraryFile>
+      onIncident: (incident: StorageIncident) => void
+      events: SessionEvents
+      fs?: DurableFs
+      now?: () => Date
+    }
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date()
+  }
+
+  list(): LibraryFile['sessions'] {
+    return [...this.options.library.data.sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  }
+
+  async start(workshop: { id: string; version: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
+    const now = this.now()
+    const id = `${details.date}-${crypto.randomUUID().slice(0, 8)}`
+    const session: Session = {
+      id,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      status: 'running',
+      workshop: { id: workshop.id, version: workshop.version },
+      snapshot,
+      details,
+      position: { block: 0, slide: 0 },
+      blank: null,
+      timeline: [],
+      timer: null,
+      polls: {},
+      attendance: emptyAttendance(),
+      notes: [],
+      parkingLot: [],
+      closingRemarks: ''
+    }
+    startBlockClock(session, now)
+    const file = this.fileFor(id, { schemaVersion: SESSION_SCHEMA_VERSION, session })
+    await (await file).save()
+    await this.options.library.update((data) => {
+      data.sessions.push({
+        id,
+        workshopId: workshop.id,
+        title: workshop.title,
+        venue: details.venue,
+        date: details.date,
+        status: 'running',
+        updatedAt: session.updatedAt
+      })
+    })
+    this.publish(session)
+    return session
+  }
+
+  async get(id: string): Promise<Session> {
+    return (await this.open(id)).data.session
+  }
+
+  async command(id: string, command: SessionCommand): Promise<{ session: Session; saved: boolean }> {
+    const file = await this.open(id)
+    const session = file.data.session
+    const before = session.status
+    applyCommand(session, command, this.now()) // throws CommandError before changing anything it refuses
+    const saved = await file.save()
+    if (session.status !== before) await this.updateIndex(session)
+    this.publish(session)
+    return { session, saved }
+  }
+
+  /** A participant's answer; resolves once it is durable on disk (or with the reason it was refused). */
+  async answer(id: string, input: AnswerInput): Promise<AnswerRefusal | 'not-saved' | null> {
+    const file = await this.open(id)
+    const refusal = recordAnswer(file.data.session, input, this.now())
+    if (refusal) return refusal
+    const saved = await file.save()
+    this.publish(file.data.session)
+    return saved ? null : 'not-saved'
+  }
+
+  audience(session: Session): AudienceView {
+    return audienceView(session, this.join)
+  }
+
+  /** The session phones may answer: the most recently updated one that is running. */
+  activeSessionId(): string | null {
+    return this.list().find((s) => s.status === 'running')?.id ?? null
+  }
+
+  republish(id: string): void {
+    void this.get(id).then((session) => this.publish(session))
+  }
+
+  close(): void {
+    for (const file of this.files.values()) void file.then((f) => f.close())
+  }
+
+  private publish(session: Session): void {
+    const { snapshot: _snapshot, ...live } = session
+    this.options.events.changed(live, this.audience(session))
+  }
+
+  private async updateIndex(session: Session): Promise<void> {
+    await this.options.library.update((data) => {
+      const entry = data.sessions.find((s) => s.id === session.id)
+      if (entry) {
+        entry.status = session.status
+        entry.updatedAt = session.updatedAt
+      }
+    })
+  }
+
+  private async open(id: string): Promise<DataFile<SessionFile>> {
+    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('bad session id')
+    if (!this.files.has(id) && !existsSync(this.pathOf(id)) && !existsSync(`${this.pathOf(id)}.bak`)) {
+      throw new CommandError(`no session ${id}`)
+    }
+    const file = await this.fileFor(id)
+    if (!file.data.session) throw new CommandError(`session ${id} could not be read`)
+    return file
+  }
+
+  private pathOf(id: string): string {
+    return join(this.options.dataDir, 'sessions', `${id}.json`)
+  }
+
+  private fileFor(id: string, initial?: SessionFile): Promise<DataFile<SessionFile>> {
+    let file = this.files.get(id)
+    if (!file) {
+      file = (async () => {
+        await fs.mkdir(join(this.options.dataDir, 'sessions'), { recursive: true })
+        const data = new DataFile<SessionFile>({
+          path: this.pathOf(id),
+          parse: parseSessionFile,
+          // A session file that exists is read; `initial` only seeds a brand-new one.
+          defaults: () => initial ?? ({ schemaVersion: SESSION_SCHEMA_VERSION } as SessionFile),
+          onIncident: this.options.onIncident,
+          fs: this.options.fs
+        })
+        if (!initial) await data.open()
+        return data
+      })()
+      this.files.set(id, file)
+    }
+    return file
+  }
+}
