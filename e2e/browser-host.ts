@@ -43,7 +43,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     process: child,
     stop: () =>
       new Promise((resolvePromise) => {
-        if (child.exitCode !== null) return resolvePromise()
+        if (child.exitCode !== null || child.signalCode !== null) return resolvePromise()
         child.once('exit', () => resolvePromise())
         child.kill('SIGTERM')
       })

@@ -3,11 +3,14 @@ import { join } from 'node:path'
 import type { ApiEvent, Notice } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { WorkshopLibrary } from './library/workshop-library'
+import { CommandError } from './sessions/commands'
+import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import type { DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
 import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
+import type { Manifest } from './workshops/schema'
 
 export interface AppCoreOptions {
   /** Where this user's data lives (Electron: userData; browser mode: the same folder, or --data-dir). */
@@ -53,6 +56,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     bundled: options.workshopsDir,
     user: join(options.dataDir, 'workshops')
   })
+
+  const sessions = new SessionService({
+    dataDir: options.dataDir,
+    library,
+    onIncident,
+    fs: options.fs,
+    events: {
+      changed(live, view) {
+        emit({ type: 'session', live })
+        emit({ type: 'audience', sessionId: live.id, view })
+      }
+    }
+  })
+  /** Session errors a trainer can cause (wrong state, unknown id) are reported, not crashes. */
+  const sessionCall = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call()
+    } catch (error) {
+      if (error instanceof CommandError) throw new ApiError('failed', error.message)
+      throw error
+    }
+  }
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -100,7 +125,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
       if ('conflict' in result) return { status: 'conflict', ...result.conflict }
       return { status: 'invalid', problems: result.problems }
-    }
+    },
+    'session.start': async ({ workshopId, details }) => {
+      const detail = await workshops.get(workshopId)
+      if (!detail?.manifest || !detail.summary.version || !detail.summary.title) {
+        throw new ApiError('not-found', `no valid workshop ${workshopId}`)
+      }
+      const manifest = detail.manifest as Manifest
+      return sessions.start(
+        { id: workshopId, version: detail.summary.version, title: detail.summary.title },
+        { manifest, slides: detail.slides },
+        details
+      )
+    },
+    'session.list': async () => sessions.list(),
+    'session.get': ({ id }) => sessionCall(() => sessions.get(id)),
+    'session.command': ({ id, command }) =>
+      sessionCall(async () => {
+        const { session, saved } = await sessions.command(id, command)
+        const { snapshot: _snapshot, ...live } = session
+        return { live, saved }
+      }),
+    'session.audience': ({ id }) => sessionCall(async () => sessions.audience(await sessions.get(id)))
   }
 
   return {
@@ -110,6 +156,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener)
     },
     async close() {
+      sessions.close()
       library.close()
       listeners.clear()
     }

@@ -7,9 +7,13 @@ import type { ApiEvent, ApiReply } from './contract'
 export interface RoundtableBridge {
   invoke(method: string, args: unknown): Promise<ApiReply>
   onEvent(listener: (event: ApiEvent) => void): () => void
+  /** Opens the audience window for a session (Electron: on the second display when there is one). */
+  openAudience(sessionId: string): void
 }
 
 export const BRIDGE_GLOBAL = 'roundtable'
 /** IPC channel of one API method: `api:<method>`; main registers one handler per method. */
 export const API_CHANNEL_PREFIX = 'api:'
 export const EVENT_CHANNEL = 'roundtable:event'
+/** Channel the preload uses to ask main for the audience window. */
+export const OPEN_AUDIENCE_CHANNEL = 'roundtable:open-audience'

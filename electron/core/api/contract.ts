@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { LanguageSchema, SettingsSchema } from '../storage/library-file'
+import type { AudienceView } from '../sessions/audience'
+import { SessionCommandSchema } from '../sessions/commands'
+import { SessionDetailsSchema, SessionSchema } from '../sessions/model'
+import { LanguageSchema, SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
 import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
 
 /**
@@ -83,6 +86,11 @@ export const ImportResultSchema = z.union([
 ])
 export type ImportResult = z.infer<typeof ImportResultSchema>
 
+const SessionId = z.string().regex(/^[a-z0-9-]{6,64}$/)
+export const SessionLiveSchema = SessionSchema.omit({ snapshot: true })
+export type SessionLive = z.infer<typeof SessionLiveSchema>
+const AudienceViewSchema = z.custom<AudienceView>((value) => typeof value === 'object' && value !== null)
+
 export const apiContract = {
   'app.info': { args: Empty, result: AppInfoSchema },
   'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
@@ -99,17 +107,34 @@ export const apiContract = {
   'workshop.import': {
     args: PackageFileSchema.extend({ replace: z.boolean().default(false) }),
     result: ImportResultSchema
-  }
+  },
+  'session.start': {
+    args: z.strictObject({ workshopId: z.string().regex(/^[a-z0-9-]{1,100}$/), details: SessionDetailsSchema }),
+    result: SessionSchema
+  },
+  'session.list': { args: Empty, result: z.array(SessionIndexEntrySchema) },
+  'session.get': { args: z.strictObject({ id: SessionId }), result: SessionSchema },
+  'session.command': {
+    args: z.strictObject({ id: SessionId, command: SessionCommandSchema }),
+    result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
+  },
+  'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract
 export type ApiMethod = keyof ApiContract
 export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>
+/** Arguments as handlers receive them: validated, with defaults filled in. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<ApiContract[M]['args']>
 export type ApiResult<M extends ApiMethod> = z.output<ApiContract[M]['result']>
 export const API_METHODS = Object.keys(apiContract) as ApiMethod[]
 
 /** Live state pushed from the core to every open window. */
-export type ApiEvent = { type: 'notices'; notices: Notice[] } | { type: 'settings'; settings: z.infer<typeof SettingsSchema> }
+export type ApiEvent =
+  | { type: 'notices'; notices: Notice[] }
+  | { type: 'settings'; settings: z.infer<typeof SettingsSchema> }
+  | { type: 'session'; live: SessionLive }
+  | { type: 'audience'; sessionId: string; view: AudienceView }
 
 /** The one envelope every transport uses for replies. */
 export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } }

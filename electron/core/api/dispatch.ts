@@ -1,7 +1,7 @@
-import { apiContract, isApiMethod, type ApiArgs, type ApiMethod, type ApiReply, type ApiResult } from './contract'
+import { apiContract, isApiMethod, type ApiMethod, type ApiParsedArgs, type ApiReply, type ApiResult } from './contract'
 
 /** What the core implements: one async function per method, with the contract's types. */
-export type ApiHandlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> }
+export type ApiHandlers = { [M in ApiMethod]: (args: ApiParsedArgs<M>) => Promise<ApiResult<M>> }
 
 /** An error a handler throws on purpose, with a code the UI can act on. */
 export class ApiError extends Error {

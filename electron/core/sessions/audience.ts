@@ -13,7 +13,9 @@ export interface JoinInfo {
  * What the room may see, and nothing more: never speaker notes, facilitator notes, quiz keys while
  * the quiz is open, unreviewed open-text answers or anything that identifies a device.
  */
-export type AudienceView =
+export type AudienceView = AudienceContent & { language: Language }
+
+export type AudienceContent =
   | { kind: 'blank'; colour: 'black' | 'white' }
   | { kind: 'slide'; html: string; index: number; count: number }
   | { kind: 'prompt'; title: string; text: string; timer: TimerView | null; groupSize: number | null }
@@ -50,6 +52,10 @@ export interface TimerView {
 }
 
 export function audienceView(session: Session, join: JoinInfo | null): AudienceView {
+  return { ...audienceContent(session, join), language: session.details.language }
+}
+
+function audienceContent(session: Session, join: JoinInfo | null): AudienceContent {
   const language: Language = session.details.language
   const pick = (text: { vi: string; en: string }): string => text[language]
   if (session.blank) return { kind: 'blank', colour: session.blank }

@@ -1,9 +1,9 @@
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
-import type { Language } from '../../../electron/core/storage/library-file'
+import type { Language, SessionIndexEntry } from '../../../electron/core/storage/library-file'
 import { ApiCallError, connect, type ApiClient } from './api/client'
 import { i18n } from './i18n.svelte'
 
-export type View = { name: 'library' } | { name: 'workshop'; id: string }
+export type View = { name: 'library' } | { name: 'workshop'; id: string } | { name: 'presenter'; id: string }
 
 /** What the trainer's window shows, kept in one place; components only read it and call its methods. */
 class AppState {
@@ -13,10 +13,14 @@ class AppState {
   info = $state<AppInfo | null>(null)
   notices = $state.raw<Notice[]>([])
   workshops = $state.raw<WorkshopSummary[]>([])
+  sessions = $state.raw<SessionIndexEntry[]>([])
+  /** Set when this window is a session's audience screen (`#audience=<id>`). */
+  audienceOf = $state<string | null>(null)
   view = $state<View>({ name: 'library' })
 
   async start(): Promise<void> {
     const api = connect()
+    this.audienceOf = /(?:^#|&)audience=([a-z0-9-]+)/.exec(location.hash)?.[1] ?? null
     if (api === 'no-token') {
       this.status = 'no-token'
       return
@@ -32,6 +36,7 @@ class AppState {
       this.notices = info.notices
       i18n.set(info.settings.language)
       this.workshops = await api.call('library.list')
+      this.sessions = await api.call('session.list')
       this.status = 'ready'
     } catch (error) {
       this.fail(error)
@@ -41,6 +46,8 @@ class AppState {
   async refreshLibrary(): Promise<void> {
     const workshops = await this.run(() => this.api!.call('library.list'))
     if (workshops) this.workshops = workshops
+    const sessions = await this.run(() => this.api!.call('session.list'))
+    if (sessions) this.sessions = sessions
   }
 
   async setLanguage(language: Language): Promise<void> {

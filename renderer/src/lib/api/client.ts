@@ -18,6 +18,7 @@ export interface ApiClient {
     ...args: ApiArgs<M> extends Record<string, never> ? [] : [args: ApiArgs<M>]
   ): Promise<ApiResult<M>>
   onEvent(listener: (event: ApiEvent) => void): () => void
+  openAudience(sessionId: string): void
 }
 
 /**
@@ -40,6 +41,7 @@ export function connect(): ApiClient | 'no-token' {
       if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message)
       return reply.result as ApiResult<typeof method>
     },
-    onEvent: (listener) => bridge.onEvent(listener)
+    onEvent: (listener) => bridge.onEvent(listener),
+    openAudience: (sessionId) => bridge.openAudience(sessionId)
   }
 }

@@ -12,7 +12,8 @@ export function takeTokenFromAddress(): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1])
-    history.replaceState(null, '', location.pathname + location.search)
+    const rest = location.hash.replace(/(?:^#|&)token=[A-Za-z0-9_-]+/, '').replace(/^&/, '')
+    history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''))
   }
   return sessionStorage.getItem(TOKEN_KEY)
 }
@@ -42,6 +43,10 @@ export function createHttpBridge(token: string): RoundtableBridge {
       const handle = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as ApiEvent)
       source.addEventListener('api', handle)
       return () => source.close()
+    },
+    openAudience(sessionId) {
+      // Same origin: the new window gets a copy of this tab's sessionStorage, and with it the token.
+      window.open(`/#audience=${encodeURIComponent(sessionId)}`, `roundtable-audience-${sessionId}`, 'popup,width=1280,height=720')
     }
   }
 }

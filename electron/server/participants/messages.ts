@@ -1,0 +1,81 @@
+import type { Language } from '../../core/storage/library-file'
+
+/**
+ * Every text on the participants' phone pages. Vietnamese first; English must have exactly the same
+ * keys (the type makes a missing key a compile error). Placeholders are written {name}.
+ * Kept apart from the app's catalogue so the phone page stays tiny and never ships trainer texts.
+ */
+export const vi = {
+  'app.name': 'Bàn Tròn',
+  'lang.other': 'English',
+  'join.heading': 'Tham gia',
+  'join.intro': 'Nhập mã gồm 4 chữ số đang hiện trên màn chiếu.',
+  'join.code': 'Mã tham gia',
+  'join.submit': 'Tham gia',
+  'join.wrong': 'Mã chưa đúng. Hãy xem lại mã trên màn chiếu.',
+  'join.first': 'Hãy nhập mã tham gia trước.',
+  'wait.heading': 'Xin chờ một chút',
+  'wait.text': 'Chưa có câu hỏi nào đang mở. Hãy chờ câu hỏi tiếp theo của tập huấn viên.',
+  'wait.reload': 'Tải lại trang',
+  'question.number': 'Câu {n}',
+  'question.chooseOne': 'Chọn một đáp án.',
+  'question.chooseMany': 'Chọn tất cả đáp án phù hợp.',
+  'question.openHint': 'Tối đa 280 ký tự. Xin đừng ghi tên hay thông tin cá nhân.',
+  'question.participantNumber': 'Số thứ tự của bạn (không bắt buộc)',
+  'question.participantNumberHint':
+    'Là số bên cạnh tên bạn trong danh sách điểm danh, để so kết quả trước và sau buổi học. Không cần ghi tên.',
+  'question.send': 'Gửi câu trả lời',
+  'question.sending': 'Đang gửi…',
+  'answer.saved': 'Đã lưu câu trả lời. Bạn có thể sửa lại cho đến khi câu hỏi đóng.',
+  'answer.closed': 'Câu hỏi này đã đóng nên câu trả lời chưa được lưu.',
+  'answer.invalid': 'Câu trả lời chưa hợp lệ. Hãy chọn hoặc viết câu trả lời rồi gửi lại.',
+  'answer.notSaved': 'Chưa lưu được câu trả lời. Hãy gửi lại.',
+  'answer.offline': 'Không gửi được. Hãy kiểm tra kết nối Wi‑Fi rồi thử lại.',
+  'error.tooMany': 'Bạn gửi quá nhanh. Hãy đợi một chút rồi thử lại.',
+  'error.notFound': 'Không tìm thấy trang này.',
+  'error.general': 'Đã có lỗi. Hãy thử lại.',
+  'error.back': 'Quay lại'
+} as const
+
+export type ParticipantMessageKey = keyof typeof vi
+
+export const en: Record<ParticipantMessageKey, string> = {
+  'app.name': 'Roundtable',
+  'lang.other': 'Tiếng Việt',
+  'join.heading': 'Join',
+  'join.intro': 'Enter the 4-digit code shown on the screen.',
+  'join.code': 'Join code',
+  'join.submit': 'Join',
+  'join.wrong': 'That code is not right. Check the code on the screen.',
+  'join.first': 'Please enter the join code first.',
+  'wait.heading': 'Please wait',
+  'wait.text': "No question is open right now. Wait for the trainer's next question.",
+  'wait.reload': 'Reload the page',
+  'question.number': 'Question {n}',
+  'question.chooseOne': 'Choose one answer.',
+  'question.chooseMany': 'Choose all answers that apply.',
+  'question.openHint': 'Up to 280 characters. Please do not write names or personal details.',
+  'question.participantNumber': 'Your participant number (optional)',
+  'question.participantNumberHint':
+    'The number next to your name on the sign-in sheet, to compare results before and after. No name needed.',
+  'question.send': 'Send answer',
+  'question.sending': 'Sending…',
+  'answer.saved': 'Your answer is saved; you can change it until the poll closes.',
+  'answer.closed': 'This question is closed, so your answer was not saved.',
+  'answer.invalid': 'That answer could not be taken. Choose or write an answer and send it again.',
+  'answer.notSaved': 'Your answer could not be saved. Please send it again.',
+  'answer.offline': 'Could not send. Check the Wi‑Fi connection and try again.',
+  'error.tooMany': 'Too many requests. Wait a moment and try again.',
+  'error.notFound': 'This page does not exist.',
+  'error.general': 'Something went wrong. Please try again.',
+  'error.back': 'Back'
+}
+
+const catalogues: Record<Language, Record<ParticipantMessageKey, string>> = { vi, en }
+
+/** The text of `key` in `language`, with {placeholders} filled. */
+export function message(language: Language, key: ParticipantMessageKey, params: Record<string, string | number> = {}): string {
+  return catalogues[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole
+  )
+}
