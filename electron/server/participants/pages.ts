@@ -32,7 +32,7 @@ const STYLE =
   '.o input{width:24px;height:24px;margin:0 10px 0 0;vertical-align:middle}' +
   'textarea,.t{box-sizing:border-box;width:100%;font:inherit;padding:8px;margin:6px 0}' +
   'button{font:inherit;width:100%;padding:14px;border:0;border-radius:8px;background:#1c5da8;color:#fff}' +
-  'small{display:block;color:#555}.n{padding:10px;border-radius:8px;background:#e3f3e6}.e{background:#fbe3e3}.l{text-align:right}'
+  'small{display:block;color:#555}.n{padding:10px;border-radius:8px;background:#e3f3e6}.e{background:#fbe3e3}.l{text-align:right;margin:0}'
 
 interface Shell {
   language: Language
@@ -99,7 +99,7 @@ export function questionPage({ language, session, block, previous, state, notice
   const pick = (text: Bilingual): string => escapeHtml(text[language])
   const chosen = (name: string): string[] => previous?.values[name] ?? []
 
-  // One choice as a whole-width label (the label makes the row the tap target).
+  // One choice as a whole-width label (the label makes the row the tap target); `label` is already escaped.
   const choice = (type: 'radio' | 'checkbox', name: string, value: string, label: string): string =>
     `<label class="o"><input type="${type}" name="${escapeHtml(name)}" value="${escapeHtml(value)}"` +
     `${chosen(name).includes(value) ? ' checked' : ''}${type === 'radio' ? ' required' : ''}>${label}</label>`

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import { isIPv4, type AddressInfo } from 'node:net'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -78,7 +78,8 @@ type Env = { Bindings: HttpBindings; Variables: { device: string | null } }
  */
 export async function startParticipantServer(options: ParticipantServerOptions): Promise<ParticipantServer> {
   const { address, gateway } = options
-  if (address === '0.0.0.0' || address === '::' || address === '') throw new Error('bind to one address, not all')
+  // One IPv4 address of this computer: never every interface at once (0.0.0.0).
+  if (!isIPv4(address) || address === '0.0.0.0') throw new Error(`not one IPv4 address: ${address}`)
   const secret = options.secret ?? randomBytes(32)
   const code = String(randomInt(0, 10_000)).padStart(4, '0')
   let port = options.port
