@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ApiEvent, Notice } from './api/contract'
+import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
+import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
 import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
@@ -20,6 +21,8 @@ export interface AppCoreOptions {
   host: 'electron' | 'browser'
   version: string
   fs?: DurableFs
+  /** The participants' network (electron/server/participants); without it, polls run by show of hands only. */
+  participants?: ParticipantNetwork
 }
 
 export interface AppCore {
@@ -77,6 +80,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (error instanceof CommandError) throw new ApiError('failed', error.message)
       throw error
     }
+  }
+
+  // Phones on the local network: at most one participant server, answering the active session.
+  let participantServer: RunningParticipantServer | null = null
+  const participantsStatus = (): ParticipantsStatus => ({
+    running: participantServer !== null,
+    address: participantServer?.address ?? null,
+    url: participantServer?.url ?? null,
+    code: participantServer?.code ?? null,
+    qr: sessions.join?.qr ?? null
+  })
+  const stopParticipants = async (): Promise<void> => {
+    await participantServer?.close()
+    participantServer = null
+    sessions.join = null
+  }
+  const participantsChanged = (): ParticipantsStatus => {
+    const status = participantsStatus()
+    emit({ type: 'participants', status })
+    const active = sessions.activeSessionId()
+    if (active) sessions.republish(active)
+    return status
   }
 
   const handlers: ApiHandlers = {
@@ -146,7 +171,35 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         const { snapshot: _snapshot, ...live } = session
         return { live, saved }
       }),
-    'session.audience': ({ id }) => sessionCall(async () => sessions.audience(await sessions.get(id)))
+    'session.audience': ({ id }) => sessionCall(async () => sessions.audience(await sessions.get(id))),
+    'participants.interfaces': async () => options.participants?.interfaces() ?? [],
+    'participants.status': async () => participantsStatus(),
+    'participants.start': async ({ address, port }) => {
+      const network = options.participants
+      if (!network) throw new ApiError('failed', 'phones are not available in this host')
+      if (!network.interfaces().some((i) => i.address === address)) {
+        throw new ApiError('failed', `${address} is not an address of this computer`)
+      }
+      await stopParticipants()
+      participantServer = await network.start({
+        address,
+        port,
+        gateway: {
+          current: async () => {
+            const id = sessions.activeSessionId()
+            return id ? { sessionId: id, session: await sessions.get(id) } : null
+          },
+          answer: (sessionId, input) => sessions.answer(sessionId, input)
+        }
+      })
+      const qr = `data:image/svg+xml;base64,${Buffer.from(network.qrSvg(participantServer.joinUrl)).toString('base64')}`
+      sessions.join = { url: participantServer.url, code: participantServer.code, qr }
+      return participantsChanged()
+    },
+    'participants.stop': async () => {
+      await stopParticipants()
+      return participantsChanged()
+    }
   }
 
   return {
@@ -156,6 +209,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener)
     },
     async close() {
+      await stopParticipants()
       sessions.close()
       library.close()
       listeners.clear()

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { createAppCore } from '../core/app-core'
 import { defaultDataDir } from './data-dir'
 import { startBrowserHost } from './browser-host'
+import { participantNetwork } from './participants'
 
 /**
  * Runs Roundtable in browser mode: `node out/main/browser-host.js [--port N] [--data-dir DIR]`.
@@ -30,7 +31,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
-const core = await createAppCore({ dataDir, workshopsDir: resolve(values['workshops-dir']), host: 'browser', version })
+const core = await createAppCore({
+  dataDir,
+  workshopsDir: resolve(values['workshops-dir']),
+  host: 'browser',
+  version,
+  participants: participantNetwork
+})
 const host = await startBrowserHost({
   core,
   rendererDir: join(root, 'out/renderer'),

@@ -91,6 +91,15 @@ export const SessionLiveSchema = SessionSchema.omit({ snapshot: true })
 export type SessionLive = z.infer<typeof SessionLiveSchema>
 const AudienceViewSchema = z.custom<AudienceView>((value) => typeof value === 'object' && value !== null)
 
+export const ParticipantsStatusSchema = z.object({
+  running: z.boolean(),
+  address: z.string().nullable(),
+  url: z.string().nullable(),
+  code: z.string().nullable(),
+  qr: z.string().nullable()
+})
+export type ParticipantsStatus = z.infer<typeof ParticipantsStatusSchema>
+
 export const apiContract = {
   'app.info': { args: Empty, result: AppInfoSchema },
   'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
@@ -118,7 +127,17 @@ export const apiContract = {
     args: z.strictObject({ id: SessionId, command: SessionCommandSchema }),
     result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
   },
-  'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema }
+  'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
+  'participants.interfaces': {
+    args: Empty,
+    result: z.array(z.object({ name: z.string(), address: z.string(), internal: z.boolean() }))
+  },
+  'participants.status': { args: Empty, result: ParticipantsStatusSchema },
+  'participants.start': {
+    args: z.strictObject({ address: z.ipv4(), port: z.number().int().min(0).max(65535).default(0) }),
+    result: ParticipantsStatusSchema
+  },
+  'participants.stop': { args: Empty, result: ParticipantsStatusSchema }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract
@@ -135,6 +154,7 @@ export type ApiEvent =
   | { type: 'settings'; settings: z.infer<typeof SettingsSchema> }
   | { type: 'session'; live: SessionLive }
   | { type: 'audience'; sessionId: string; view: AudienceView }
+  | { type: 'participants'; status: ParticipantsStatus }
 
 /** The one envelope every transport uses for replies. */
 export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } }

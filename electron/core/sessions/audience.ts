@@ -7,6 +7,8 @@ import { pollResults, quizResults } from './results'
 export interface JoinInfo {
   url: string
   code: string
+  /** The QR code (an SVG data URL) that opens the join address directly. */
+  qr: string
 }
 
 /**

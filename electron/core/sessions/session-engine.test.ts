@@ -157,7 +157,7 @@ describe('session engine', () => {
       { participantNumber: '08', percent: 0 }
     ])
     // While the quiz runs, the projector shows the questions but never the key.
-    const view = audienceView(session, { url: 'http://10.0.0.2:8080/', code: '1234' })
+    const view = audienceView(session, { url: 'http://10.0.0.2:8080/', code: '1234', qr: 'data:image/svg+xml;base64,' })
     expect(JSON.stringify(view)).not.toContain('"correct"')
   })
 

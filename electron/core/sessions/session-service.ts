@@ -35,6 +35,8 @@ export interface SessionEvents {
 export class SessionService {
   private readonly files = new Map<string, Promise<DataFile<SessionFile>>>()
   join: JoinInfo | null = null
+  /** The session the trainer last started or worked in: the one phones answer. */
+  private lastUsed: string | null = null
 
   constructor(
     private readonly options: {
@@ -77,6 +79,7 @@ export class SessionService {
       closingRemarks: ''
     }
     startBlockClock(session, now)
+    this.lastUsed = id
     const file = this.fileFor(id, { schemaVersion: SESSION_SCHEMA_VERSION, session })
     await (await file).save()
     await this.options.library.update((data) => {
@@ -100,6 +103,7 @@ export class SessionService {
 
   async command(id: string, command: SessionCommand): Promise<{ session: Session; saved: boolean }> {
     const file = await this.open(id)
+    this.lastUsed = id
     const session = file.data.session
     const before = session.status
     applyCommand(session, command, this.now()) // throws CommandError before changing anything it refuses
@@ -123,9 +127,10 @@ export class SessionService {
     return audienceView(session, this.join)
   }
 
-  /** The session phones may answer: the most recently updated one that is running. */
+  /** The session phones may answer: the one the trainer last worked in, else the latest running one. */
   activeSessionId(): string | null {
-    return this.list().find((s) => s.status === 'running')?.id ?? null
+    const running = this.list().filter((s) => s.status === 'running')
+    return running.find((s) => s.id === this.lastUsed)?.id ?? running[0]?.id ?? null
   }
 
   republish(id: string): void {

@@ -74,7 +74,11 @@ export const en: Record<ParticipantMessageKey, string> = {
 const catalogues: Record<Language, Record<ParticipantMessageKey, string>> = { vi, en }
 
 /** The text of `key` in `language`, with {placeholders} filled. */
-export function message(language: Language, key: ParticipantMessageKey, params: Record<string, string | number> = {}): string {
+export function message(
+  language: Language,
+  key: ParticipantMessageKey,
+  params: Record<string, string | number> = {}
+): string {
   return catalogues[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole
   )

@@ -42,7 +42,8 @@ beforeAll(async () => {
 function buildSession(): Session {
   const slides: Session['snapshot']['slides'] = {}
   for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
-    const render = (list: typeof perLanguage.vi) => list.map((s) => ({ html: renderMarkdown(s.body), notesHtml: renderMarkdown(s.notes) }))
+    const render = (list: typeof perLanguage.vi) =>
+      list.map((s) => ({ html: renderMarkdown(s.body), notesHtml: renderMarkdown(s.notes) }))
     slides[blockId] = { vi: render(perLanguage.vi), en: render(perLanguage.en) }
   }
   const manifest = structuredClone(workshop.manifest)
@@ -122,7 +123,13 @@ function send(
     const req = httpRequest({ host: server.address, port: server.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+      res.on('end', () =>
+        resolvePromise({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8')
+        })
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -188,7 +195,10 @@ describe('participant server', () => {
   it('refuses a wrong code with the join page and 403', async () => {
     const server = await start(buildSession())
     const wrong = server.code === '0000' ? '1111' : '0000'
-    for (const reply of [await send(server, 'POST', '/join', { body: `code=${wrong}` }), await send(server, 'GET', `/j/${wrong}`)]) {
+    for (const reply of [
+      await send(server, 'POST', '/join', { body: `code=${wrong}` }),
+      await send(server, 'GET', `/j/${wrong}`)
+    ]) {
       expect(reply.status).toBe(403)
       expect(reply.body).toContain(vi['join.wrong'])
       expect(reply.body).toContain('action="/join"')
@@ -213,10 +223,21 @@ describe('participant server', () => {
       'rt_device='
     ]
     for (const cookie of forged) {
-      const reply = await answer(server, cookie, [['block', 'poll-closest-action'], ['poll-closest-action', 'laws']])
+      const reply = await answer(server, cookie, [
+        ['block', 'poll-closest-action'],
+        ['poll-closest-action', 'laws']
+      ])
       expect(reply.status).toBe(401)
       expect(reply.body).toContain(vi['join.first'])
-      const json = await answer(server, cookie, [['block', 'poll-closest-action'], ['poll-closest-action', 'laws']], true)
+      const json = await answer(
+        server,
+        cookie,
+        [
+          ['block', 'poll-closest-action'],
+          ['poll-closest-action', 'laws']
+        ],
+        true
+      )
       expect(json.status).toBe(401)
       expect(JSON.parse(json.body)).toMatchObject({ ok: false, reason: 'not-joined' })
     }
@@ -232,7 +253,17 @@ describe('participant server', () => {
     expect(new Set(cookies).size).toBe(20)
 
     const replies = await Promise.all(
-      cookies.map((cookie, i) => answer(server, cookie, [['block', block.id], [block.id, options[i % options.length]!]], true))
+      cookies.map((cookie, i) =>
+        answer(
+          server,
+          cookie,
+          [
+            ['block', block.id],
+            [block.id, options[i % options.length]!]
+          ],
+          true
+        )
+      )
     )
     for (const reply of replies) {
       expect(reply.status).toBe(200)
@@ -246,8 +277,14 @@ describe('participant server', () => {
     expect(Object.keys(session.polls[block.id]!.answers).sort()).toEqual([...ids].sort())
 
     // Phone 0 changes its mind twice: still one answer, now in the last option it chose.
-    await answer(server, cookies[0]!, [['block', block.id], [block.id, options[1]!]])
-    await answer(server, cookies[0]!, [['block', block.id], [block.id, options[2]!]])
+    await answer(server, cookies[0]!, [
+      ['block', block.id],
+      [block.id, options[1]!]
+    ])
+    await answer(server, cookies[0]!, [
+      ['block', block.id],
+      [block.id, options[2]!]
+    ])
     results = pollResults(block, session.polls[block.id])
     expect(results.respondents).toBe(20)
     expect(results.counts.find((c) => c.key === options[0])!.count).toBe(3)
@@ -266,9 +303,15 @@ describe('participant server', () => {
     const cookie = await join(server)
     const page = await send(server, 'GET', '/q', { cookie })
     expect(page.body).toContain(`type="checkbox" name="${block.id}"`)
-    const reply = await answer(server, cookie, [['block', block.id], [block.id, 'law-policy'], [block.id, 'research']])
+    const reply = await answer(server, cookie, [
+      ['block', block.id],
+      [block.id, 'law-policy'],
+      [block.id, 'research']
+    ])
     expect(reply.status).toBe(303)
-    expect(session.polls[block.id]!.answers[cookie.slice(10).split('.')[0]!]!.values).toEqual({ [block.id]: ['law-policy', 'research'] })
+    expect(session.polls[block.id]!.answers[cookie.slice(10).split('.')[0]!]!.values).toEqual({
+      [block.id]: ['law-policy', 'research']
+    })
   })
 
   it('refuses answers to a closed poll (409) and invalid options (400)', async () => {
@@ -277,7 +320,10 @@ describe('participant server', () => {
     const server = await start(session)
     const cookie = await join(server)
 
-    const invalid = await answer(server, cookie, [['block', block.id], [block.id, 'not-an-option']])
+    const invalid = await answer(server, cookie, [
+      ['block', block.id],
+      [block.id, 'not-an-option']
+    ])
     expect(invalid.status).toBe(400)
     expect(invalid.body).toContain(vi['answer.invalid'])
     expect(invalid.body).toContain('action="/answer"') // the form again, to try once more
@@ -286,11 +332,22 @@ describe('participant server', () => {
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, reason: 'invalid' })
 
     applyCommand(session, { type: 'pollClose', blockId: block.id }, new Date())
-    const closed = await answer(server, cookie, [['block', block.id], [block.id, 'laws']])
+    const closed = await answer(server, cookie, [
+      ['block', block.id],
+      [block.id, 'laws']
+    ])
     expect(closed.status).toBe(409)
     expect(closed.body).toContain(vi['answer.closed'])
     expect(closed.body).toContain(vi['wait.text'])
-    const closedJson = await answer(server, cookie, [['block', block.id], [block.id, 'laws']], true)
+    const closedJson = await answer(
+      server,
+      cookie,
+      [
+        ['block', block.id],
+        [block.id, 'laws']
+      ],
+      true
+    )
     expect(closedJson.status).toBe(409)
     expect(JSON.parse(closedJson.body)).toMatchObject({ ok: false, reason: 'closed' })
     expect(closed.body).not.toMatch(/at .*\.ts:\d+/) // never a stack trace
@@ -304,7 +361,10 @@ describe('participant server', () => {
     const server = await startParticipantServer({ address: '127.0.0.1', port: 0, gateway })
     servers.push(server)
     const cookie = await join(server)
-    const reply = await answer(server, cookie, [['block', block.id], [block.id, 'laws']])
+    const reply = await answer(server, cookie, [
+      ['block', block.id],
+      [block.id, 'laws']
+    ])
     expect(reply.status).toBe(503)
     expect(reply.body).toContain(vi['answer.notSaved'])
     const thrown: ParticipantGateway = {
@@ -315,7 +375,15 @@ describe('participant server', () => {
     }
     const server2 = await startParticipantServer({ address: '127.0.0.1', port: 0, gateway: thrown })
     servers.push(server2)
-    const json = await answer(server2, await join(server2), [['block', block.id], [block.id, 'laws']], true)
+    const json = await answer(
+      server2,
+      await join(server2),
+      [
+        ['block', block.id],
+        [block.id, 'laws']
+      ],
+      true
+    )
     expect(json.status).toBe(503)
     expect(json.body).not.toContain('disk on fire')
   })
@@ -329,10 +397,19 @@ describe('participant server', () => {
     expect(page.body).toContain(`<textarea name="${block.id}" maxlength="280"`)
 
     const evil = `<script>alert("x")</script><img src=x onerror='y'> & co`
-    expect((await answer(server, cookie, [['block', block.id], [block.id, evil]])).status).toBe(303)
+    expect(
+      (
+        await answer(server, cookie, [
+          ['block', block.id],
+          [block.id, evil]
+        ])
+      ).status
+    ).toBe(303)
     const after = await send(server, 'GET', '/q?saved=1', { cookie })
     expect(after.body).toContain(vi['answer.saved'])
-    expect(after.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=&#39;y&#39;&gt; &amp; co')
+    expect(after.body).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=&#39;y&#39;&gt; &amp; co'
+    )
     expect(after.body).not.toContain('<script>alert')
     expect(after.body).not.toContain('<img')
     // The only script tag is the page's own.
@@ -353,7 +430,11 @@ describe('participant server', () => {
     expect(page.body).toContain('name="pn"')
     expect(page.body).toContain(vi['question.participantNumberHint'])
 
-    const fields: [string, string][] = [['block', block.id], ['pn', 'A-17'], [questions[0]!.id, 'b']]
+    const fields: [string, string][] = [
+      ['block', block.id],
+      ['pn', 'A-17'],
+      [questions[0]!.id, 'b']
+    ]
     expect((await answer(server, cookie, fields)).status).toBe(303)
     const stored = session.polls[block.id]!.answers[cookie.slice(10).split('.')[0]!]!
     expect(stored).toMatchObject({ participantNumber: 'A-17', values: { [questions[0]!.id]: ['b'] } })
@@ -362,7 +443,11 @@ describe('participant server', () => {
     expect(again.body).toContain('value="A-17"')
     expect(again.body).toContain(`name="${questions[0]!.id}" value="b" checked`)
 
-    const badNumber = await answer(server, cookie, [['block', block.id], ['pn', 'Nguyễn Văn A'], [questions[0]!.id, 'b']])
+    const badNumber = await answer(server, cookie, [
+      ['block', block.id],
+      ['pn', 'Nguyễn Văn A'],
+      [questions[0]!.id, 'b']
+    ])
     expect(badNumber.status).toBe(400)
   })
 
@@ -404,7 +489,9 @@ describe('participant server', () => {
     expect(v.body).toBe('{"block":"poll-closest-action","status":"open"}')
     // The page carries the same text, so the script can tell when it changes.
     const page = await send(server, 'GET', '/q', { cookie })
-    expect(page.body).toContain('data-v="{&quot;block&quot;:&quot;poll-closest-action&quot;,&quot;status&quot;:&quot;open&quot;}"')
+    expect(page.body).toContain(
+      'data-v="{&quot;block&quot;:&quot;poll-closest-action&quot;,&quot;status&quot;:&quot;open&quot;}"'
+    )
     applyCommand(session, { type: 'pollClose', blockId: 'poll-closest-action' }, new Date())
     expect((await send(server, 'GET', '/v', { cookie })).body).toBe('{"block":"poll-closest-action","status":"closed"}')
   })
@@ -414,7 +501,10 @@ describe('participant server', () => {
     const block = openPoll(session, OPEN_POLL.id)
     const server = await start(session)
     const cookie = await join(server)
-    const big = await answer(server, cookie, [['block', block.id], [block.id, 'x'.repeat(9 * 1024)]])
+    const big = await answer(server, cookie, [
+      ['block', block.id],
+      [block.id, 'x'.repeat(9 * 1024)]
+    ])
     expect(big.status).toBe(413)
     const bigJoin = await send(server, 'POST', '/join', { body: `code=${'1'.repeat(9000)}` })
     expect(bigJoin.status).toBe(413)
@@ -446,7 +536,9 @@ describe('participant server', () => {
       body: 'block=poll-closest-action&poll-closest-action=laws'
     })
     expect(foreign.status).toBe(403)
-    expect((await send(server, 'POST', '/join', { headers: { origin: 'null' }, body: `code=${server.code}` })).status).toBe(403)
+    expect(
+      (await send(server, 'POST', '/join', { headers: { origin: 'null' }, body: `code=${server.code}` })).status
+    ).toBe(403)
     const own = await send(server, 'POST', '/answer', {
       cookie,
       headers: { origin: `http://127.0.0.1:${server.port}` },
@@ -465,7 +557,10 @@ describe('participant server', () => {
       expect(reply.headers['referrer-policy']).toBe('same-origin')
     }
     expect((await send(server, 'PUT', '/answer', { cookie, body: 'x=1' })).status).toBe(404)
-    expect((await send(server, 'POST', '/answer', { cookie, body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415)
+    expect(
+      (await send(server, 'POST', '/answer', { cookie, body: '{}', headers: { 'content-type': 'application/json' } }))
+        .status
+    ).toBe(415)
   })
 
   it('rate-limits 1,000 rapid requests from one phone and stays up', async () => {
@@ -474,7 +569,17 @@ describe('participant server', () => {
     const server = await start(session)
     const cookie = await join(server)
     const replies = await Promise.all(
-      Array.from({ length: 1000 }, () => answer(server, cookie, [['block', block.id], [block.id, 'laws']], true))
+      Array.from({ length: 1000 }, () =>
+        answer(
+          server,
+          cookie,
+          [
+            ['block', block.id],
+            [block.id, 'laws']
+          ],
+          true
+        )
+      )
     )
     const byStatus = new Map<number, number>()
     for (const r of replies) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1)
@@ -513,7 +618,11 @@ describe('participant server', () => {
     const server = await start(session)
     const base = `http://127.0.0.1:${server.port}`
 
-    const joined = await fetch(`${base}/join`, { method: 'POST', body: new URLSearchParams({ code: server.code }), redirect: 'manual' })
+    const joined = await fetch(`${base}/join`, {
+      method: 'POST',
+      body: new URLSearchParams({ code: server.code }),
+      redirect: 'manual'
+    })
     expect(joined.status).toBe(303)
     const cookie = joined.headers.getSetCookie()[0]!.split(';')[0]!
     const question = await fetch(`${base}${joined.headers.get('location')}`, { headers: { cookie } })
@@ -524,7 +633,10 @@ describe('participant server', () => {
     const posted = await fetch(`${base}/answer`, {
       method: 'POST',
       headers: { cookie },
-      body: new URLSearchParams([['block', block.id], [block.id, 'parents']]),
+      body: new URLSearchParams([
+        ['block', block.id],
+        [block.id, 'parents']
+      ]),
       redirect: 'manual'
     })
     expect(posted.status).toBe(303)
@@ -553,6 +665,8 @@ describe('participant server', () => {
     for (const other of listInterfaces().filter((i) => i.address !== '127.0.0.1')) {
       expect(await refused(other.address), other.address).toBe(true)
     }
-    await expect(startParticipantServer({ address: '0.0.0.0', port: 0, gateway: gatewayFor(buildSession()) })).rejects.toThrow()
+    await expect(
+      startParticipantServer({ address: '0.0.0.0', port: 0, gateway: gatewayFor(buildSession()) })
+    ).rejects.toThrow()
   })
 })

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { getCookie, setCookie } from 'hono/cookie'
 import { openQuestion, type AnswerInput, type AnswerRefusal } from '../../core/sessions/answers'
 import type { Session } from '../../core/sessions/model'
+import type { ParticipantGateway } from '../../core/sessions/participant-network'
 import type { Language } from '../../core/storage/library-file'
 import { PROGRESSIVE_SCRIPT } from './client-script'
 import { message, type ParticipantMessageKey } from './messages'
@@ -13,12 +14,7 @@ import { joinPage, messagePage, questionPage, waitPage, type Notice } from './pa
 import { RateLimiter } from './rate-limit'
 
 /** What the participant server may do with sessions: read the open one, store an answer. Nothing else. */
-export interface ParticipantGateway {
-  /** The running session phones may answer, or null. */
-  current(): Promise<{ sessionId: string; session: Session } | null>
-  /** Stores an answer durably; resolves null when saved, else the refusal. */
-  answer(sessionId: string, input: AnswerInput): Promise<AnswerRefusal | 'not-saved' | null>
-}
+export type { ParticipantGateway } from '../../core/sessions/participant-network'
 
 export interface ParticipantServer {
   /** The address to show on the projector, e.g. `http://192.168.1.10:8080/`. */
@@ -94,7 +90,8 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   const wrongCodes = new RateLimiter(0.2, 10)
 
   // Device key: a random id plus its HMAC, so a phone cannot make up (or guess) another's key.
-  const sign = (id: string): string => createHmac('sha256', secret).update(id).digest().subarray(0, 16).toString('base64url')
+  const sign = (id: string): string =>
+    createHmac('sha256', secret).update(id).digest().subarray(0, 16).toString('base64url')
   const newDevice = (): { id: string; cookie: string } => {
     const id = randomBytes(16).toString('base64url')
     return { id, cookie: `${id}.${sign(id)}` }
@@ -165,7 +162,12 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   }
 
   /** The question page (or the waiting page) for this device, with an optional notice and status. */
-  const showQuestion = async (c: Context<Env>, device: string, notice: Notice | null, status: 200 | 400 | 409 | 503 = 200): Promise<Response> => {
+  const showQuestion = async (
+    c: Context<Env>,
+    device: string,
+    notice: Notice | null,
+    status: 200 | 400 | 409 | 503 = 200
+  ): Promise<Response> => {
     const current = await gateway.current()
     const language = languageOf(c, current)
     const state = questionState(current?.session ?? null)
@@ -196,7 +198,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   // What the progressive script polls: which question is open, as the exact text the page was made with.
   app.get('/v', async (c) => {
     if (!c.get('device')) return c.json({ ok: false, reason: 'not-joined' }, 401)
-    return c.body(questionState((await gateway.current())?.session ?? null), 200, { 'Content-Type': 'application/json' })
+    return c.body(questionState((await gateway.current())?.session ?? null), 200, {
+      'Content-Type': 'application/json'
+    })
   })
 
   app.post('/answer', formBody, async (c) => {
