@@ -91,3 +91,23 @@ export function quizResults(block: Block, session: Session): QuizResults {
       : null
   return { respondents, perQuestion, meanScorePercent, masteredPercent, scores }
 }
+
+/**
+ * Pre-test against post-test for the participants who gave the same participant number in both
+ * (no names): how many pairs, and the mean change in score, in percentage points.
+ */
+export function matchedGain(session: Session): { pairs: number; meanGainPoints: number | null } {
+  const blocks = session.snapshot.manifest.blocks
+  const pre = blocks.find((b) => b.kind === 'quiz' && b.role === 'pre')
+  const post = blocks.find((b) => b.kind === 'quiz' && b.role === 'post')
+  if (!pre || !post) return { pairs: 0, meanGainPoints: null }
+  const byNumber = (scores: QuizResults['scores']): Map<string, number> =>
+    new Map(scores.filter((s) => s.participantNumber !== null).map((s) => [s.participantNumber!.toLowerCase(), s.percent]))
+  const before = byNumber(quizResults(pre, session).scores)
+  const after = byNumber(quizResults(post, session).scores)
+  const gains = [...after].filter(([n]) => before.has(n)).map(([n, score]) => score - before.get(n)!)
+  return {
+    pairs: gains.length,
+    meanGainPoints: gains.length > 0 ? gains.reduce((s, g) => s + g, 0) / gains.length : null
+  }
+}
