@@ -36,6 +36,12 @@ test('twenty phones answer a poll over the participant network and the projector
   const options = await phones[0]!.page.locator('input[type="radio"]').count()
   expect(options).toBeGreaterThan(1)
   await phones[0]!.page.screenshot({ path: `${screens}/phone-question-vi-360.png`, fullPage: true })
+  // Participants can switch the page to English.
+  const english = await joinPhone(browser, url, code)
+  await english.page.getByRole('link', { name: 'English' }).click()
+  await expect(english.page.getByRole('button', { name: 'Send answer' })).toBeVisible()
+  await english.page.screenshot({ path: `${screens}/phone-question-en-360.png`, fullPage: true })
+  await english.context.close()
 
   const expected = new Array<number>(options).fill(0)
   await Promise.all(

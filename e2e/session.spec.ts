@@ -132,6 +132,18 @@ test('the presenter works in English too', async ({ trainer }) => {
   await expect(audience.locator('.audience-slide h1')).toBeVisible()
   await trainer.screenshot({ path: `${screens}/presenter-en-1280x720.png` })
   await audience.screenshot({ path: `${screens}/audience-slide-en-1280x720.png` })
+
+  // No projector: the laptop shows the room's view; N shows the notes to the trainer, Esc goes back.
+  await trainer.keyboard.press('s')
+  await expect(trainer.getByTestId('audience')).toBeVisible()
+  await expect(trainer.locator('.single-screen-notes')).toHaveCount(0)
+  await trainer.keyboard.press('n')
+  await expect(trainer.locator('.single-screen-notes')).toBeVisible()
+  await trainer.keyboard.press('ArrowRight')
+  await expect(trainer.locator('.audience-slide h1')).toHaveText(await audience.locator('.audience-slide h1').innerText())
+  await trainer.screenshot({ path: `${screens}/single-screen-en-1280x720.png` })
+  await trainer.keyboard.press('Escape')
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
 })
 
 async function openAudienceEnglish(trainer: Page): Promise<Page> {
