@@ -59,6 +59,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     bundled: options.workshopsDir,
     user: join(options.dataDir, 'workshops')
   })
+  // Start checking the workshop packages now, while the window loads, rather than on its first request.
+  void workshops.list()
 
   const sessions = new SessionService({
     dataDir: options.dataDir,

@@ -119,7 +119,7 @@ export class SessionService {
     const refusal = recordAnswer(file.data.session, input, this.now())
     if (refusal) return refusal
     const saved = await file.save()
-    this.publish(file.data.session)
+    this.publishSoon(file.data.session)
     return saved ? null : 'not-saved'
   }
 
@@ -138,7 +138,25 @@ export class SessionService {
   }
 
   close(): void {
+    for (const timer of this.pendingPublish.values()) clearTimeout(timer)
     for (const file of this.files.values()) void file.then((f) => f.close())
+  }
+
+  private pendingPublish = new Map<string, ReturnType<typeof setTimeout>>()
+
+  /**
+   * Answers arrive in bursts (a room of phones at once): windows get at most one update per 40 ms per
+   * session instead of one per answer, well inside what the projector needs to look live.
+   */
+  private publishSoon(session: Session): void {
+    if (this.pendingPublish.has(session.id)) return
+    this.pendingPublish.set(
+      session.id,
+      setTimeout(() => {
+        this.pendingPublish.delete(session.id)
+        this.publish(session)
+      }, 40)
+    )
   }
 
   private publish(session: Session): void {

@@ -51,7 +51,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private readonly options: DurableJsonFileOptions<T>
   private requested = 0
   private completed = 0
-  private newestText = ''
+  private newest: T | null = null
   private chain: Promise<void> = Promise.resolve()
   private tempCounter = 0
   /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
@@ -103,11 +103,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     if (this.readOnlyBecause) return Promise.reject(this.readOnlyBecause)
     const mine = ++this.requested
-    this.newestText = JSON.stringify(data)
+    this.newest = data
     const run = this.chain.then(async () => {
       if (this.completed >= mine) return
+      // Serialised once per batch, when the write starts: it holds every change requested so far.
       const upTo = this.requested
-      await this.writeNow(this.newestText)
+      await this.writeNow(JSON.stringify(this.newest))
       this.completed = Math.max(this.completed, upTo)
     })
     this.chain = run.catch(() => undefined)

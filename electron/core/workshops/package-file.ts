@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Readable } from 'node:stream'
-import * as yauzl from 'yauzl'
-import * as yazl from 'yazl'
+import type * as Yauzl from 'yauzl'
 import { loadWorkshop, MANIFEST_FILE, MAX_FILE_BYTES, type PackageReader } from './loader'
 import type { WorkshopProblem } from './problems'
 
@@ -20,7 +19,11 @@ const ALLOWED_PATH = /^(workshop\.yaml|slides\/[a-z0-9-]+\.(vi|en)\.md)$/
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
 
+// The ZIP libraries are loaded on first use: sharing is rare, and start-up time matters more.
+const loadYauzl = (): Promise<typeof Yauzl> => import('yauzl')
+
 export async function exportPackage(dir: string, id: string): Promise<Buffer> {
+  const yazl = await import('yazl')
   const zip = new yazl.ZipFile()
   const files = [MANIFEST_FILE]
   const slidesDir = join(dir, 'slides')
@@ -49,7 +52,8 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
     return refuse('archive-too-large', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 })
   }
 
-  let zip: yauzl.ZipFile
+  const yauzl = await loadYauzl()
+  let zip: Yauzl.ZipFile
   try {
     // Strict names: yauzl rejects absolute paths, `..` segments and backslashes (zip slip).
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true })
@@ -60,10 +64,10 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
   }
   if (zip.entryCount > MAX_ENTRIES) return refuse('archive-too-many-files', { max: MAX_ENTRIES })
 
-  const entries: yauzl.Entry[] = []
+  const entries: Yauzl.Entry[] = []
   try {
     await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Yauzl.Entry) => {
         entries.push(entry)
         zip.readEntry()
       })

@@ -83,8 +83,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   const hostAllowed = (host: string | undefined): boolean =>
     host === `${address}:${port}` || (port === 80 && host === address)
 
-  // A phone's own limit is tight; an IP's is looser, since several phones may share one behind a router.
-  const perDevice = new RateLimiter(5, 20)
+  // A phone's own limit: far above what a person taps (the bench's 300 phones send 10 answers/s each),
+  // far below a flood. An IP's is looser, since several phones may share one behind a router.
+  const perDevice = new RateLimiter(12, 30)
   const perIp = new RateLimiter(50, 200)
   // Wrong join codes: 10 tries, then one every 5 s, so guessing 10,000 codes takes hours, not seconds.
   const wrongCodes = new RateLimiter(0.2, 10)

@@ -1,0 +1,65 @@
+// Starting the built browser-mode host and talking to its API, for the bench.
+import { spawn } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+export async function startHost(dataDir) {
+  dataDir ??= await mkdtemp(join(tmpdir(), 'roundtable-bench-'))
+  const started = performance.now()
+  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: root })
+  let output = ''
+  const url = await new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000)
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolvePromise(match[1])
+      }
+    })
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)))
+  })
+  const origin = new URL(url).origin
+  const token = url.split('#token=')[1]
+  const call = async (method, args = {}) => {
+    const response = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
+      body: JSON.stringify(args)
+    })
+    const reply = await response.json()
+    if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
+    return reply.result
+  }
+  return {
+    url,
+    origin,
+    dataDir,
+    child,
+    started,
+    call,
+    stop: () =>
+      new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r()
+        child.once('exit', r)
+        child.kill('SIGTERM')
+      })
+  }
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export async function rssMb(pid) {
+  const { readFile } = await import('node:fs/promises')
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+  } catch {
+    return null
+  }
+}
