@@ -27,6 +27,11 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser } }
   },
   {
+    // Bench scripts pass functions to page.evaluate, which run in the browser.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } }
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } }
   },
