@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
+import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
 import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
@@ -152,6 +153,36 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
       if ('conflict' in result) return { status: 'conflict', ...result.conflict }
       return { status: 'invalid', problems: result.problems }
+    },
+    'workshop.duplicate': async ({ id }) => {
+      const dir = await workshops.folderOf(id)
+      if (!dir) throw new ApiError('not-found', `no workshop ${id}`)
+      const copy = await duplicateWorkshop(dir, workshops.userFolder, id)
+      workshops.invalidate()
+      return { id: copy }
+    },
+    'workshop.draft': async ({ id }) => {
+      const dir = await workshops.folderOf(id)
+      if (!dir) throw new ApiError('not-found', `no workshop ${id}`)
+      const detail = await workshops.get(id)
+      return { draft: await readDraft(dir), problems: detail?.summary.problems ?? [], editable: (await workshops.origin(id)) === 'user' }
+    },
+    'workshop.saveDraft': async ({ id, draft }) => {
+      const dir = await workshops.folderOf(id)
+      if (!dir || (await workshops.origin(id)) !== 'user') {
+        throw new ApiError('failed', 'only your own workshops can be edited; duplicate a bundled one first')
+      }
+      // The id is the folder name; an edited id would orphan the folder, so it is kept.
+      const problems = await writeDraft(dir, { ...draft, manifest: { ...draft.manifest, id } })
+      workshops.invalidate()
+      return { problems }
+    },
+    'workshop.remove': async ({ id }) => {
+      const dir = await workshops.folderOf(id)
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', 'bundled workshops cannot be removed')
+      await removeWorkshop(dir, workshops.userFolder, id)
+      workshops.invalidate()
+      return { removed: true }
     },
     'session.start': async ({ workshopId, details }) => {
       const detail = await workshops.get(workshopId)

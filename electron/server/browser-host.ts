@@ -13,6 +13,8 @@ export const TOKEN_HEADER = 'x-roundtable-token'
 const MAX_API_BODY_BYTES = 256 * 1024
 /** Importing a workshop file sends up to 20 MB as base64. */
 const MAX_IMPORT_BODY_BYTES = 28 * 1024 * 1024
+/** Methods that carry a whole workshop: a package file, or an edited draft. */
+const LARGE_BODY_METHODS = new Set(['workshop.import', 'workshop.saveDraft'])
 
 export interface BrowserHostOptions {
   core: AppCore
@@ -89,7 +91,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!tokenMatches(c.req.header(TOKEN_HEADER))) return refuse(c, 401, 'missing or wrong token')
       await next()
     },
-    (c, next) => (c.req.param('method') === 'workshop.import' ? importBody : smallBody)(c, next),
+    (c, next) => (LARGE_BODY_METHODS.has(c.req.param('method')) ? importBody : smallBody)(c, next),
     async (c) => {
       if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
         return refuse(c, 400, 'expected application/json')

@@ -86,6 +86,14 @@ export const ImportResultSchema = z.union([
 ])
 export type ImportResult = z.infer<typeof ImportResultSchema>
 
+const WorkshopId = z.string().regex(/^[a-z0-9-]{1,100}$/)
+/** A workshop being edited: the manifest as plain data (possibly incomplete) and each slides block's Markdown. */
+export const WorkshopDraftSchema = z.object({
+  manifest: z.record(z.string(), z.unknown()),
+  slides: z.record(z.string().max(100), z.object({ vi: z.string().max(1024 * 1024), en: z.string().max(1024 * 1024) }))
+})
+export type WorkshopDraft = z.infer<typeof WorkshopDraftSchema>
+
 const SessionId = z.string().regex(/^[a-z0-9-]{6,64}$/)
 export const SessionLiveSchema = SessionSchema.omit({ snapshot: true })
 export type SessionLive = z.infer<typeof SessionLiveSchema>
@@ -117,6 +125,16 @@ export const apiContract = {
     args: PackageFileSchema.extend({ replace: z.boolean().default(false) }),
     result: ImportResultSchema
   },
+  'workshop.duplicate': { args: z.strictObject({ id: WorkshopId }), result: z.object({ id: z.string() }) },
+  'workshop.draft': {
+    args: z.strictObject({ id: WorkshopId }),
+    result: z.object({ draft: WorkshopDraftSchema, problems: z.array(ProblemSchema), editable: z.boolean() })
+  },
+  'workshop.saveDraft': {
+    args: z.strictObject({ id: WorkshopId, draft: WorkshopDraftSchema }),
+    result: z.object({ problems: z.array(ProblemSchema) })
+  },
+  'workshop.remove': { args: z.strictObject({ id: WorkshopId }), result: z.object({ removed: z.boolean() }) },
   'session.start': {
     args: z.strictObject({ workshopId: z.string().regex(/^[a-z0-9-]{1,100}$/), details: SessionDetailsSchema }),
     result: SessionSchema

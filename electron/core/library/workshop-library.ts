@@ -43,6 +43,10 @@ export class WorkshopLibrary {
     return (await this.load()).find((e) => e.id === id)?.dir ?? null
   }
 
+  async origin(id: string): Promise<'bundled' | 'user' | null> {
+    return (await this.load()).find((e) => e.id === id)?.origin ?? null
+  }
+
   async bundledIds(): Promise<string[]> {
     return (await this.load()).filter((e) => e.origin === 'bundled').map((e) => e.id)
   }
@@ -68,7 +72,7 @@ export class WorkshopLibrary {
 async function scan(folder: string, origin: Entry['origin']): Promise<Entry[]> {
   if (!existsSync(folder)) return []
   const names = (await fs.readdir(folder, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && existsSync(join(folder, d.name, MANIFEST_FILE)))
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && existsSync(join(folder, d.name, MANIFEST_FILE)))
     .map((d) => d.name)
     .sort()
   return Promise.all(

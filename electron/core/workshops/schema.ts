@@ -120,6 +120,8 @@ export const ManifestSchema = z.strictObject({
   contentNote: BilingualSchema,
   safeguarding: z.array(BilingualSchema).min(1),
   sources: z.array(SourceSchema),
-  blocks: z.array(BlockSchema).min(1)
+  blocks: z.array(BlockSchema).min(1),
+  /** Set on a copy: the workshop and version it was adapted from. */
+  derivedFrom: z.strictObject({ id: Id, version: z.string() }).optional()
 })
 export type Manifest = z.infer<typeof ManifestSchema>

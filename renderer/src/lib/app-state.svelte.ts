@@ -3,7 +3,11 @@ import type { Language, SessionIndexEntry } from '../../../electron/core/storage
 import { ApiCallError, connect, type ApiClient } from './api/client'
 import { i18n } from './i18n.svelte'
 
-export type View = { name: 'library' } | { name: 'workshop'; id: string } | { name: 'presenter'; id: string }
+export type View =
+  | { name: 'library' }
+  | { name: 'workshop'; id: string }
+  | { name: 'presenter'; id: string }
+  | { name: 'editor'; id: string }
 
 /** What the trainer's window shows, kept in one place; components only read it and call its methods. */
 class AppState {

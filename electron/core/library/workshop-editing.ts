@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, promises as fs } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
+import { folderReader, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
+import type { WorkshopDraft } from '../api/contract'
+import type { WorkshopProblem } from '../workshops/problems'
+
+/**
+ * Editing the user's own workshops (bundled ones stay read-only: they are duplicated first).
+ * A draft is saved even when it has problems, so nothing typed is lost; the loader's checks then say
+ * what must be fixed before the workshop can be run.
+ */
+export type { WorkshopDraft }
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export async function readDraft(dir: string): Promise<WorkshopDraft> {
+  const manifest = (parseYaml(await fs.readFile(join(dir, MANIFEST_FILE), 'utf8')) ?? {}) as Record<string, unknown>
+  const slides: WorkshopDraft['slides'] = {}
+  for (const block of Array.isArray(manifest.blocks) ? (manifest.blocks as { id?: unknown; kind?: unknown }[]) : []) {
+    if (block.kind !== 'slides' || typeof block.id !== 'string' || !ID.test(block.id)) continue
+    const read = (language: string) => fs.readFile(join(dir, 'slides', `${block.id}.${language}.md`), 'utf8').catch(() => '')
+    slides[block.id] = { vi: await read('vi'), en: await read('en') }
+  }
+  return { manifest, slides }
+}
+
+/** Writes a draft over a user workshop folder (each file atomically) and returns what the loader finds. */
+export async function writeDraft(dir: string, draft: WorkshopDraft): Promise<WorkshopProblem[]> {
+  await fs.mkdir(join(dir, 'slides'), { recursive: true })
+  await writeAtomically(join(dir, MANIFEST_FILE), stringifyYaml(draft.manifest, { lineWidth: 100 }))
+  const keep = new Set<string>()
+  for (const [blockId, text] of Object.entries(draft.slides)) {
+    if (!ID.test(blockId)) continue
+    for (const language of ['vi', 'en'] as const) {
+      const name = `${blockId}.${language}.md`
+      keep.add(name)
+      await writeAtomically(join(dir, 'slides', name), text[language])
+    }
+  }
+  // Slides of blocks that were removed go too (the draft is the whole workshop).
+  for (const name of await fs.readdir(join(dir, 'slides'))) {
+    if (name.endsWith('.md') && !keep.has(name)) await fs.unlink(join(dir, 'slides', name))
+  }
+  const result = await loadWorkshop(folderReader(dir))
+  return result.ok ? [] : result.problems
+}
+
+/** Copies a workshop into the user's folder under a new id, recording where it came from. */
+export async function duplicateWorkshop(sourceDir: string, userDir: string, sourceId: string): Promise<string> {
+  const draft = await readDraft(sourceDir)
+  let id = `${sourceId}-copy`
+  for (let n = 2; existsSync(join(userDir, id)); n++) id = `${sourceId}-copy-${n}`
+  const version = typeof draft.manifest.version === 'string' ? draft.manifest.version : '1.0.0'
+  const { derivedFrom: _previous, ...rest } = draft.manifest
+  draft.manifest = { ...rest, id, version: '1.0.0', derivedFrom: { id: sourceId, version } }
+  await writeDraft(join(userDir, id), draft)
+  return id
+}
+
+/** Removing a workshop only moves it aside, like every other destructive step in the app. */
+export async function removeWorkshop(dir: string, userDir: string, id: string): Promise<void> {
+  const bin = join(userDir, '.removed')
+  await fs.mkdir(bin, { recursive: true })
+  await fs.rename(dir, join(bin, `${id}-${Date.now()}`))
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`
+  const handle = await fs.open(temp, 'w')
+  try {
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await fs.rename(temp, path)
+}

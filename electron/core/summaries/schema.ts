@@ -1,0 +1,210 @@
+import { z } from 'zod'
+import { AGE_GROUPS, SEXES } from '../sessions/model'
+import { LanguageSchema } from '../storage/library-file'
+
+/**
+ * The session summary the programme / M&E team receives: plain data, serialisable, with every text
+ * already in the summary's language. It holds counts and means only: no participant numbers, no
+ * device keys, nothing that identifies a participant.
+ *
+ * The schema is strict so that a summary file gathered from a trainer's laptop is checked field by
+ * field, and it cross-checks the totals so that a hand-edited number is noticed.
+ */
+const Id = z.string().min(1).max(100)
+const Text = z.string().max(20_000)
+const ShortText = z.string().max(1_000)
+const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'an ISO date-time in UTC')
+const Count = z.number().int().min(0).max(10_000_000)
+const Percent = z.number().min(0).max(100)
+const Points = z.number().min(-100).max(100)
+const Minutes = z.number().min(0).max(1_000_000)
+
+export const COLLECTED = ['tally', 'phones', 'not run'] as const
+export type Collected = (typeof COLLECTED)[number]
+
+export const PollSummarySchema = z.strictObject({
+  blockId: Id,
+  title: ShortText,
+  question: ShortText,
+  type: z.enum(['single', 'multiple', 'rating', 'open']),
+  purpose: z.enum(['opinion', 'feedback']),
+  collected: z.enum(COLLECTED),
+  /** People who answered; null when it cannot be known (hands raised for several choices, nobody counted). */
+  respondents: Count.nullable(),
+  /** Every option (or scale point) in order, with its count; empty for open questions. */
+  options: z.array(z.strictObject({ key: Id, label: ShortText, count: Count })).max(20),
+  scale: z.strictObject({ min: z.number().int(), max: z.number().int() }).nullable(),
+  /** Mean of a rating poll; null otherwise or without answers. */
+  mean: z.number().min(0).max(10).nullable(),
+  /** Open-text answers the trainer approved, as text only. */
+  openAnswers: z.array(ShortText).max(10_000)
+})
+export type PollSummary = z.infer<typeof PollSummarySchema>
+
+export const QuizSummarySchema = z.strictObject({
+  blockId: Id,
+  title: ShortText,
+  role: z.enum(['pre', 'post', 'practice']),
+  collected: z.enum(COLLECTED),
+  passMarkPercent: Percent,
+  respondents: Count,
+  meanScorePercent: Percent.nullable(),
+  /** Passed ÷ tested × 100; null when any answers came from a show of hands (no per-person scores). */
+  masteredPercent: Percent.nullable(),
+  tested: Count.nullable(),
+  passed: Count.nullable(),
+  questions: z
+    .array(
+      z.strictObject({
+        questionId: Id,
+        text: ShortText,
+        answered: Count,
+        correct: Count,
+        correctPercent: Percent.nullable()
+      })
+    )
+    .max(30)
+})
+export type QuizSummary = z.infer<typeof QuizSummarySchema>
+
+export const QuizChangeSchema = z.strictObject({
+  preBlockId: Id,
+  postBlockId: Id,
+  meanScorePoints: Points.nullable(),
+  masteredPoints: Points.nullable(),
+  questions: z
+    .array(
+      z.strictObject({
+        questionId: Id,
+        text: ShortText,
+        prePercent: Percent.nullable(),
+        postPercent: Percent.nullable(),
+        changePoints: Points.nullable()
+      })
+    )
+    .max(30)
+})
+export type QuizChange = z.infer<typeof QuizChangeSchema>
+
+export const TimingBlockSchema = z.strictObject({
+  blockId: Id,
+  title: ShortText,
+  kind: z.enum(['slides', 'discussion', 'poll', 'quiz', 'activity', 'break']),
+  plannedMinutes: Minutes,
+  actualMinutes: Minutes,
+  /** Whether the block was shown at all while the session was running. */
+  ran: z.boolean()
+})
+export type TimingBlock = z.infer<typeof TimingBlockSchema>
+
+export const SessionSummarySchema = z
+  .strictObject({
+    sessionId: Id,
+    generatedAt: Iso,
+    language: LanguageSchema,
+    workshop: z.strictObject({ id: Id, version: z.string().max(40), title: ShortText }),
+    venue: ShortText,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    trainer: ShortText,
+    plannedStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    status: z.enum(['running', 'paused', 'finished']),
+    timing: z.strictObject({
+      blocks: z.array(TimingBlockSchema).max(500),
+      plannedMinutes: Minutes,
+      actualMinutes: Minutes,
+      startedAt: Iso.nullable(),
+      endedAt: Iso.nullable()
+    }),
+    attendance: z.strictObject({
+      ageGroups: z.array(z.strictObject({ key: z.enum(AGE_GROUPS), label: ShortText })).length(AGE_GROUPS.length),
+      rows: z
+        .array(z.strictObject({ sex: z.enum(SEXES), label: ShortText, counts: z.array(Count), total: Count }))
+        .length(SEXES.length),
+      columnTotals: z.array(Count).length(AGE_GROUPS.length),
+      total: Count
+    }),
+    polls: z.array(PollSummarySchema).max(500),
+    feedback: z.array(PollSummarySchema).max(500),
+    quizzes: z.strictObject({
+      tests: z.array(QuizSummarySchema).max(100),
+      change: QuizChangeSchema.nullable(),
+      matchedGain: z.strictObject({ pairs: Count, meanGainPoints: Points.nullable() })
+    }),
+    notes: z
+      .array(
+        z.strictObject({
+          blockId: Id,
+          title: ShortText,
+          groups: z.array(z.strictObject({ group: z.string().max(60), notes: z.array(Text).min(1) })).min(1)
+        })
+      )
+      .max(500),
+    parkingLot: z.array(ShortText).max(10_000),
+    closingRemarks: Text
+  })
+  .superRefine((summary, ctx) => {
+    const problem = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message })
+    }
+    const sum = (values: number[]): number => values.reduce((s, v) => s + v, 0)
+    const close = (a: number, b: number, tolerance = 0.051): boolean => Math.abs(a - b) <= tolerance
+
+    // Attendance: every row and column must add up.
+    const { attendance } = summary
+    attendance.rows.forEach((row, i) => {
+      if (row.counts.length !== AGE_GROUPS.length) problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
+      else if (sum(row.counts) !== row.total) problem(['attendance', 'rows', i, 'total'], 'does not add up')
+    })
+    attendance.columnTotals.forEach((total, j) => {
+      if (sum(attendance.rows.map((r) => r.counts[j] ?? 0)) !== total) {
+        problem(['attendance', 'columnTotals', j], 'does not add up')
+      }
+    })
+    if (sum(attendance.rows.map((r) => r.total)) !== attendance.total) problem(['attendance', 'total'], 'does not add up')
+
+    // Timing totals: the sums of the (rounded) block minutes.
+    const { timing } = summary
+    if (sum(timing.blocks.map((b) => b.plannedMinutes)) !== timing.plannedMinutes) {
+      problem(['timing', 'plannedMinutes'], 'does not add up')
+    }
+    if (!close(sum(timing.blocks.map((b) => b.actualMinutes)), timing.actualMinutes)) {
+      problem(['timing', 'actualMinutes'], 'does not add up')
+    }
+
+    // Polls: single-choice and rating polls count one vote per person.
+    const checkPoll = (poll: PollSummary, path: (string | number)[]): void => {
+      const votes = sum(poll.options.map((o) => o.count))
+      if ((poll.type === 'single' || poll.type === 'rating') && poll.respondents !== votes) {
+        problem([...path, 'respondents'], 'does not match the counts')
+      }
+      if (poll.type === 'rating' && poll.scale && votes > 0) {
+        const mean = sum(poll.options.map((o) => Number(o.key) * o.count)) / votes
+        if (poll.mean === null || !close(poll.mean, mean, 0.006)) problem([...path, 'mean'], 'does not match the counts')
+      }
+      if (poll.type !== 'open' && poll.openAnswers.length > 0) problem([...path, 'openAnswers'], 'only for open questions')
+    }
+    summary.polls.forEach((p, i) => checkPoll(p, ['polls', i]))
+    summary.feedback.forEach((p, i) => checkPoll(p, ['feedback', i]))
+
+    // Tests: correct ≤ answered, rates and % mastered match their counts.
+    summary.quizzes.tests.forEach((test, i) => {
+      test.questions.forEach((q, k) => {
+        const path = ['quizzes', 'tests', i, 'questions', k]
+        if (q.correct > q.answered) problem([...path, 'correct'], 'more correct answers than answers')
+        const rate = q.answered > 0 ? (q.correct / q.answered) * 100 : null
+        if (rate === null ? q.correctPercent !== null : q.correctPercent === null || !close(q.correctPercent, rate)) {
+          problem([...path, 'correctPercent'], 'does not match the counts')
+        }
+      })
+      if (test.tested !== null && test.passed !== null) {
+        if (test.passed > test.tested) problem(['quizzes', 'tests', i, 'passed'], 'more passed than tested')
+        const mastered = test.tested > 0 ? (test.passed / test.tested) * 100 : null
+        if (mastered === null ? test.masteredPercent !== null : test.masteredPercent === null || !close(test.masteredPercent, mastered)) {
+          problem(['quizzes', 'tests', i, 'masteredPercent'], 'does not match passed ÷ tested')
+        }
+      } else if (test.masteredPercent !== null) {
+        problem(['quizzes', 'tests', i, 'masteredPercent'], 'needs passed and tested')
+      }
+    })
+  })
+export type SessionSummary = z.infer<typeof SessionSummarySchema>

@@ -1,0 +1,151 @@
+import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
+import { app } from '../../lib/app-state.svelte'
+
+type Problems = WorkshopSummary['problems']
+
+/** A bilingual text as the editor sees it: possibly half-written. */
+export interface DraftText {
+  vi?: string
+  en?: string
+}
+export interface DraftBlock {
+  id: string
+  kind: string
+  title?: DraftText
+  minutes?: number
+  [field: string]: unknown
+}
+
+/**
+ * The workshop being edited: every change is kept in an undo history and saved shortly after
+ * (autosave, no Save button). The core checks each saved draft with the same loader as everywhere.
+ */
+export class EditorState {
+  draft = $state<WorkshopDraft | null>(null)
+  problems = $state.raw<Problems>([])
+  editable = $state(false)
+  status = $state<'idle' | 'saving' | 'saved'>('idle')
+  selected = $state<string | null>(null)
+  private past: string[] = []
+  private future: string[] = []
+  canUndo = $state(false)
+  canRedo = $state(false)
+  private timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(readonly id: string) {}
+
+  readonly blocks = $derived((this.draft?.manifest.blocks ?? []) as DraftBlock[])
+  readonly totalMinutes = $derived(this.blocks.reduce((sum, b) => sum + (Number(b.minutes) || 0), 0))
+  readonly targetMinutes = $derived(Number(this.draft?.manifest.durationMinutes) || 0)
+
+  async load(): Promise<void> {
+    const reply = await app.run(() => app.api!.call('workshop.draft', { id: this.id }))
+    if (!reply) return
+    this.draft = reply.draft
+    this.problems = reply.problems
+    this.editable = reply.editable
+    this.selected = this.blocks[0]?.id ?? null
+  }
+
+  /** Applies one edit: recorded for undo, then saved after a short pause in typing. */
+  change(edit: (draft: WorkshopDraft) => void): void {
+    if (!this.draft || !this.editable) return
+    this.past.push(JSON.stringify($state.snapshot(this.draft)))
+    if (this.past.length > 200) this.past.shift()
+    this.future = []
+    edit(this.draft)
+    this.afterChange()
+  }
+
+  undo(): void {
+    const previous = this.past.pop()
+    if (!previous || !this.draft) return
+    this.future.push(JSON.stringify($state.snapshot(this.draft)))
+    this.draft = JSON.parse(previous) as WorkshopDraft
+    this.afterChange()
+  }
+
+  redo(): void {
+    const next = this.future.pop()
+    if (!next || !this.draft) return
+    this.past.push(JSON.stringify($state.snapshot(this.draft)))
+    this.draft = JSON.parse(next) as WorkshopDraft
+    this.afterChange()
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+      await this.save()
+    }
+  }
+
+  private afterChange(): void {
+    this.canUndo = this.past.length > 0
+    this.canRedo = this.future.length > 0
+    this.status = 'saving'
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.save()
+    }, 600)
+  }
+
+  private async save(): Promise<void> {
+    if (!this.draft) return
+    const draft = withoutEmptyOptionalTexts($state.snapshot(this.draft) as WorkshopDraft)
+    const reply = await app.run(() => app.api!.call('workshop.saveDraft', { id: this.id, draft }))
+    if (reply) {
+      this.problems = reply.problems
+      this.status = 'saved'
+    }
+  }
+}
+
+/** Optional texts left blank in both languages are simply absent in the saved workshop. */
+function withoutEmptyOptionalTexts(draft: WorkshopDraft): WorkshopDraft {
+  const blank = (value: unknown): boolean => {
+    const text = value as DraftText | undefined
+    return !!text && typeof text === 'object' && !text.vi?.trim() && !text.en?.trim()
+  }
+  const blocks = ((draft.manifest.blocks ?? []) as DraftBlock[]).map((block) => {
+    const copy = { ...block }
+    for (const field of ['notes', 'materials']) if (blank(copy[field])) delete copy[field]
+    return copy
+  })
+  return { ...draft, manifest: { ...draft.manifest, blocks } }
+}
+
+/** Bilingual fields with one language left empty: flagged so nothing goes out half-translated. */
+export function untranslated(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => untranslated(item, `${path}[${i + 1}]`))
+  if (typeof value !== 'object' || value === null) return []
+  const record = value as Record<string, unknown>
+  if ('vi' in record || 'en' in record) {
+    const vi = typeof record.vi === 'string' ? record.vi.trim() : ''
+    const en = typeof record.en === 'string' ? record.en.trim() : ''
+    return (vi === '') !== (en === '') ? [path || '(root)'] : []
+  }
+  return Object.entries(record).flatMap(([key, child]) => untranslated(child, path ? `${path}.${key}` : key))
+}
+
+export function newBlock(kind: string, existing: string[]): DraftBlock {
+  let n = 1
+  while (existing.includes(`${kind}-${n}`)) n++
+  const id = `${kind}-${n}`
+  const text = (vi: string, en: string): DraftText => ({ vi, en })
+  const base = { id, kind, title: text('', ''), minutes: 10 }
+  switch (kind) {
+    case 'discussion':
+      return { ...base, prompt: text('', ''), debrief: [text('', '')] }
+    case 'poll':
+      return { ...base, minutes: 5, question: text('', ''), type: 'single', options: [{ id: 'a', text: text('', '') }, { id: 'b', text: text('', '') }] }
+    case 'activity':
+      return { ...base, instructions: text('', '') }
+    case 'break':
+      return { id, kind, title: text('Giải lao', 'Break'), minutes: 15 }
+    default:
+      return base
+  }
+}
