@@ -191,7 +191,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
       const manifest = detail.manifest as Manifest
       return sessions.start(
-        { id: workshopId, version: detail.summary.version, title: detail.summary.title },
+        { id: workshopId, title: detail.summary.title },
         { manifest, slides: detail.slides },
         details
       )

@@ -1,9 +1,9 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { WorkshopDetail, WorkshopSummary } from '../api/contract'
+import { workshopSnapshot } from '../sessions/create-session'
 import { findCitations } from '../workshops/citations'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop, type LoadResult } from '../workshops/loader'
-import { renderMarkdown } from '../workshops/markdown'
 
 interface Entry {
   id: string
@@ -33,7 +33,7 @@ export class WorkshopLibrary {
     return {
       summary: summarise(entry),
       manifest: workshop.manifest,
-      slides: renderSlides(workshop),
+      slides: workshopSnapshot(workshop).slides,
       citationCounts: countCitations(workshop)
     }
   }
@@ -109,16 +109,6 @@ function summarise(entry: Entry): WorkshopSummary {
     blockCount: manifest.blocks.length,
     problems: []
   }
-}
-
-function renderSlides(workshop: LoadedWorkshop): WorkshopDetail['slides'] {
-  const out: WorkshopDetail['slides'] = {}
-  for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
-    const render = (slides: typeof perLanguage.vi) =>
-      slides.map((s) => ({ html: renderMarkdown(s.body), notesHtml: renderMarkdown(s.notes) }))
-    out[blockId] = { vi: render(perLanguage.vi), en: render(perLanguage.en) }
-  }
-  return out
 }
 
 /** How often each source (and `verify-locally`) is cited, for the Sources screen. */

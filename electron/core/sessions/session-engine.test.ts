@@ -1,12 +1,12 @@
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { folderReader, loadWorkshop } from '../workshops/loader'
-import { renderMarkdown } from '../workshops/markdown'
 import type { Manifest } from '../workshops/schema'
 import { openQuestion, recordAnswer } from './answers'
 import { audienceView } from './audience'
-import { applyCommand, CommandError, startBlockClock, type SessionCommand } from './commands'
-import { emptyAttendance, SessionSchema, type Session, type WorkshopSnapshot } from './model'
+import { applyCommand, CommandError, type SessionCommand } from './commands'
+import { createSession, workshopSnapshot } from './create-session'
+import { SessionSchema, type Session, type WorkshopSnapshot } from './model'
 import { pollResults, quizResults } from './results'
 
 const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
@@ -15,38 +15,19 @@ let snapshot: WorkshopSnapshot
 beforeAll(async () => {
   const result = await loadWorkshop(folderReader(workshopDir))
   if (!result.ok) throw new Error('bundled workshop does not load')
-  const slides: WorkshopSnapshot['slides'] = {}
-  for (const [id, s] of Object.entries(result.workshop.slides)) {
-    const render = (list: typeof s.vi) => list.map((x) => ({ html: renderMarkdown(x.body), notesHtml: renderMarkdown(x.notes) }))
-    slides[id] = { vi: render(s.vi), en: render(s.en) }
-  }
-  snapshot = { manifest: result.workshop.manifest, slides }
+  snapshot = workshopSnapshot(result.workshop)
 })
 
 let clock = 0
 
 function newSession(): Session {
   clock = Date.parse('2026-11-22T08:00:00Z')
-  const session: Session = {
+  return createSession({
     id: 'test-session-1',
-    createdAt: '2026-11-22T08:00:00.000Z',
-    updatedAt: '2026-11-22T08:00:00.000Z',
-    status: 'running',
-    workshop: { id: snapshot.manifest.id, version: snapshot.manifest.version },
+    now: new Date(clock),
     snapshot,
-    details: { venue: 'Hội trường', date: '2026-11-22', trainer: 'Lan', language: 'vi', plannedStart: '08:00' },
-    position: { block: 0, slide: 0 },
-    blank: null,
-    timeline: [],
-    timer: null,
-    polls: {},
-    attendance: emptyAttendance(),
-    notes: [],
-    parkingLot: [],
-    closingRemarks: ''
-  }
-  startBlockClock(session, new Date('2026-11-22T08:00:00Z'))
-  return session
+    details: { venue: 'Hội trường', date: '2026-11-22', trainer: 'Lan', language: 'vi', plannedStart: '08:00' }
+  })
 }
 
 const run = (session: Session, command: SessionCommand, minutes = 1): void => {

@@ -8,9 +8,9 @@ import type { LibraryFile } from '../storage/library-file'
 import { versionedParser } from '../storage/versioned'
 import { recordAnswer, type AnswerInput, type AnswerRefusal } from './answers'
 import { audienceView, type AudienceView, type JoinInfo } from './audience'
-import { applyCommand, CommandError, startBlockClock, type SessionCommand } from './commands'
+import { applyCommand, CommandError, type SessionCommand } from './commands'
+import { createSession } from './create-session'
 import {
-  emptyAttendance,
   SESSION_SCHEMA_VERSION,
   SessionFileSchema,
   type Session,
@@ -57,28 +57,10 @@ export class SessionService {
     return [...this.options.library.data.sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   }
 
-  async start(workshop: { id: string; version: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
+  async start(workshop: { id: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
     const now = this.now()
     const id = `${details.date}-${crypto.randomUUID().slice(0, 8)}`
-    const session: Session = {
-      id,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      status: 'running',
-      workshop: { id: workshop.id, version: workshop.version },
-      snapshot,
-      details,
-      position: { block: 0, slide: 0 },
-      blank: null,
-      timeline: [],
-      timer: null,
-      polls: {},
-      attendance: emptyAttendance(),
-      notes: [],
-      parkingLot: [],
-      closingRemarks: ''
-    }
-    startBlockClock(session, now)
+    const session = createSession({ id, now, snapshot, details })
     this.lastUsed = id
     const file = this.fileFor(id, { schemaVersion: SESSION_SCHEMA_VERSION, session })
     await (await file).save()

@@ -4,11 +4,11 @@ import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { recordAnswer } from '../../core/sessions/answers'
-import { applyCommand, startBlockClock } from '../../core/sessions/commands'
-import { emptyAttendance, type Session } from '../../core/sessions/model'
+import { applyCommand } from '../../core/sessions/commands'
+import { createSession, workshopSnapshot } from '../../core/sessions/create-session'
+import type { Session } from '../../core/sessions/model'
 import { pollResults } from '../../core/sessions/results'
 import { folderReader, loadWorkshop, type LoadedWorkshop } from '../../core/workshops/loader'
-import { renderMarkdown } from '../../core/workshops/markdown'
 import type { Block } from '../../core/workshops/schema'
 import { en, vi } from './messages'
 import { listInterfaces } from './network'
@@ -40,35 +40,15 @@ beforeAll(async () => {
 })
 
 function buildSession(): Session {
-  const slides: Session['snapshot']['slides'] = {}
-  for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
-    const render = (list: typeof perLanguage.vi) =>
-      list.map((s) => ({ html: renderMarkdown(s.body), notesHtml: renderMarkdown(s.notes) }))
-    slides[blockId] = { vi: render(perLanguage.vi), en: render(perLanguage.en) }
-  }
-  const manifest = structuredClone(workshop.manifest)
+  const snapshot = workshopSnapshot(workshop)
+  const manifest = structuredClone(snapshot.manifest)
   manifest.blocks.push(structuredClone(OPEN_POLL))
-  const now = new Date()
-  const session: Session = {
+  return createSession({
     id: '2025-01-01-abcdef12',
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    status: 'running',
-    workshop: { id: manifest.id, version: manifest.version },
-    snapshot: { manifest, slides },
-    details: { venue: 'Hà Nội', date: '2025-01-01', trainer: 'T', language: 'vi', plannedStart: '09:00' },
-    position: { block: 0, slide: 0 },
-    blank: null,
-    timeline: [],
-    timer: null,
-    polls: {},
-    attendance: emptyAttendance(),
-    notes: [],
-    parkingLot: [],
-    closingRemarks: ''
-  }
-  startBlockClock(session, now)
-  return session
+    now: new Date(),
+    snapshot: { manifest, slides: snapshot.slides },
+    details: { venue: 'Hà Nội', date: '2025-01-01', trainer: 'T', language: 'vi', plannedStart: '09:00' }
+  })
 }
 
 /** Moves the session to a poll and opens it for phones, as the trainer would. */
