@@ -1,32 +1,13 @@
-import type { Page } from '@playwright/test'
 import { startHost } from './browser-host'
 import { expect, test } from './fixtures'
+import { openAudience, startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
-
-async function startSession(trainer: Page, venue: string): Promise<void> {
-  await trainer.locator('.card', { hasText: 'Tóm tắt hai hội nghị' }).getByRole('button', { name: 'Xem' }).click()
-  await trainer.getByRole('button', { name: 'Bắt đầu buổi tập huấn' }).click()
-  await trainer.getByLabel('Địa điểm').fill(venue)
-  await trainer.getByLabel('Tập huấn viên').fill('Chị Lan')
-  await trainer.getByRole('button', { name: 'Bắt đầu', exact: true }).click()
-  await expect(trainer.getByTestId('presenter')).toBeVisible()
-}
-
-async function openAudience(trainer: Page): Promise<Page> {
-  const [audience] = await Promise.all([
-    trainer.context().waitForEvent('page'),
-    trainer.getByRole('button', { name: 'Mở màn hình khán giả' }).click()
-  ])
-  await audience.setViewportSize({ width: 1280, height: 720 })
-  await expect(audience.getByTestId('audience')).toBeVisible()
-  return audience
-}
 
 test('a trainer runs a session: slides follow on the audience screen, blanking, tally poll, notes, attendance', async ({
   trainer
 }) => {
-  await startSession(trainer, 'Hội trường xã <b>An Phú</b>')
+  await startSession(trainer, 'Tóm tắt hai hội nghị', 'Hội trường xã <b>An Phú</b>')
   const audience = await openAudience(trainer)
 
   // The audience shows the same slide as the presenter, and never the speaker notes.
@@ -92,7 +73,7 @@ test('after the host is killed mid-session, the session resumes at the same slid
   host,
   browser
 }) => {
-  await startSession(trainer, 'Trường THCS')
+  await startSession(trainer, 'Tóm tắt hai hội nghị', 'Trường THCS')
   await trainer.keyboard.press('ArrowRight')
   await expect(trainer.locator('.stage-label')).toContainText('2/')
   await trainer.keyboard.press('ArrowRight')
@@ -128,7 +109,7 @@ test('the presenter works in English too', async ({ trainer }) => {
   await trainer.getByLabel('Presentation language').selectOption('en')
   await trainer.getByRole('button', { name: 'Start', exact: true }).click()
   await expect(trainer.getByRole('heading', { name: 'Speaker notes' })).toBeVisible()
-  const audience = await openAudienceEnglish(trainer)
+  const audience = await openAudience(trainer, 'Open the audience screen')
   await expect(audience.locator('.audience-slide h1')).toBeVisible()
   await trainer.screenshot({ path: `${screens}/presenter-en-1280x720.png` })
   await audience.screenshot({ path: `${screens}/audience-slide-en-1280x720.png` })
@@ -145,12 +126,3 @@ test('the presenter works in English too', async ({ trainer }) => {
   await trainer.keyboard.press('Escape')
   await expect(trainer.getByTestId('presenter')).toBeVisible()
 })
-
-async function openAudienceEnglish(trainer: Page): Promise<Page> {
-  const [audience] = await Promise.all([
-    trainer.context().waitForEvent('page'),
-    trainer.getByRole('button', { name: 'Open the audience screen' }).click()
-  ])
-  await audience.setViewportSize({ width: 1280, height: 720 })
-  return audience
-}
