@@ -17,7 +17,7 @@ type QuizRole = 'pre' | 'post' | 'practice'
 export interface GuideLabels {
   // The facilitator guide: cover and agenda
   guideTitle: string
-  version: (version: string) => string
+  version: string
   audience: string
   totalDuration: string
   startsAt: string
@@ -56,6 +56,7 @@ export interface GuideLabels {
   quizRoles: Record<QuizRole, string>
   passMark: (percent: number) => string
   answerKeyLegend: string
+  quizTallyHint: string
   chooseAll: string
   question: (number: number) => string
   objective: (number: number) => string
@@ -109,7 +110,7 @@ export interface GuideLabels {
 
 const vi: GuideLabels = {
   guideTitle: 'Tài liệu hướng dẫn cho người điều phối',
-  version: (version) => `Phiên bản ${version}`,
+  version: 'Phiên bản',
   audience: 'Đối tượng',
   totalDuration: 'Tổng thời lượng',
   startsAt: 'Bắt đầu lúc',
@@ -170,6 +171,7 @@ const vi: GuideLabels = {
   quizRoles: { pre: 'Kiểm tra đầu buổi', post: 'Kiểm tra cuối buổi', practice: 'Bài luyện tập' },
   passMark: (percent) => `Điểm đạt: ${percent}%`,
   answerKeyLegend: '✓ = đáp án đúng',
+  quizTallyHint: 'Dòng trống bên phải: ghi số người chọn khi đếm giơ tay.',
   chooseAll: 'Chọn tất cả đáp án đúng',
   question: (number) => `Câu ${number}`,
   objective: (number) => `Mục tiêu ${number}`,
@@ -223,7 +225,7 @@ const vi: GuideLabels = {
 
 const en: GuideLabels = {
   guideTitle: 'Facilitator guide',
-  version: (version) => `Version ${version}`,
+  version: 'Version',
   audience: 'Audience',
   totalDuration: 'Total duration',
   startsAt: 'Starts at',
@@ -279,6 +281,7 @@ const en: GuideLabels = {
   quizRoles: { pre: 'Pre-test', post: 'Post-test', practice: 'Practice quiz' },
   passMark: (percent) => `Pass mark: ${percent}%`,
   answerKeyLegend: '✓ = correct answer',
+  quizTallyHint: 'Blank line on the right: the number of people choosing it, when counting hands.',
   chooseAll: 'Choose all that apply',
   question: (number) => `Question ${number}`,
   objective: (number) => `Objective ${number}`,
@@ -325,7 +328,8 @@ const en: GuideLabels = {
   columnAgeGroup: 'Age group',
   columnSignature: 'Signature (optional)',
   columnTotal: 'Total',
-  afterSession: "After the session, the trainer adds up each column and enters the totals in Roundtable's Attendance panel.",
+  afterSession:
+    "After the session, the trainer adds up each column and enters the totals in Roundtable's Attendance panel.",
   sexes: { female: 'Female', male: 'Male', other: 'Other / prefer not to say' },
   ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' }
 }

@@ -46,7 +46,12 @@ tr { break-inside: avoid; }
 .box { display: inline-block; width: 3.8mm; height: 3.8mm; border: 0.9pt solid #000; vertical-align: -0.6mm; }
 `
 
-export function printableDocument(parts: { language: GuideLanguage; title: string; style: string; body: string }): string {
+export function printableDocument(parts: {
+  language: GuideLanguage
+  title: string
+  style: string
+  body: string
+}): string {
   return (
     '<!doctype html>\n' +
     `<html lang="${parts.language}">\n<head>\n<meta charset="utf-8">\n` +
