@@ -93,3 +93,29 @@ test('a workshop file that is not a package is refused with a clear message and 
   await expect(trainer.getByRole('alert')).toContainText('không phải tệp gói hội thảo hợp lệ')
   await expect(trainer.locator('.card')).toHaveCount(3)
 })
+
+test('the facilitator guide and the sign-in sheet open for printing, and print to A4 PDF', async ({ trainer, browser }, testInfo) => {
+  await trainer.locator('.card', { hasText: 'Tóm tắt hai hội nghị' }).getByRole('button', { name: 'Xem' }).click()
+  const [guide] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Hướng dẫn điều phối (in / PDF)' }).click()
+  ])
+  await guide.waitForLoadState()
+  await expect(guide.locator('h1').first()).toContainText('Tóm tắt hai hội nghị')
+  await expect(guide.getByText('Cần kiểm tra tại địa phương').first()).toBeVisible()
+  // The same document as a PDF, A4 (headless Chromium prints it exactly as the desktop app does).
+  const html = await guide.content()
+  const printer = await browser.newPage()
+  await printer.setContent(html)
+  const pdf = await printer.pdf({ path: testInfo.outputPath('guide.pdf'), preferCSSPageSize: true, printBackground: true })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.length).toBeGreaterThan(20_000)
+  await printer.close()
+
+  const [sheet] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Phiếu điểm danh (in / PDF)' }).click()
+  ])
+  await sheet.waitForLoadState()
+  await expect(sheet.locator('tbody tr')).toHaveCount(30) // 30 numbered lines
+})

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
+import { facilitatorGuideHtml } from './guides/facilitator-guide'
+import { signInSheetHtml } from './guides/sign-in-sheet'
 import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
@@ -12,6 +14,7 @@ import { DataFile } from './storage/data-file'
 import type { DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
 import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
+import { folderReader, loadWorkshop } from './workshops/loader'
 import type { Manifest } from './workshops/schema'
 
 export interface AppCoreOptions {
@@ -176,6 +179,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const problems = await writeDraft(dir, { ...draft, manifest: { ...draft.manifest, id } })
       workshops.invalidate()
       return { problems }
+    },
+    'workshop.print': async ({ id, document, language, startTime }) => {
+      const dir = await workshops.folderOf(id)
+      const loaded = dir ? await loadWorkshop(folderReader(dir)) : null
+      if (!loaded?.ok) throw new ApiError('not-found', `no valid workshop ${id}`)
+      const html =
+        document === 'guide'
+          ? facilitatorGuideHtml(loaded.workshop, language, { startTime })
+          : signInSheetHtml(loaded.workshop, language)
+      return { fileName: `${id}-${document === 'guide' ? 'huong-dan' : 'diem-danh'}-${language}.html`, html }
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
-import { EVENT_CHANNEL, OPEN_AUDIENCE_CHANNEL } from '../core/api/bridge'
+import { EVENT_CHANNEL, OPEN_AUDIENCE_CHANNEL, PRINT_PDF_CHANNEL } from '../core/api/bridge'
 import { participantNetwork } from '../server/participants'
 import { setupIpc } from './ipc'
+import { printToPdf } from './print'
 import { registerAppProtocol } from './protocol'
 import { APP_ORIGIN, APP_SCHEME, isTrustedSender, setupSecurity } from './security'
 import { audienceWindowOptions, mainWindowOptions } from './window-options'
@@ -72,6 +73,11 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.on(OPEN_AUDIENCE_CHANNEL, (event, sessionId: unknown) => {
       if (!isTrustedSender(event.senderFrame) || typeof sessionId !== 'string' || !/^[a-z0-9-]{6,64}$/.test(sessionId)) return
       openAudience(sessionId)
+    })
+    ipcMain.handle(PRINT_PDF_CHANNEL, async (event, html: unknown, fileName: unknown) => {
+      if (!isTrustedSender(event.senderFrame) || typeof html !== 'string' || typeof fileName !== 'string') return null
+      if (html.length > 20 * 1024 * 1024 || !/^[\w.-]{1,120}$/.test(fileName)) return null
+      return printToPdf(BrowserWindow, dialog, BrowserWindow.fromWebContents(event.sender), html, fileName)
     })
     core.subscribe((apiEvent) => {
       for (const window of BrowserWindow.getAllWindows()) {

@@ -4,6 +4,7 @@ import {
   BRIDGE_GLOBAL,
   EVENT_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
+  PRINT_PDF_CHANNEL,
   type RoundtableBridge
 } from '../core/api/bridge'
 import type { ApiEvent, ApiReply } from '../core/api/contract'
@@ -28,6 +29,9 @@ const bridge: RoundtableBridge = {
   },
   openAudience(sessionId) {
     if (typeof sessionId === 'string') ipcRenderer.send(OPEN_AUDIENCE_CHANNEL, sessionId)
+  },
+  async printDocument(html, fileName) {
+    if (typeof html === 'string' && typeof fileName === 'string') await ipcRenderer.invoke(PRINT_PDF_CHANNEL, html, fileName)
   }
 }
 

@@ -9,6 +9,11 @@ export interface RoundtableBridge {
   onEvent(listener: (event: ApiEvent) => void): () => void
   /** Opens the audience window for a session (Electron: on the second display when there is one). */
   openAudience(sessionId: string): void
+  /**
+   * Prints a self-contained document (facilitator guide, sign-in sheet, summary): Electron saves an A4
+   * PDF through a save dialog; browser mode opens it in a tab to print or save as PDF from there.
+   */
+  printDocument(html: string, fileName: string): Promise<void>
 }
 
 export const BRIDGE_GLOBAL = 'roundtable'
@@ -17,3 +22,5 @@ export const API_CHANNEL_PREFIX = 'api:'
 export const EVENT_CHANNEL = 'roundtable:event'
 /** Channel the preload uses to ask main for the audience window. */
 export const OPEN_AUDIENCE_CHANNEL = 'roundtable:open-audience'
+/** Channel the preload uses to ask main to print a document to PDF. */
+export const PRINT_PDF_CHANNEL = 'roundtable:print-pdf'

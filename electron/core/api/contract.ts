@@ -134,6 +134,15 @@ export const apiContract = {
     args: z.strictObject({ id: WorkshopId, draft: WorkshopDraftSchema }),
     result: z.object({ problems: z.array(ProblemSchema) })
   },
+  'workshop.print': {
+    args: z.strictObject({
+      id: WorkshopId,
+      document: z.enum(['guide', 'sign-in']),
+      language: LanguageSchema,
+      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional()
+    }),
+    result: z.object({ fileName: z.string(), html: z.string() })
+  },
   'workshop.remove': { args: z.strictObject({ id: WorkshopId }), result: z.object({ removed: z.boolean() }) },
   'session.start': {
     args: z.strictObject({ workshopId: z.string().regex(/^[a-z0-9-]{1,100}$/), details: SessionDetailsSchema }),

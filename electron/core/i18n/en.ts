@@ -216,6 +216,8 @@ export const en: Record<MessageKey, string> = {
   'editor.slidesHelp': 'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
   'editor.slidesMismatch': 'Different numbers of slides: Vietnamese {vi}, English {en}.',
   'workshop.duplicate': 'Make a copy to edit',
+  'workshop.printGuide': 'Facilitator guide (print / PDF)',
+  'workshop.printSignIn': 'Sign-in sheet (print / PDF)',
   'workshop.edit': 'Edit',
   'workshop.remove': 'Remove from the library',
   'workshop.derivedFrom': 'Copy of “{id}” version {version}',

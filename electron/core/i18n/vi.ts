@@ -217,6 +217,8 @@ export const vi = {
   'editor.slidesHelp': 'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
   'editor.slidesMismatch': 'Số trang chiếu khác nhau: tiếng Việt {vi}, tiếng Anh {en}.',
   'workshop.duplicate': 'Tạo bản sao để chỉnh sửa',
+  'workshop.printGuide': 'Hướng dẫn điều phối (in / PDF)',
+  'workshop.printSignIn': 'Phiếu điểm danh (in / PDF)',
   'workshop.edit': 'Chỉnh sửa',
   'workshop.remove': 'Gỡ khỏi thư viện',
   'workshop.derivedFrom': 'Bản sao từ “{id}” phiên bản {version}',

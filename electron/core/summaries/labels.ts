@@ -34,6 +34,7 @@ const vi = {
   'field.sessionId': 'Mã buổi tập huấn',
   'field.generatedAt': 'Thời điểm tạo báo cáo',
   'field.field': 'Mục',
+  'field.blockId': 'Mã phần',
   'field.value': 'Giá trị',
 
   'status.running': 'Đang diễn ra',
@@ -176,6 +177,7 @@ const en: Record<SummaryLabelKey, string> = {
   'field.sessionId': 'Session id',
   'field.generatedAt': 'Summary made at',
   'field.field': 'Field',
+  'field.blockId': 'Part id',
   'field.value': 'Value',
 
   'status.running': 'Running',
@@ -301,6 +303,8 @@ export function summaryLabel(
 }
 
 /** A labeller bound to one language, for exporters. */
-export function labeller(language: Language): (key: SummaryLabelKey, params?: Record<string, string | number>) => string {
+export function labeller(
+  language: Language
+): (key: SummaryLabelKey, params?: Record<string, string | number>) => string {
   return (key, params) => summaryLabel(language, key, params)
 }

@@ -152,7 +152,8 @@ export const SessionSummarySchema = z
     // Attendance: every row and column must add up.
     const { attendance } = summary
     attendance.rows.forEach((row, i) => {
-      if (row.counts.length !== AGE_GROUPS.length) problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
+      if (row.counts.length !== AGE_GROUPS.length)
+        problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
       else if (sum(row.counts) !== row.total) problem(['attendance', 'rows', i, 'total'], 'does not add up')
     })
     attendance.columnTotals.forEach((total, j) => {
@@ -160,7 +161,8 @@ export const SessionSummarySchema = z
         problem(['attendance', 'columnTotals', j], 'does not add up')
       }
     })
-    if (sum(attendance.rows.map((r) => r.total)) !== attendance.total) problem(['attendance', 'total'], 'does not add up')
+    if (sum(attendance.rows.map((r) => r.total)) !== attendance.total)
+      problem(['attendance', 'total'], 'does not add up')
 
     // Timing totals: the sums of the (rounded) block minutes.
     const { timing } = summary
@@ -179,9 +181,11 @@ export const SessionSummarySchema = z
       }
       if (poll.type === 'rating' && poll.scale && votes > 0) {
         const mean = sum(poll.options.map((o) => Number(o.key) * o.count)) / votes
-        if (poll.mean === null || !close(poll.mean, mean, 0.006)) problem([...path, 'mean'], 'does not match the counts')
+        if (poll.mean === null || !close(poll.mean, mean, 0.006))
+          problem([...path, 'mean'], 'does not match the counts')
       }
-      if (poll.type !== 'open' && poll.openAnswers.length > 0) problem([...path, 'openAnswers'], 'only for open questions')
+      if (poll.type !== 'open' && poll.openAnswers.length > 0)
+        problem([...path, 'openAnswers'], 'only for open questions')
     }
     summary.polls.forEach((p, i) => checkPoll(p, ['polls', i]))
     summary.feedback.forEach((p, i) => checkPoll(p, ['feedback', i]))
@@ -199,7 +203,11 @@ export const SessionSummarySchema = z
       if (test.tested !== null && test.passed !== null) {
         if (test.passed > test.tested) problem(['quizzes', 'tests', i, 'passed'], 'more passed than tested')
         const mastered = test.tested > 0 ? (test.passed / test.tested) * 100 : null
-        if (mastered === null ? test.masteredPercent !== null : test.masteredPercent === null || !close(test.masteredPercent, mastered)) {
+        if (
+          mastered === null
+            ? test.masteredPercent !== null
+            : test.masteredPercent === null || !close(test.masteredPercent, mastered)
+        ) {
           problem(['quizzes', 'tests', i, 'masteredPercent'], 'does not match passed ÷ tested')
         }
       } else if (test.masteredPercent !== null) {

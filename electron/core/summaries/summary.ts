@@ -50,7 +50,10 @@ export function buildSummary(session: Session, language: Language, now: Date = n
     quizzes: {
       tests,
       change: quizChange(tests),
-      matchedGain: { pairs: gain.pairs, meanGainPoints: gain.meanGainPoints === null ? null : round(gain.meanGainPoints) }
+      matchedGain: {
+        pairs: gain.pairs,
+        meanGainPoints: gain.meanGainPoints === null ? null : round(gain.meanGainPoints)
+      }
     },
     notes: notesSummary(session, pick),
     parkingLot: session.parkingLot.map((item) => item.text),
@@ -102,7 +105,11 @@ function attendanceSummary(session: Session, language: Language): SessionSummary
   }
 }
 
-function pollSummary(block: Extract<Block, { kind: 'poll' }>, session: Session, pick: (t: Bilingual) => string): PollSummary {
+function pollSummary(
+  block: Extract<Block, { kind: 'poll' }>,
+  session: Session,
+  pick: (t: Bilingual) => string
+): PollSummary {
   const run = session.polls[block.id]
   const results = pollResults(block, run)
   const scale = block.type === 'rating' && block.scale ? block.scale : null
@@ -151,7 +158,11 @@ function collected(mode: 'tally' | 'phones' | undefined): Collected {
   return mode ?? 'not run'
 }
 
-function quizSummary(block: Extract<Block, { kind: 'quiz' }>, session: Session, pick: (t: Bilingual) => string): QuizSummary {
+function quizSummary(
+  block: Extract<Block, { kind: 'quiz' }>,
+  session: Session,
+  pick: (t: Bilingual) => string
+): QuizSummary {
   const run = session.polls[block.id]
   const results = quizResults(block, session)
   const byId = new Map(results.perQuestion.map((q) => [q.questionId, q]))

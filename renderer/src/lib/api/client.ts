@@ -19,6 +19,7 @@ export interface ApiClient {
   ): Promise<ApiResult<M>>
   onEvent(listener: (event: ApiEvent) => void): () => void
   openAudience(sessionId: string): void
+  printDocument(html: string, fileName: string): Promise<void>
 }
 
 /**
@@ -42,6 +43,7 @@ export function connect(): ApiClient | 'no-token' {
       return reply.result as ApiResult<typeof method>
     },
     onEvent: (listener) => bridge.onEvent(listener),
-    openAudience: (sessionId) => bridge.openAudience(sessionId)
+    openAudience: (sessionId) => bridge.openAudience(sessionId),
+    printDocument: (html, fileName) => bridge.printDocument(html, fileName)
   }
 }

@@ -44,6 +44,12 @@ export function createHttpBridge(token: string): RoundtableBridge {
       source.addEventListener('api', handle)
       return () => source.close()
     },
+    async printDocument(html) {
+      // A tab of its own, from which the trainer prints or saves as PDF (Ctrl+P).
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }))
+      window.open(url, '_blank')
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    },
     openAudience(sessionId) {
       // Same origin: the new window gets a copy of this tab's sessionStorage, and with it the token.
       window.open(`/#audience=${encodeURIComponent(sessionId)}`, `roundtable-audience-${sessionId}`, 'popup,width=1280,height=720')

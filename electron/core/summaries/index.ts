@@ -1,0 +1,28 @@
+/**
+ * Session summaries for the programme / M&E team, and their exports (HTML, Markdown, CSV, JSON).
+ * Pure TypeScript: no Electron, DOM, file system or network.
+ */
+export { buildSummary, round } from './summary'
+export {
+  SessionSummarySchema,
+  type Collected,
+  type PollSummary,
+  type QuizChange,
+  type QuizSummary,
+  type SessionSummary,
+  type TimingBlock
+} from './schema'
+export { SUMMARY_LABELS, summaryLabel, labeller, type SummaryLabelKey } from './labels'
+export { escapeHtml, summaryToHtml, SUMMARY_CSP } from './html'
+export { escapeMarkdown, escapeMarkdownLines, summaryToMarkdown } from './markdown'
+export { csvCell, toCsv, summaryToCsv, CSV_BOM, type CsvCell, type SummaryCsvFiles } from './csv'
+export {
+  parseSummaryJson,
+  summaryToJson,
+  SummaryFileError,
+  SummaryFileSchema,
+  SUMMARY_FILE_FORMAT,
+  SUMMARY_FILE_VERSION,
+  type SummaryFile,
+  type SummaryFileProblem
+} from './json'
