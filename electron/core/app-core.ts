@@ -3,13 +3,14 @@ import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
+import { buildSummary, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
 import { signInSheetHtml } from './guides/sign-in-sheet'
 import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
 import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
 import { SessionService } from './sessions/session-service'
-import { exportPackage, importPackage, PACKAGE_EXTENSION } from './workshops/package-file'
+import { exportPackage, importPackage, PACKAGE_EXTENSION, zipFiles } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import type { DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
@@ -218,6 +219,25 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return { live, saved }
       }),
     'session.audience': ({ id }) => sessionCall(async () => sessions.audience(await sessions.get(id))),
+    'session.export': ({ id, language, format }) =>
+      sessionCall(async () => {
+        const session = await sessions.get(id)
+        const summary = buildSummary(session, language)
+        const base = `${session.details.date}-${session.workshop.id}-${language}`
+        switch (format) {
+          case 'html':
+            return { files: [{ name: `${base}.html`, content: summaryToHtml(summary), type: 'text/html', base64: false }] }
+          case 'markdown':
+            return { files: [{ name: `${base}.md`, content: summaryToMarkdown(summary), type: 'text/markdown', base64: false }] }
+          case 'json':
+            return { files: [{ name: `${base}.json`, content: summaryToJson(summary), type: 'application/json', base64: false }] }
+          case 'csv': {
+            // One CSV per table, delivered together in one ZIP: one download, one place on the USB stick.
+            const zip = await zipFiles(Object.entries(summaryToCsv(summary)).map(([name, text]) => ({ name: `${base}/${name}`, text })))
+            return { files: [{ name: `${base}-csv.zip`, content: zip.toString('base64'), type: 'application/zip', base64: true }] }
+          }
+        }
+      }),
     'participants.interfaces': async () => options.participants?.interfaces() ?? [],
     'participants.status': async () => participantsStatus(),
     'participants.start': async ({ address, port }) => {

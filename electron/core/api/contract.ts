@@ -155,6 +155,13 @@ export const apiContract = {
     result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
   },
   'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
+  /** The session summary for the programme team, in one format; CSV comes as one file per table. */
+  'session.export': {
+    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: z.enum(['html', 'markdown', 'csv', 'json']) }),
+    result: z.object({
+      files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
+    })
+  },
   'participants.interfaces': {
     args: Empty,
     result: z.array(z.object({ name: z.string(), address: z.string(), internal: z.boolean() }))

@@ -1,174 +1,461 @@
+import { readFileSync } from 'node:fs'
 import { promises as fs } from 'node:fs'
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
+import { Low } from 'lowdb'
 import { z } from 'zod'
-import { describe, expect, it } from 'vitest'
-import { DataFile } from './data-file'
+import { afterEach, describe, expect, it } from 'vitest'
 import { DurableJsonFile, type DurableFs } from './durable-json-file'
-import type { StorageIncident } from './incidents'
+import { NewerSchemaError, type StorageIncident } from './incidents'
 import { versionedParser } from './versioned'
 
+// A test schema at version 2; version 1 files had `title` where version 2 has `name`.
 const Schema = z.object({ schemaVersion: z.literal(2), items: z.array(z.number()), name: z.string() })
 type Doc = z.infer<typeof Schema>
 const parse = versionedParser(Schema, 2, { 1: (old) => ({ ...old, name: String(old.title ?? 'untitled') }) })
-
-async function folder(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'roundtable-store-'))
-}
-
-function adapter(path: string, incidents: StorageIncident[] = [], fsLayer?: DurableFs) {
-  return new DurableJsonFile<Doc>({ path, parse, onIncident: (i) => incidents.push(i), fs: fsLayer })
-}
-
 const good = (n: number): Doc => ({ schemaVersion: 2, items: [n], name: `v${n}` })
 
-/** Records the order of durability-relevant calls made through the real file system. */
-function tracingFs(trace: string[]): DurableFs {
+const folders: string[] = []
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+async function folder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'roundtable-durable-'))
+  folders.push(dir)
+  return dir
+}
+
+function adapter(path: string, incidents: StorageIncident[] = [], fsLayer?: DurableFs, now?: () => Date) {
+  return new DurableJsonFile<Doc>({ path, parse, onIncident: (i) => incidents.push(i), fs: fsLayer, now })
+}
+
+const isTemp = (path: string): boolean => basename(path).startsWith('.') && path.endsWith('.tmp')
+const leftovers = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((n) => n.endsWith('.tmp'))
+
+type FsEvent =
+  | { op: 'open' | 'writeFile' | 'sync' | 'close'; path: string }
+  | { op: 'rename'; from: string; to: string; content: string | null }
+  | { op: 'link' | 'copyFile'; from: string; to: string }
+  | { op: 'resolved'; write: number }
+
+/**
+ * The real file system, with every durability-relevant call recorded in order. `rename` also
+ * records what the file being renamed holds at that moment, so a test can tell which data a
+ * commit carried.
+ */
+function recordingFs(events: FsEvent[]): DurableFs {
   return {
     ...fs,
     open: (async (path: string, flags: string) => {
       const handle = await fs.open(path, flags)
-      const sync = handle.sync.bind(handle)
+      events.push({ op: 'open', path })
+      const writeFileOriginal = handle.writeFile.bind(handle)
+      const syncOriginal = handle.sync.bind(handle)
+      const closeOriginal = handle.close.bind(handle)
+      handle.writeFile = (async (...args: Parameters<typeof handle.writeFile>) => {
+        events.push({ op: 'writeFile', path })
+        return writeFileOriginal(...args)
+      }) as typeof handle.writeFile
       handle.sync = async () => {
-        trace.push(`sync ${path.endsWith('.tmp') ? 'temp' : 'folder'}`)
-        return sync()
+        await syncOriginal()
+        events.push({ op: 'sync', path })
+      }
+      handle.close = async () => {
+        await closeOriginal()
+        events.push({ op: 'close', path })
       }
       return handle
     }) as DurableFs['open'],
     rename: (async (from: string, to: string) => {
-      trace.push(`rename ${from.endsWith('.tmp') && !from.includes('.bak.') ? 'temp->file' : 'backup'}`)
-      return fs.rename(from, to)
-    }) as DurableFs['rename']
+      const content = isTemp(from) ? readFileSync(from, 'utf8') : null
+      await fs.rename(from, to)
+      events.push({ op: 'rename', from: String(from), to: String(to), content })
+    }) as DurableFs['rename'],
+    link: (async (from: string, to: string) => {
+      await fs.link(from, to)
+      events.push({ op: 'link', from: String(from), to: String(to) })
+    }) as DurableFs['link']
   }
 }
 
-describe('DurableJsonFile (lowdb adapter)', () => {
-  it('writes, reads back, and keeps the previous version as .bak', async () => {
+/**
+ * Checks, on a recorded trace, that every commit of `path` was: temp written → temp fsynced →
+ * renamed over the file → folder fsynced, and that every acknowledged write (a `resolved` event)
+ * came after a folder fsync that followed a commit carrying data at least as new as its own.
+ */
+function expectDurableOrdering(events: FsEvent[], path: string, valueOf: (content: string) => number): void {
+  const folder = dirname(path)
+  const commits = events.flatMap((e, index) => (e.op === 'rename' && e.to === path && isTemp(e.from) ? [{ e, index }] : []))
+  expect(commits.length).toBeGreaterThan(0)
+  for (const [n, { e, index }] of commits.entries()) {
+    const temp = (e as { from: string }).from
+    const wrote = events.findIndex((x) => x.op === 'writeFile' && 'path' in x && x.path === temp)
+    const synced = events.findIndex((x) => x.op === 'sync' && 'path' in x && x.path === temp)
+    expect(wrote, `commit ${n}: temp written`).toBeGreaterThanOrEqual(0)
+    expect(synced, `commit ${n}: temp fsynced after it was written`).toBeGreaterThan(wrote)
+    expect(synced, `commit ${n}: temp fsynced before the rename`).toBeLessThan(index)
+    const nextCommit = commits[n + 1]?.index ?? events.length
+    const folderSync = events.findIndex((x, i) => i > index && x.op === 'sync' && 'path' in x && x.path === folder)
+    expect(folderSync, `commit ${n}: folder fsynced after the rename`).toBeGreaterThan(index)
+    expect(folderSync, `commit ${n}: folder fsynced before the next commit`).toBeLessThan(nextCommit)
+  }
+  for (const [index, e] of events.entries()) {
+    if (e.op !== 'resolved') continue
+    // The newest commit whose folder fsync finished before this acknowledgement.
+    const durable = commits.filter(({ index: r }) =>
+      events.some((x, i) => i > r && i < index && x.op === 'sync' && 'path' in x && x.path === folder)
+    )
+    expect(durable.length, `write ${e.write} acknowledged before anything was durable`).toBeGreaterThan(0)
+    const newest = Math.max(...durable.map(({ e: c }) => valueOf((c as { content: string }).content)))
+    expect(newest, `write ${e.write} acknowledged before its data was durable`).toBeGreaterThanOrEqual(e.write)
+  }
+}
+
+describe('DurableJsonFile: writing', () => {
+  it('round-trips data and reports nothing for a missing file', async () => {
     const path = join(await folder(), 'data.json')
-    const file = adapter(path)
-    await file.write(good(1))
-    await file.write(good(2))
-    expect(await file.read()).toEqual(good(2))
-    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(1))
-  })
-
-  it('fsyncs the temp file before the rename and the folder after it, before acknowledging', async () => {
-    const path = join(await folder(), 'data.json')
-    const trace: string[] = []
-    const file = adapter(path, [], tracingFs(trace))
-    await file.write(good(1))
-    trace.push('acknowledged')
-    expect(trace).toEqual(['sync temp', 'rename temp->file', 'sync folder', 'acknowledged'])
-  })
-
-  it('folds a burst of writes into few disk writes, and every caller sees its data durable', async () => {
-    const path = join(await folder(), 'data.json')
-    const trace: string[] = []
-    const file = adapter(path, [], tracingFs(trace))
-    const doc = good(0)
-    const writes = Array.from({ length: 100 }, (_, i) => {
-      doc.items.push(i)
-      return file.write(doc)
-    })
-    await Promise.all(writes)
-    expect(JSON.parse(await readFile(path, 'utf8')).items).toHaveLength(101)
-    expect(trace.filter((t) => t === 'sync temp').length).toBeLessThan(10)
-  })
-
-  const corruptions: [string, Buffer][] = [
-    ['truncated', Buffer.from(JSON.stringify(good(9)).slice(0, 15))],
-    ['zero-filled', Buffer.alloc(200)],
-    ['garbage', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x7b, 0x22])],
-    ['empty', Buffer.alloc(0)],
-    ['wrong schema', Buffer.from(JSON.stringify({ schemaVersion: 2, items: 'not a list', name: 1 }))]
-  ]
-  describe.each(corruptions)('a %s file', (_name, bytes) => {
-    it('is moved aside untouched, reported, and the backup is used and written back', async () => {
-      const dir = await folder()
-      const path = join(dir, 'data.json')
-      await writeFile(`${path}.bak`, JSON.stringify(good(7)))
-      await writeFile(path, bytes)
-      const incidents: StorageIncident[] = []
-      const file = adapter(path, incidents)
-      expect(await file.read()).toEqual(good(7))
-      const moved = (await readdir(dir)).find((n) => n.startsWith('data.json.corrupt-'))
-      expect(moved).toBeDefined()
-      expect(await readFile(join(dir, moved!))).toEqual(bytes)
-      expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'restored-from-backup'])
-      expect(incidents[0]!.detail).toBeTruthy()
-      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(7))
-    })
-  })
-
-  it('starts empty, and says so, when the file and its backup are both bad', async () => {
-    const dir = await folder()
-    const path = join(dir, 'data.json')
-    await writeFile(path, 'garbage')
-    await writeFile(`${path}.bak`, 'also garbage')
-    const incidents: StorageIncident[] = []
-    expect(await adapter(path, incidents).read()).toBeNull()
-    expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'quarantined', 'started-empty'])
-    expect((await readdir(dir)).filter((n) => n.includes('.corrupt-'))).toHaveLength(2)
-  })
-
-  it('uses the backup when a crash left only it (between renames)', async () => {
-    const path = join(await folder(), 'data.json')
-    await writeFile(`${path}.bak`, JSON.stringify(good(3)))
-    expect(await adapter(path).read()).toEqual(good(3))
-  })
-
-  it('leaves a file from a newer version untouched and refuses to overwrite it', async () => {
-    const path = join(await folder(), 'data.json')
-    const future = JSON.stringify({ schemaVersion: 9, whatever: true })
-    await writeFile(path, future)
     const incidents: StorageIncident[] = []
     const file = adapter(path, incidents)
     expect(await file.read()).toBeNull()
-    expect(incidents.map((i) => i.kind)).toEqual(['newer-version'])
-    await expect(file.write(good(1))).rejects.toThrow(/newer version/)
-    expect(await readFile(path, 'utf8')).toBe(future)
+    await file.write(good(1))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(1))
+    expect(await adapter(path, incidents).read()).toEqual(good(1))
+    expect(incidents).toEqual([])
   })
 
-  it('migrates a file from an older version', async () => {
-    const path = join(await folder(), 'data.json')
-    await writeFile(path, JSON.stringify({ schemaVersion: 1, items: [1], title: 'cũ' }))
-    expect(await adapter(path).read()).toEqual({ schemaVersion: 2, items: [1], name: 'cũ' })
+  it('keeps the previous version as .bak after each write', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const file = adapter(path)
+    await file.write(good(1))
+    // The first write has nothing to keep.
+    expect((await readdir(dir)).sort()).toEqual(['data.json'])
+    await file.write(good(2))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(1))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(2))
+    await file.write(good(3))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(2))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(3))
+    // No temp or staging files are left behind.
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
   })
-})
 
-describe('DataFile on a failing disk', () => {
-  it('keeps changes in memory, reports once, and saves when the disk works again', async () => {
+  it('works as lowdb’s adapter', async () => {
     const path = join(await folder(), 'data.json')
+    const db = new Low<Doc>(adapter(path), good(0))
+    await db.read()
+    expect(db.data).toEqual(good(0))
+    await db.update((d) => d.items.push(5))
+    const again = new Low<Doc>(adapter(path), good(0))
+    await again.read()
+    expect(again.data.items).toEqual([0, 5])
+  })
+
+  it('ends 100 un-awaited writes with the last data on disk, every promise resolved, in few disk writes', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const events: FsEvent[] = []
+    const file = adapter(path, [], recordingFs(events))
+    const writes = Array.from({ length: 100 }, (_, i) =>
+      file.write(good(i)).then(() => {
+        events.push({ op: 'resolved', write: i })
+      })
+    )
+    const settled = await Promise.allSettled(writes)
+    expect(settled.every((s) => s.status === 'fulfilled')).toBe(true)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(99))
+    const commits = events.filter((e) => e.op === 'rename' && e.to === path)
+    expect(commits.length).toBeGreaterThanOrEqual(1)
+    expect(commits.length).toBeLessThan(10) // group commit: one disk write serves many callers
+    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+    expect(await leftovers(dir)).toEqual([])
+  })
+
+  it('acknowledges writes spread over time only after their own data is durable', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const events: FsEvent[] = []
+    const file = adapter(path, [], recordingFs(events))
+    const writes: Promise<void>[] = []
+    for (let i = 0; i < 100; i++) {
+      writes.push(file.write(good(i)).then(() => void events.push({ op: 'resolved', write: i })))
+      // Let some writes start while others are still arriving.
+      if (i % 7 === 0) await new Promise((r) => setImmediate(r))
+    }
+    await Promise.all(writes)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(99))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8')).items[0]).toBeLessThan(99)
+    expect(events.filter((e) => e.op === 'resolved')).toHaveLength(100)
+    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+  })
+
+  it('fsyncs the temp file before the rename and the folder after it, before each write resolves', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const events: FsEvent[] = []
+    const file = adapter(path, [], recordingFs(events))
+    for (let i = 1; i <= 3; i++) {
+      await file.write(good(i))
+      events.push({ op: 'resolved', write: i })
+    }
+    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+    // The exact sequence of one write that replaces an existing file.
+    const last = events.slice(events.findLastIndex((e) => e.op === 'open' && isTemp(e.path)))
+    const label = (e: FsEvent): string => {
+      if (e.op === 'resolved') return 'resolved'
+      if (e.op === 'rename' || e.op === 'link' || e.op === 'copyFile') {
+        const name = (p: string) => (isTemp(p) ? 'temp' : p === path ? 'file' : p === `${path}.bak` ? 'bak' : p === dir ? 'folder' : 'staging')
+        return `${e.op} ${name(e.from)}->${name(e.to)}`
+      }
+      return `${e.op} ${isTemp(e.path) ? 'temp' : e.path === dir ? 'folder' : e.path}`
+    }
+    expect(last.map(label)).toEqual([
+      'open temp',
+      'writeFile temp',
+      'sync temp',
+      'close temp',
+      'link file->staging',
+      'rename staging->bak',
+      'rename temp->file',
+      'open folder',
+      'sync folder',
+      'close folder',
+      'resolved'
+    ])
+  })
+
+  it.each([
+    ['looks at the source first (Linux vfat: ENOENT for a missing file)', true],
+    ['refuses any link outright', false]
+  ])('falls back to copying when the file system has no hard links and %s', async (_name, checksSource) => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const noLinks: DurableFs = {
+      ...fs,
+      link: (async (from: string) => {
+        if (checksSource) await fs.stat(from) // throws ENOENT like the kernel does
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' })
+      }) as DurableFs['link']
+    }
+    const file = adapter(path, [], noLinks)
+    await file.write(good(1))
+    await file.write(good(2))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(1))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(2))
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
+  })
+
+  it('rejects a write the disk refuses, leaves the previous file and no temp file, and keeps working', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
     let full = false
-    const diskFull: DurableFs = {
+    const flaky: DurableFs = {
       ...fs,
       open: (async (p: string, flags: string) => {
-        if (full && flags === 'w') throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+        const handle = await fs.open(p, flags)
+        if (isTemp(p)) {
+          const original = handle.writeFile.bind(handle)
+          handle.writeFile = (async (...args: Parameters<typeof handle.writeFile>) => {
+            if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+            return original(...args)
+          }) as typeof handle.writeFile
+        }
+        return handle
+      }) as DurableFs['open']
+    }
+    const file = adapter(path, [], flaky)
+    await file.write(good(1))
+    await file.write(good(2))
+    full = true
+    await expect(file.write(good(3))).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(2))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(1))
+    expect(await leftovers(dir)).toEqual([])
+    full = false
+    await file.write(good(4))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(4))
+  })
+
+  it('does not let one failed disk write block the writes queued behind it', async () => {
+    const path = join(await folder(), 'data.json')
+    let failures = 1
+    const onceFull: DurableFs = {
+      ...fs,
+      open: (async (p: string, flags: string) => {
+        if (isTemp(p) && failures-- > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
         return fs.open(p, flags)
       }) as DurableFs['open']
     }
-    const incidents: StorageIncident[] = []
-    const data = new DataFile<Doc>({
-      path,
-      parse,
-      defaults: () => good(0),
-      onIncident: (i) => incidents.push(i),
-      fs: diskFull,
-      retryMs: 30
+    const file = adapter(path, [], onceFull)
+    const settled = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => file.write(good(n))))
+    expect(settled[0]!.status).toBe('rejected')
+    expect(settled.at(-1)!.status).toBe('fulfilled')
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(5))
+  })
+})
+
+describe('DurableJsonFile: damaged files', () => {
+  const corruptions: { name: string; bytes: Buffer; reason: RegExp }[] = [
+    { name: 'truncated', bytes: Buffer.from(JSON.stringify(good(9)).slice(0, 15)), reason: /not valid JSON/ },
+    { name: 'zero-filled', bytes: Buffer.alloc(200), reason: /zero bytes/ },
+    { name: 'garbage', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xde, 0xad, 0xbe, 0xef, 0x7b, 0x22, 0xff]), reason: /not valid JSON/ },
+    { name: 'empty', bytes: Buffer.alloc(0), reason: /empty file/ },
+    { name: 'whitespace-only', bytes: Buffer.from('  \n\t\n'), reason: /empty file/ },
+    {
+      name: 'valid JSON with the wrong schema',
+      bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, items: 'not a list', name: 1 })),
+      reason: /unexpected content: items/
+    },
+    { name: 'a JSON array', bytes: Buffer.from('[1,2,3]'), reason: /unexpected content: the file does not hold an object/ },
+    { name: 'JSON without schemaVersion', bytes: Buffer.from('{"items":[1],"name":"x"}'), reason: /schemaVersion is missing/ }
+  ]
+
+  describe.each(corruptions)('a $name file', ({ bytes, reason }) => {
+    it('is moved aside byte for byte, reported, and the backup is used and written back', async () => {
+      const dir = await folder()
+      const path = join(dir, 'data.json')
+      const backup = Buffer.from(JSON.stringify(good(7)))
+      await writeFile(`${path}.bak`, backup)
+      await writeFile(path, bytes)
+      const incidents: StorageIncident[] = []
+      const file = adapter(path, incidents)
+
+      expect(await file.read()).toEqual(good(7))
+
+      const moved = (await readdir(dir)).filter((n) => n.startsWith('data.json.corrupt-'))
+      expect(moved).toHaveLength(1)
+      expect(await readFile(join(dir, moved[0]!))).toEqual(bytes) // never deleted, never altered
+      expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'restored-from-backup'])
+      expect(incidents[0]).toMatchObject({ file: path, movedTo: join(dir, moved[0]!) })
+      expect(incidents[0]!.detail).toMatch(reason)
+      expect(incidents[1]).toMatchObject({ file: path, movedTo: `${path}.bak` })
+      // The good copy is back in place as the main file, and the backup is still there.
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(7))
+      expect(await readFile(`${path}.bak`)).toEqual(backup)
+      // So the next start is clean.
+      const next: StorageIncident[] = []
+      expect(await adapter(path, next).read()).toEqual(good(7))
+      expect(next).toEqual([])
     })
-    await data.open()
-    expect(await data.update((d) => d.items.push(1))).toBe(true)
-    full = true
-    expect(await data.update((d) => d.items.push(2))).toBe(false)
-    expect(await data.update((d) => d.items.push(3))).toBe(false)
-    expect(data.data.items).toEqual([0, 1, 2, 3])
-    expect(incidents.filter((i) => i.kind === 'save-failed')).toHaveLength(1)
-    expect(incidents[0]!.detail).toContain('ENOSPC')
-    full = false
-    await new Promise((r) => setTimeout(r, 200))
-    expect(incidents.at(-1)!.kind).toBe('save-recovered')
-    expect(JSON.parse(await readFile(path, 'utf8')).items).toEqual([0, 1, 2, 3])
-    data.close()
+  })
+
+  it('starts from the defaults, and says so, when the file and its backup are both bad', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const mainBytes = Buffer.from('{"schemaVersion":2,"items":[1,2')
+    const bakBytes = Buffer.alloc(64)
+    await writeFile(path, mainBytes)
+    await writeFile(`${path}.bak`, bakBytes)
+    const incidents: StorageIncident[] = []
+    const db = new Low<Doc>(adapter(path, incidents), good(0))
+    await db.read()
+    expect(db.data).toEqual(good(0))
+    expect(incidents.map((i) => [i.kind, i.file])).toEqual([
+      ['quarantined', path],
+      ['quarantined', `${path}.bak`],
+      ['started-empty', path]
+    ])
+    const names = await readdir(dir)
+    const mainMoved = names.find((n) => n.startsWith('data.json.corrupt-'))!
+    const bakMoved = names.find((n) => n.startsWith('data.json.bak.corrupt-'))!
+    expect(await readFile(join(dir, mainMoved))).toEqual(mainBytes)
+    expect(await readFile(join(dir, bakMoved))).toEqual(bakBytes)
+    // Saving afterwards works and never touches the quarantined copies.
+    await db.write()
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(0))
+    expect(await readFile(join(dir, mainMoved))).toEqual(mainBytes)
+    expect(await readFile(join(dir, bakMoved))).toEqual(bakBytes)
+  })
+
+  it('starts empty when the file is bad and there is no backup', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    await writeFile(path, 'garbage')
+    const incidents: StorageIncident[] = []
+    expect(await adapter(path, incidents).read()).toBeNull()
+    expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'started-empty'])
+  })
+
+  it('never overwrites an earlier quarantined copy, even at the same instant', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const now = () => new Date('2026-01-02T03:04:05.678Z')
+    await writeFile(path, 'first damage')
+    await adapter(path, [], undefined, now).read()
+    await writeFile(path, 'second damage')
+    await adapter(path, [], undefined, now).read()
+    const moved = (await readdir(dir)).filter((n) => n.startsWith('data.json.corrupt-')).sort()
+    expect(moved).toHaveLength(2)
+    const contents = await Promise.all(moved.map((n) => readFile(join(dir, n), 'utf8')))
+    expect(contents.sort()).toEqual(['first damage', 'second damage'])
+  })
+
+  it('uses the backup when a crash left only it', async () => {
+    const path = join(await folder(), 'data.json')
+    await writeFile(`${path}.bak`, JSON.stringify(good(3)))
+    const incidents: StorageIncident[] = []
+    expect(await adapter(path, incidents).read()).toEqual(good(3))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(3))
+    expect(incidents).toEqual([]) // nothing was damaged
+  })
+})
+
+describe('DurableJsonFile: versions', () => {
+  it('leaves a file from a newer version untouched, reports it, and refuses to overwrite it', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const future = Buffer.from(JSON.stringify({ schemaVersion: 9, whatever: true }))
+    const olderBackup = Buffer.from(JSON.stringify(good(1)))
+    await writeFile(path, future)
+    await writeFile(`${path}.bak`, olderBackup)
+    const before = await stat(path)
+    const incidents: StorageIncident[] = []
+    const file = adapter(path, incidents)
+
+    // The older backup is not used either: that would hide the newer data.
+    expect(await file.read()).toBeNull()
+    expect(incidents.map((i) => i.kind)).toEqual(['newer-version'])
+    expect(incidents[0]!.detail).toMatch(/newer version.*9.*2/)
+
+    const refused = file.write(good(2))
+    await expect(refused).rejects.toBeInstanceOf(NewerSchemaError)
+    await expect(refused).rejects.toMatchObject({ found: 9, supported: 2 })
+    await expect(file.write(good(3))).rejects.toThrow(/newer version/)
+
+    expect(await readFile(path)).toEqual(future)
+    expect(await readFile(`${path}.bak`)).toEqual(olderBackup)
+    expect((await stat(path)).mtimeMs).toBe(before.mtimeMs)
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
+  })
+
+  it('migrates a version 1 file to version 2, and keeps the version 1 file as the backup on the next save', async () => {
+    const path = join(await folder(), 'data.json')
+    const v1 = JSON.stringify({ schemaVersion: 1, items: [1], title: 'cũ' })
+    await writeFile(path, v1)
+    const incidents: StorageIncident[] = []
+    const db = new Low<Doc>(adapter(path, incidents), good(0))
+    await db.read()
+    expect(db.data).toEqual({ schemaVersion: 2, items: [1], name: 'cũ' })
+    expect(incidents).toEqual([])
+    await db.write()
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ schemaVersion: 2, items: [1], name: 'cũ' })
+    expect(await readFile(`${path}.bak`, 'utf8')).toBe(v1)
+  })
+
+  it('runs migrations in order, one version at a time', () => {
+    const V3 = z.object({ schemaVersion: z.literal(3), steps: z.array(z.string()) })
+    const seen: number[] = []
+    const parse3 = versionedParser(V3, 3, {
+      1: (old) => (seen.push(old.schemaVersion as number), { ...old, steps: ['1→2'] }),
+      2: (old) => (seen.push(old.schemaVersion as number), { ...old, steps: [...(old.steps as string[]), '2→3'] })
+    })
+    expect(parse3({ schemaVersion: 1 })).toEqual({ schemaVersion: 3, steps: ['1→2', '2→3'] })
+    expect(seen).toEqual([1, 2])
+    expect(parse3({ schemaVersion: 2, steps: ['old'] })).toEqual({ schemaVersion: 3, steps: ['old', '2→3'] })
+    expect(() => parse3({ schemaVersion: 4, steps: [] })).toThrow(NewerSchemaError)
+    expect(() => parse3({ schemaVersion: 0 })).toThrow(/schemaVersion/)
+    expect(() => parse3({ schemaVersion: 1.5 })).toThrow(/schemaVersion/)
+    expect(() => versionedParser(V3, 3)({ schemaVersion: 2 })).toThrow(/no migration from data version 2/)
   })
 })

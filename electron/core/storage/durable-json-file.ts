@@ -148,7 +148,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return // first write: nothing to keep yet
       // File systems without hard links (FAT32 sticks): copy instead.
-      await this.fs.copyFile(this.path, staging)
+      try {
+        await this.fs.copyFile(this.path, staging)
+      } catch (copyError) {
+        // Some refuse the link before looking at the source: the first write has nothing to keep.
+        if (errorCode(copyError) === 'ENOENT') return
+        throw copyError
+      }
     }
     await this.fs.rename(staging, this.backupPath)
   }

@@ -40,6 +40,15 @@ export async function exportPackage(dir: string, id: string): Promise<Buffer> {
   return streamToBuffer(zip.outputStream, MAX_PACKAGE_BYTES)
 }
 
+/** A ZIP of text files (UTF-8), for exports that are several files. */
+export async function zipFiles(files: { name: string; text: string }[]): Promise<Buffer> {
+  const yazl = await import('yazl')
+  const zip = new yazl.ZipFile()
+  for (const file of files) zip.addBuffer(Buffer.from(file.text, 'utf8'), file.name, { mode: 0o644 })
+  zip.end()
+  return streamToBuffer(zip.outputStream, MAX_PACKAGE_BYTES)
+}
+
 export type ArchiveResult = { ok: true; files: Map<string, string> } | { ok: false; problems: WorkshopProblem[] }
 
 /** Unpacks a package file into memory, refusing anything unsafe before it is decompressed. */

@@ -13,10 +13,19 @@ export function downloadBase64(fileName: string, base64: string, type = 'applica
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  const url = URL.createObjectURL(new Blob([bytes], { type }))
+  saveBlob(fileName, new Blob([bytes], { type }))
+}
+
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Saves text as a file. The bytes are what counts: a neutral type keeps browsers from opening HTML instead. */
+export function downloadText(fileName: string, text: string): void {
+  saveBlob(fileName, new Blob([text], { type: 'application/octet-stream' }))
 }
