@@ -1,23 +1,69 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, chown, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-// The real host process (built by `npm run build`), killed and restarted as a power cut would.
+/**
+ * The real browser-mode host process (built by `npx electron-vite build` into out/main/browser-host.js),
+ * killed with SIGKILL mid-save as a crash would, started on damaged files, and run on a read-only disk.
+ */
 const root = resolve(__dirname, '../..')
 const hostScript = join(root, 'out/main/browser-host.js')
 const built = existsSync(hostScript)
-const children: ChildProcess[] = []
-afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')))
 
-async function startHost(dataDir: string, options: { uid?: number; gid?: number } = {}) {
-  const child = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], { cwd: root, ...options })
-  children.push(child)
+const children = new Set<ChildProcess>()
+const cleanup: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  await Promise.all([...children].map((child) => killAndWait(child)))
+  children.clear()
+  for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined)
+})
+
+async function dataFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `roundtable-${prefix}-`))
+  cleanup.push(async () => {
+    await chmod(dir, 0o755).catch(() => undefined)
+    await rm(dir, { recursive: true, force: true })
+  })
+  return dir
+}
+
+function killAndWait(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise<void>((done) => {
+    const timer = setTimeout(done, 5000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      done()
+    })
+    child.kill('SIGKILL')
+  })
+}
+
+// Replies are checked field by field below; their shapes are the contract's, tested elsewhere.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+type Reply = { ok: boolean; result?: Json; error?: { code: string; message: string } }
+interface RunningHost {
+  child: ChildProcess
+  origin: string
+  output: () => string
+  call: (method: string, args?: unknown) => Promise<Reply>
+}
+
+/** Starts `node out/main/browser-host.js --port 0 --data-dir <dir>` and reads its address from stdout. */
+async function startHost(dataDir: string, options: SpawnOptions = {}): Promise<RunningHost> {
+  const child = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options
+  })
+  children.add(child)
   let output = ''
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no start: ${output}`)), 15_000)
+    const timer = setTimeout(() => fail(new Error(`the host did not start within 15 s:\n${output}`)), 15_000)
     child.stdout!.on('data', (c: Buffer) => {
       output += c
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
@@ -27,103 +73,319 @@ async function startHost(dataDir: string, options: { uid?: number; gid?: number 
       }
     })
     child.stderr!.on('data', (c: Buffer) => (output += c))
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      fail(new Error(`the host exited (${code ?? signal}) before it was ready:\n${output}`))
+    })
   })
   const origin = new URL(url).origin
   const token = url.split('#token=')[1]!
-  const call = async (method: string, args: unknown = {}) => {
+  const call = async (method: string, args: unknown = {}): Promise<Reply> => {
     const response = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
-      body: JSON.stringify(args)
+      body: JSON.stringify(args),
+      signal: AbortSignal.timeout(10_000)
     })
-    return (await response.json()) as { ok: boolean; result: never }
+    return (await response.json()) as Reply
   }
-  return { child, call }
+  return { child, origin, output: () => output, call }
 }
 
-describe.skipIf(!built)('the host process under power cuts and bad disks', () => {
-  it('kill -9 while saving in a loop never leaves a file that does not parse, nor loses an acknowledged save', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-kill-'))
+/** Every JSON data file (and its .bak) under the data folder, sessions included. */
+async function dataFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name.endsWith('.json.bak')))
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const randomKillDelay = () => 50 + Math.random() * 350
+
+/** Resolves once `check` holds (polling), or after `ms`; says whether it held. */
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await pause(5)
+  return check()
+}
+
+describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under crashes and bad disks`, () => {
+  it('kill -9 while saving the language in a loop: files always parse, nothing acknowledged is lost', async () => {
+    const dataDir = await dataFolder('kill')
+    const rounds: string[] = []
+    // What is known to be durable; carried over from round to round.
+    let acknowledged: string | null = null
     for (let round = 0; round < 10; round++) {
-      const { child, call } = await startHost(dataDir)
-      let acknowledged: string | null = null
-      let requested: string | null = null
+      const host = await startHost(dataDir)
+      let requested: string | null = acknowledged
+      let saves = 0
       let running = true
       const loop = (async () => {
-        for (let i = 0; running; i++) {
-          requested = i % 2 ? 'en' : 'vi'
+        while (running) {
+          // Random rather than alternating: when the in-flight request repeats the acknowledged
+          // language, the file must hold exactly that one, so an older value would be caught.
+          const language = Math.random() < 0.5 ? 'vi' : 'en'
+          requested = language
           try {
-            const reply = await call('settings.setLanguage', { language: requested })
-            if (reply.ok) acknowledged = requested
-          } catch {
+            const reply = await host.call('settings.setLanguage', { language })
+            if (!reply.ok) throw new Error(JSON.stringify(reply))
+            acknowledged = language
+            saves++
+          } catch (error) {
+            if (running) throw error // an error before the kill is a real failure
             return // the host died mid-request
           }
         }
       })()
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 350))
-      child.kill('SIGKILL')
+      // The first request of a fresh host waits for its start-up work; the clock starts once saving runs.
+      expect(await until(() => saves > 0, 10_000), host.output()).toBe(true)
+      await pause(randomKillDelay())
       running = false
+      await killAndWait(host.child)
+      children.delete(host.child)
       await loop
-      await new Promise((r) => child.once('exit', r))
 
-      for (const name of (await readdir(dataDir)).filter((n) => n.endsWith('.json') || n.endsWith('.bak'))) {
-        const parsed = JSON.parse(await readFile(join(dataDir, name), 'utf8'))
-        expect(parsed.schemaVersion, name).toBe(1)
+      for (const file of await dataFiles(dataDir)) {
+        const text = await readFile(file, 'utf8')
+        expect(() => JSON.parse(text), `${file} after round ${round}`).not.toThrow()
+        expect(JSON.parse(text).schemaVersion, file).toBe(1)
       }
+      expect((await readdir(dataDir)).filter((n) => n.includes('.corrupt-'))).toEqual([])
       const libraryFile = join(dataDir, 'library.json')
-      if (!existsSync(libraryFile)) {
+      let onDisk: string | null = null
+      if (existsSync(libraryFile)) {
+        onDisk = JSON.parse(await readFile(libraryFile, 'utf8')).settings.language as string
+        // The last acknowledged value, or the one requested after it; never an older one.
+        expect([acknowledged, requested], `round ${round}`).toContain(onDisk)
+        if (acknowledged === requested) expect(onDisk, `round ${round}`).toBe(acknowledged)
+      } else {
         // Killed before the very first save finished: then nothing may have been acknowledged either.
         expect(acknowledged, `round ${round}`).toBeNull()
-      } else {
-        const onDisk = JSON.parse(await readFile(libraryFile, 'utf8')).settings.language
-        // What is on disk is the last acknowledged value or the one requested after it, never older.
-        expect([acknowledged, requested], `round ${round}`).toContain(onDisk)
       }
+      rounds.push(`${saves} saves, acknowledged ${acknowledged}, requested ${requested}, on disk ${onDisk}`)
+      acknowledged = onDisk
+
       const restarted = await startHost(dataDir)
-      expect((await restarted.call('app.info')).ok).toBe(true)
-      restarted.child.kill('SIGKILL')
+      const info = await restarted.call('app.info')
+      expect(info.ok).toBe(true)
+      expect(info.result.notices, `round ${round}: a clean crash needs no repair`).toEqual([])
+      if (onDisk) expect(info.result.settings.language).toBe(onDisk)
+      await killAndWait(restarted.child)
+      children.delete(restarted.child)
     }
+    // Every round saved many times before the kill, so the kill landed in the middle of the saving loop.
+    expect(rounds.filter((r) => !/^[0-2] saves/.test(r)).length, rounds.join('\n')).toBeGreaterThan(5)
   }, 60_000)
 
-  it('moves a corrupt library file aside, tells the user, and carries on from the backup', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-corrupt-'))
+  it('kill -9 while counting attendance in a session: the count on disk is never below the last acknowledged one', async () => {
+    const dataDir = await dataFolder('kill-session')
     const first = await startHost(dataDir)
-    await first.call('settings.setLanguage', { language: 'en' })
-    await first.call('settings.setLanguage', { language: 'en' }) // the .bak now holds "en" too
-    first.child.kill('SIGKILL')
-    await writeFile(join(dataDir, 'library.json'), '\u0000\u0000\u0000garbage')
+    const workshops = (await first.call('library.list')).result as {
+      id: string
+      version: string | null
+      problems: unknown[]
+    }[]
+    const workshop = workshops.find((w) => w.version && w.problems.length === 0)
+    expect(workshop, 'a valid bundled workshop').toBeDefined()
+    const started = await first.call('session.start', {
+      workshopId: workshop!.id,
+      details: { venue: 'Hội trường', date: '2026-03-01', trainer: 'Lan', language: 'vi', plannedStart: '08:30' }
+    })
+    expect(started.ok, JSON.stringify(started.error)).toBe(true)
+    const sessionId = started.result.id as string
+    const sessionFile = join(dataDir, 'sessions', `${sessionId}.json`)
+    await killAndWait(first.child)
+    children.delete(first.child)
+
+    let count = 0
+    for (let round = 0; round < 5; round++) {
+      const host = await startHost(dataDir)
+      let acknowledged = count
+      let running = true
+      const startedAt = count
+      const loop = (async () => {
+        while (running) {
+          const next = count + 1
+          count = next
+          try {
+            const reply = await host.call('session.command', {
+              id: sessionId,
+              command: { type: 'attendanceSet', sex: 'female', ageGroup: '18-24', count: next }
+            })
+            if (!reply.ok) throw new Error(JSON.stringify(reply))
+            expect(reply.result.saved).toBe(true)
+            acknowledged = next
+          } catch (error) {
+            if (running) throw error
+            return
+          }
+        }
+      })()
+      expect(await until(() => acknowledged > startedAt, 10_000), host.output()).toBe(true)
+      await pause(randomKillDelay())
+      running = false
+      await killAndWait(host.child)
+      children.delete(host.child)
+      await loop
+
+      const file = JSON.parse(await readFile(sessionFile, 'utf8'))
+      const onDisk = file.session.attendance.female['18-24'] as number
+      expect(onDisk, `round ${round}`).toBeGreaterThanOrEqual(acknowledged)
+      expect(onDisk, `round ${round}`).toBeLessThanOrEqual(count)
+      count = onDisk // the next round counts on from what survived
+
+      const restarted = await startHost(dataDir)
+      const session = await restarted.call('session.get', { id: sessionId })
+      expect(session.ok).toBe(true)
+      expect(session.result.attendance.female['18-24']).toBe(onDisk)
+      await killAndWait(restarted.child)
+      children.delete(restarted.child)
+    }
+    expect(count, 'the loop made progress').toBeGreaterThan(25)
+  }, 45_000)
+
+  it('moves a corrupt library file aside, tells the user, and carries on from the backup', async () => {
+    const dataDir = await dataFolder('corrupt')
+    const first = await startHost(dataDir)
+    expect((await first.call('settings.setLanguage', { language: 'en' })).ok).toBe(true)
+    expect((await first.call('settings.setLanguage', { language: 'en' })).ok).toBe(true) // the .bak now holds "en" too
+    await killAndWait(first.child)
+    children.delete(first.child)
+    const garbage = Buffer.from([0x00, 0x00, 0x7b, 0x22, 0xff, 0xfe, ...Buffer.from('garbage')])
+    await writeFile(join(dataDir, 'library.json'), garbage)
+
     const second = await startHost(dataDir)
-    const info = (await second.call('app.info')).result as { settings: { language: string }; notices: { kind: string }[] }
+    const info = (await second.call('app.info')).result as {
+      settings: { language: string }
+      notices: { id: string; kind: string; file: string; movedTo?: string; detail?: string }[]
+    }
     expect(info.settings.language).toBe('en')
     expect(info.notices.map((n) => n.kind)).toEqual(['quarantined', 'restored-from-backup'])
-    expect((await readdir(dataDir)).some((n) => n.startsWith('library.json.corrupt-'))).toBe(true)
+    const moved = (await readdir(dataDir)).filter((n) => n.startsWith('library.json.corrupt-'))
+    expect(moved).toHaveLength(1)
+    expect(info.notices[0]!.movedTo).toBe(join(dataDir, moved[0]!))
+    expect(info.notices[0]!.detail).toBeTruthy()
+    expect(await readFile(join(dataDir, moved[0]!))).toEqual(garbage) // moved, not deleted or altered
+    expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('en')
+    // The notices can be dismissed, and the app keeps saving normally.
+    const left = await second.call('notices.dismiss', { id: info.notices[0]!.id })
+    expect(left.result.map((n: { kind: string }) => n.kind)).toEqual(['restored-from-backup'])
+    expect((await second.call('settings.setLanguage', { language: 'vi' })).ok).toBe(true)
+    expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('vi')
   })
 
-  it('on a read-only data folder, reports a clear error, keeps working in memory and stays up', async (context) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-readonly-'))
-    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, settings: { language: 'vi' }, sessions: [] }))
+  it('leaves a library file from a newer version untouched', async () => {
+    const dataDir = await dataFolder('newer')
+    const future = JSON.stringify({ schemaVersion: 2, settings: { language: 'en' }, somethingNew: [1, 2, 3] })
+    await writeFile(join(dataDir, 'library.json'), future)
+    const host = await startHost(dataDir)
+    const info = await host.call('app.info')
+    expect(info.result.notices.map((n: { kind: string }) => n.kind)).toEqual(['newer-version'])
+    expect((await host.call('settings.setLanguage', { language: 'en' })).ok).toBe(true)
+    expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(future)
+    expect(host.child.exitCode).toBeNull()
+  })
+
+  describe('on a read-only data folder', () => {
     const asRoot = process.getuid?.() === 0
-    let ids: { uid?: number; gid?: number } = {}
-    if (asRoot) {
-      // Root ignores permission bits, so the host runs as the unprivileged user `nobody`.
-      const uid = Number(spawnSync('id', ['-u', 'nobody']).stdout.toString())
-      const gid = Number(spawnSync('id', ['-g', 'nobody']).stdout.toString())
-      const canRead = spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(hostScript)})`], { uid, gid }).status === 0
-      if (!uid || !canRead) context.skip('cannot run the host as user nobody here')
-      ids = { uid, gid }
-      await chown(dataDir, uid, gid)
-      await chown(join(dataDir, 'library.json'), uid, gid)
+    /** Root ignores permission bits, so as root the host runs as the unprivileged user `nobody`. */
+    function nobody(): { uid: number; gid: number } | string {
+      if (process.platform === 'win32') return 'folder permission bits do not apply on Windows'
+      const uid = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim())
+      const gid = Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout.trim())
+      if (!uid || !Number.isInteger(gid)) return 'there is no user nobody to run the host as'
+      const su = spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', `cat ${join(root, 'package.json')}`], {
+        encoding: 'utf8'
+      })
+      if (su.status !== 0)
+        return `user nobody cannot read the repository (${su.stderr.trim() || `su exited ${su.status}`})`
+      const canLoad = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `await import('hono'); (await import('node:fs')).readFileSync(${JSON.stringify(hostScript)})`
+        ],
+        {
+          cwd: root,
+          uid,
+          gid
+        }
+      )
+      if (canLoad.status !== 0) return `user nobody cannot load the built host: ${canLoad.stderr.toString().trim()}`
+      return { uid, gid }
     }
-    await chmod(join(dataDir, 'library.json'), 0o444)
-    await chmod(dataDir, 0o555)
-    const { child, call } = await startHost(dataDir, ids)
-    const reply = await call('settings.setLanguage', { language: 'en' })
-    expect(reply.ok).toBe(true)
-    const info = (await call('app.info')).result as { settings: { language: string }; notices: { kind: string; detail?: string }[] }
-    expect(info.settings.language).toBe('en')
-    const failed = info.notices.find((n) => n.kind === 'save-failed')
-    expect(failed?.detail).toMatch(/EACCES|EROFS|EPERM/)
-    expect(child.exitCode).toBeNull()
-    await chmod(dataDir, 0o755) // let the temp folder be cleaned up
+
+    async function readOnlyFolder(prefix: string, files: Record<string, string | Buffer>) {
+      const dataDir = await dataFolder(prefix)
+      for (const [name, content] of Object.entries(files)) await writeFile(join(dataDir, name), content)
+      let ids: SpawnOptions = {}
+      if (asRoot) {
+        const user = nobody()
+        if (typeof user === 'string') return { skip: user }
+        ids = user
+        for (const name of ['', ...Object.keys(files)]) await chown(join(dataDir, name), user.uid, user.gid)
+      }
+      await chmod(dataDir, 0o555)
+      return { dataDir, ids }
+    }
+
+    it('keeps a change in memory, reports EACCES, stays up, and saves once the folder is writable', async (context) => {
+      const library = JSON.stringify({ schemaVersion: 1, settings: { language: 'vi' }, sessions: [] })
+      const setup = await readOnlyFolder('readonly', { 'library.json': library })
+      if ('skip' in setup) return context.skip(setup.skip)
+      const { dataDir, ids } = setup
+      const host = await startHost(dataDir, ids)
+
+      const reply = await host.call('settings.setLanguage', { language: 'en' })
+      expect(reply).toMatchObject({ ok: true, result: { language: 'en' } })
+      const info = await host.call('app.info')
+      expect(info.result.settings.language).toBe('en')
+      const failed = info.result.notices.filter((n: { kind: string }) => n.kind === 'save-failed')
+      expect(failed).toHaveLength(1)
+      expect(failed[0].detail).toMatch(/EACCES/)
+      expect(failed[0].file).toBe(join(dataDir, 'library.json'))
+      expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(library)
+
+      // A second change: still answered, still one notice, still up.
+      expect((await host.call('settings.setLanguage', { language: 'vi' })).ok).toBe(true)
+      expect((await host.call('settings.setLanguage', { language: 'en' })).ok).toBe(true)
+      await pause(300)
+      expect(host.child.exitCode).toBeNull()
+      const again = await host.call('app.info')
+      expect(again.result.notices.filter((n: { kind: string }) => n.kind === 'save-failed')).toHaveLength(1)
+
+      // The disk accepts writes again: the host's retry (every 3 s) saves what was kept in memory.
+      await chmod(dataDir, 0o755)
+      const deadline = Date.now() + 10_000
+      let notices: { kind: string }[] = []
+      while (Date.now() < deadline) {
+        notices = (await host.call('app.info')).result.notices
+        if (notices.some((n) => n.kind === 'save-recovered')) break
+        await pause(200)
+      }
+      expect(notices.map((n) => n.kind)).toEqual(['save-recovered'])
+      expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('en')
+    }, 30_000)
+
+    it('starts from the backup when the library file is damaged and cannot be moved aside', async (context) => {
+      const damaged = Buffer.from('\u0000\u0000{"schemaVersion":1,"sett')
+      const backup = JSON.stringify({ schemaVersion: 1, settings: { language: 'en' }, sessions: [] })
+      const setup = await readOnlyFolder('readonly-damaged', { 'library.json': damaged, 'library.json.bak': backup })
+      if ('skip' in setup) return context.skip(setup.skip)
+      const { dataDir, ids } = setup
+      const host = await startHost(dataDir, ids) // must start at all
+      const info = await host.call('app.info')
+      expect(info.result.settings.language).toBe('en')
+      expect(info.result.notices.map((n: { kind: string }) => n.kind)).toEqual(['restored-from-backup'])
+      expect((await host.call('settings.setLanguage', { language: 'vi' })).ok).toBe(true)
+      const after = await host.call('app.info')
+      expect(after.result.notices.map((n: { kind: string }) => n.kind)).toEqual(['restored-from-backup', 'save-failed'])
+      // The damaged file is neither deleted nor replaced while the folder is read-only.
+      expect(await readFile(join(dataDir, 'library.json'))).toEqual(damaged)
+      expect(await readFile(join(dataDir, 'library.json.bak'), 'utf8')).toBe(backup)
+      expect(host.child.exitCode).toBeNull()
+    }, 30_000)
   })
 })

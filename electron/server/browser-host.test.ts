@@ -44,11 +44,23 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send any Host, Origin or path a browser or an attacker could. */
-function send(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer[]): Promise<Reply> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer[]
+): Promise<Reply> {
   return new Promise<Reply>((done, fail) => {
     // A fresh connection each time: a refused oversized body leaves its socket unusable.
     const req = http.request(
-      { agent: false, host: '127.0.0.1', port: host.port, method, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } },
+      {
+        agent: false,
+        host: '127.0.0.1',
+        port: host.port,
+        method,
+        path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...headers }
+      },
       (res) => {
         let text = ''
         res.setEncoding('utf8')
@@ -67,7 +79,11 @@ function send(method: string, path: string, headers: Record<string, string> = {}
     }
   })
 }
-const json = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; result?: any; error?: { code: string; message: string } }
+// Replies are checked field by field; their shapes are the contract's.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+const json = (reply: Reply) =>
+  JSON.parse(reply.body) as { ok: boolean; result?: Json; error?: { code: string; message: string } }
 const api = (method: string, args: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: token }) =>
   send('POST', `/api/${method}`, { 'content-type': 'application/json', ...headers }, JSON.stringify(args))
 const withToken = (extra: Record<string, string>) => ({ [TOKEN_HEADER]: token, ...extra })
@@ -109,16 +125,28 @@ describe('browser-mode host: who may call the API', () => {
   it('answers the API with the right token', async () => {
     const reply = await api('app.info', {})
     expect(reply.status).toBe(200)
-    expect(json(reply)).toMatchObject({ ok: true, result: { name: 'Roundtable', host: 'browser', version: '0.0.0-test', dataDir } })
+    expect(json(reply)).toMatchObject({
+      ok: true,
+      result: { name: 'Roundtable', host: 'browser', version: '0.0.0-test', dataDir }
+    })
   })
 
   it('refuses the API without the token, with a wrong one, or with the token elsewhere than its header', async () => {
-    for (const headers of [{}, { [TOKEN_HEADER]: 'wrong' }, { [TOKEN_HEADER]: `${token}x` }, { [TOKEN_HEADER]: token.replace(/.$/, 'X') }, { [TOKEN_HEADER]: '' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { [TOKEN_HEADER]: 'wrong' },
+      { [TOKEN_HEADER]: `${token}x` },
+      { [TOKEN_HEADER]: token.replace(/.$/, 'X') },
+      { [TOKEN_HEADER]: '' }
+    ]
+    for (const headers of attempts) {
       const reply = await api('app.info', {}, headers)
       expect(reply.status, JSON.stringify(headers)).toBe(401)
       expect(json(reply)).toMatchObject({ ok: false, error: { code: 'refused' } })
     }
-    expect((await send('POST', `/api/app.info?token=${token}`, { 'content-type': 'application/json' }, '{}')).status).toBe(401)
+    expect(
+      (await send('POST', `/api/app.info?token=${token}`, { 'content-type': 'application/json' }, '{}')).status
+    ).toBe(401)
     expect((await api('app.info', {}, { Authorization: `Bearer ${token}` })).status).toBe(401)
   })
 
@@ -130,7 +158,13 @@ describe('browser-mode host: who may call the API', () => {
   })
 
   it('refuses a foreign Origin even with the token', async () => {
-    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port}.evil.example`]) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${host.port + 1}`,
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port}.evil.example`
+    ]) {
       const reply = await api('app.info', {}, withToken({ Origin: origin }))
       expect(reply.status, origin).toBe(403)
       expect(json(reply).error?.code).toBe('refused')
@@ -139,7 +173,15 @@ describe('browser-mode host: who may call the API', () => {
 
   it('accepts its own origin, by address or as localhost', async () => {
     expect((await api('app.info', {}, withToken({ Origin: `http://127.0.0.1:${host.port}` }))).status).toBe(200)
-    expect((await api('app.info', {}, withToken({ Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}` }))).status).toBe(200)
+    expect(
+      (
+        await api(
+          'app.info',
+          {},
+          withToken({ Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}` })
+        )
+      ).status
+    ).toBe(200)
   })
 
   it('refuses a foreign Host header (DNS rebinding), with or without the token', async () => {
@@ -193,7 +235,12 @@ describe('browser-mode host: what the API accepts', () => {
     expect(json(notJson).ok).toBe(false)
     // A form post or text/plain is what a cross-site page could send without a preflight.
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const reply = await send('POST', '/api/settings.setLanguage', withToken({ 'content-type': type }), '{"language":"en"}')
+      const reply = await send(
+        'POST',
+        '/api/settings.setLanguage',
+        withToken({ 'content-type': type }),
+        '{"language":"en"}'
+      )
       expect(reply.status, type).toBe(400)
     }
   })
@@ -217,29 +264,41 @@ describe('browser-mode host: what the API accepts', () => {
   })
 
   it('checks the token before reading a large body', async () => {
-    const reply = await send('POST', '/api/app.info', { 'content-type': 'application/json' }, JSON.stringify({ x: 'y'.repeat(300 * 1024) }))
+    const reply = await send(
+      'POST',
+      '/api/app.info',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ x: 'y'.repeat(300 * 1024) })
+    )
     expect(reply.status).toBe(401)
   })
 
   it('has no other endpoints under /api', async () => {
     expect((await send('GET', '/api/app.info', { [TOKEN_HEADER]: token })).status).toBe(404)
-    expect((await send('PUT', '/api/app.info', { [TOKEN_HEADER]: token, 'content-type': 'application/json' }, '{}')).status).toBe(404)
-    expect((await send('POST', '/api/events', { [TOKEN_HEADER]: token, 'content-type': 'application/json' }, '{}')).status).toBe(404)
+    expect(
+      (await send('PUT', '/api/app.info', { [TOKEN_HEADER]: token, 'content-type': 'application/json' }, '{}')).status
+    ).toBe(404)
+    expect(
+      (await send('POST', '/api/events', { [TOKEN_HEADER]: token, 'content-type': 'application/json' }, '{}')).status
+    ).toBe(404)
   })
 })
 
 describe('browser-mode host: live events', () => {
   /** Opens the event stream and collects parsed `api` events until `until` is satisfied. */
-  function events(path: string, until: (seen: any[]) => boolean) {
+  function events(path: string, until: (seen: Json[]) => boolean) {
     let req!: http.ClientRequest
     const opened = new Promise<http.IncomingMessage>((ready, fail) => {
-      req = http.get({ agent: false, host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}` } }, ready)
+      req = http.get(
+        { agent: false, host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}` } },
+        ready
+      )
       req.on('error', fail)
     })
-    const seen: any[] = []
+    const seen: Json[] = []
     const collected = opened.then(
       (res) =>
-        new Promise<any[]>((done, fail) => {
+        new Promise<Json[]>((done, fail) => {
           const timer = setTimeout(() => fail(new Error(`events so far: ${JSON.stringify(seen)}`)), 5000)
           let buffer = ''
           res.setEncoding('utf8')
@@ -251,8 +310,14 @@ describe('browser-mode host: live events', () => {
               const message = buffer.slice(0, end)
               buffer = buffer.slice(end + 2)
               const lines = message.split('\n')
-              const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim()
-              const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n')
+              const event = lines
+                .find((l) => l.startsWith('event:'))
+                ?.slice(6)
+                .trim()
+              const data = lines
+                .filter((l) => l.startsWith('data:'))
+                .map((l) => l.slice(5).trim())
+                .join('\n')
               if (event === 'api') seen.push(JSON.parse(data))
             }
             if (until(seen)) {
@@ -274,8 +339,9 @@ describe('browser-mode host: live events', () => {
   })
 
   it('pushes settings and notices events to a client holding the token', async () => {
-    const stream = events(`/api/events?token=${encodeURIComponent(token)}`, (seen) =>
-      seen.some((e) => e.type === 'settings') && seen.some((e) => e.type === 'notices')
+    const stream = events(
+      `/api/events?token=${encodeURIComponent(token)}`,
+      (seen) => seen.some((e) => e.type === 'settings') && seen.some((e) => e.type === 'notices')
     )
     const res = await stream.opened
     expect(res.statusCode).toBe(200)

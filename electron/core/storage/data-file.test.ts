@@ -49,7 +49,12 @@ function diskThatFills() {
       if (isTemp(p)) {
         state.tempOpens++
         if (state.full) {
-          throw Object.assign(new Error(`ENOSPC: no space left on device, open '${p}'`), { code: 'ENOSPC', errno: -28, syscall: 'open', path: p })
+          throw Object.assign(new Error(`ENOSPC: no space left on device, open '${p}'`), {
+            code: 'ENOSPC',
+            errno: -28,
+            syscall: 'open',
+            path: p
+          })
         }
       }
       return fs.open(p, flags)
@@ -152,6 +157,49 @@ describe('DataFile on a failing disk', () => {
     await chmod(dir, 0o755)
     await eventually('save-recovered', () => incidents.some((i) => i.kind === 'save-recovered'))
     expect((await onDisk(path)).items).toEqual([0, 1, 2])
+  })
+})
+
+describe('DataFile on a read-only disk with a damaged file', () => {
+  it('opens from the backup, keeps changes in memory, and sorts everything out once the disk is writable', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const damaged = Buffer.from('\u0000\u0000garbage')
+    await writeFile(path, damaged)
+    await writeFile(`${path}.bak`, JSON.stringify({ schemaVersion: 1, items: [4] }))
+    const disk = { readOnly: true }
+    const refuse = (call: string) => {
+      if (disk.readOnly) throw Object.assign(new Error(`EACCES: permission denied, ${call}`), { code: 'EACCES' })
+    }
+    const layer: DurableFs = {
+      ...fs,
+      open: (async (p: string, flags: string) => (
+        flags === 'r' || refuse('open'),
+        fs.open(p, flags)
+      )) as DurableFs['open'],
+      rename: (async (a: string, b: string) => (refuse('rename'), fs.rename(a, b))) as DurableFs['rename'],
+      link: (async (a: string, b: string) => (refuse('link'), fs.link(a, b))) as DurableFs['link']
+    }
+    const incidents: StorageIncident[] = []
+    const data = dataFile(path, incidents, { fs: layer, retryMs: 30 })
+    await data.open() // must not throw: the app has to start
+    expect(data.data.items).toEqual([4])
+    expect(await data.update((d) => d.items.push(5))).toBe(false)
+    expect(incidents.map((i) => i.kind)).toEqual(['restored-from-backup', 'save-failed'])
+    expect(incidents[1]!.detail).toMatch(/^EACCES/)
+    expect(await readFile(path)).toEqual(damaged)
+
+    disk.readOnly = false
+    await eventually('save-recovered', () => incidents.some((i) => i.kind === 'save-recovered'))
+    expect(incidents.map((i) => i.kind)).toEqual([
+      'restored-from-backup',
+      'save-failed',
+      'quarantined',
+      'save-recovered'
+    ])
+    expect((await onDisk(path)).items).toEqual([4, 5])
+    const moved = (await readdir(dir)).find((n) => n.startsWith('data.json.corrupt-'))!
+    expect(await readFile(join(dir, moved))).toEqual(damaged)
   })
 })
 

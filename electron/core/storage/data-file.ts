@@ -76,12 +76,8 @@ export class DataFile<T> {
   private markFailing(error: unknown): void {
     if (!this.failing) {
       this.failing = true
-      const code = (error as { code?: string }).code
-      this.options.onIncident({
-        kind: 'save-failed',
-        file: this.options.path,
-        detail: code ? `${code}: ${(error as Error).message}` : (error as Error).message
-      })
+      // Node's messages already start with the code ("EACCES: permission denied, …").
+      this.options.onIncident({ kind: 'save-failed', file: this.options.path, detail: (error as Error).message })
     }
     if (!this.retryTimer) {
       this.retryTimer = setInterval(() => void this.save(), this.options.retryMs ?? 3000)

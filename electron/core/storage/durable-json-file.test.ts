@@ -86,7 +86,9 @@ function recordingFs(events: FsEvent[]): DurableFs {
  */
 function expectDurableOrdering(events: FsEvent[], path: string, valueOf: (content: string) => number): void {
   const folder = dirname(path)
-  const commits = events.flatMap((e, index) => (e.op === 'rename' && e.to === path && isTemp(e.from) ? [{ e, index }] : []))
+  const commits = events.flatMap((e, index) =>
+    e.op === 'rename' && e.to === path && isTemp(e.from) ? [{ e, index }] : []
+  )
   expect(commits.length).toBeGreaterThan(0)
   for (const [n, { e, index }] of commits.entries()) {
     const temp = (e as { from: string }).from
@@ -205,10 +207,12 @@ describe('DurableJsonFile: writing', () => {
     const label = (e: FsEvent): string => {
       if (e.op === 'resolved') return 'resolved'
       if (e.op === 'rename' || e.op === 'link' || e.op === 'copyFile') {
-        const name = (p: string) => (isTemp(p) ? 'temp' : p === path ? 'file' : p === `${path}.bak` ? 'bak' : p === dir ? 'folder' : 'staging')
+        const name = (p: string) =>
+          isTemp(p) ? 'temp' : p === path ? 'file' : p === `${path}.bak` ? 'bak' : p === dir ? 'folder' : 'staging'
         return `${e.op} ${name(e.from)}->${name(e.to)}`
       }
-      return `${e.op} ${isTemp(e.path) ? 'temp' : e.path === dir ? 'folder' : e.path}`
+      const p = (e as { path: string }).path
+      return `${e.op} ${isTemp(p) ? 'temp' : p === dir ? 'folder' : p}`
     }
     expect(last.map(label)).toEqual([
       'open temp',
@@ -283,7 +287,8 @@ describe('DurableJsonFile: writing', () => {
     const onceFull: DurableFs = {
       ...fs,
       open: (async (p: string, flags: string) => {
-        if (isTemp(p) && failures-- > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+        if (isTemp(p) && failures-- > 0)
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
         return fs.open(p, flags)
       }) as DurableFs['open']
     }
@@ -299,7 +304,11 @@ describe('DurableJsonFile: damaged files', () => {
   const corruptions: { name: string; bytes: Buffer; reason: RegExp }[] = [
     { name: 'truncated', bytes: Buffer.from(JSON.stringify(good(9)).slice(0, 15)), reason: /not valid JSON/ },
     { name: 'zero-filled', bytes: Buffer.alloc(200), reason: /zero bytes/ },
-    { name: 'garbage', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xde, 0xad, 0xbe, 0xef, 0x7b, 0x22, 0xff]), reason: /not valid JSON/ },
+    {
+      name: 'garbage',
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xde, 0xad, 0xbe, 0xef, 0x7b, 0x22, 0xff]),
+      reason: /not valid JSON/
+    },
     { name: 'empty', bytes: Buffer.alloc(0), reason: /empty file/ },
     { name: 'whitespace-only', bytes: Buffer.from('  \n\t\n'), reason: /empty file/ },
     {
@@ -307,8 +316,16 @@ describe('DurableJsonFile: damaged files', () => {
       bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, items: 'not a list', name: 1 })),
       reason: /unexpected content: items/
     },
-    { name: 'a JSON array', bytes: Buffer.from('[1,2,3]'), reason: /unexpected content: the file does not hold an object/ },
-    { name: 'JSON without schemaVersion', bytes: Buffer.from('{"items":[1],"name":"x"}'), reason: /schemaVersion is missing/ }
+    {
+      name: 'a JSON array',
+      bytes: Buffer.from('[1,2,3]'),
+      reason: /unexpected content: the file does not hold an object/
+    },
+    {
+      name: 'JSON without schemaVersion',
+      bytes: Buffer.from('{"items":[1],"name":"x"}'),
+      reason: /schemaVersion is missing/
+    }
   ]
 
   describe.each(corruptions)('a $name file', ({ bytes, reason }) => {
@@ -398,6 +415,112 @@ describe('DurableJsonFile: damaged files', () => {
     expect(await adapter(path, incidents).read()).toEqual(good(3))
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(3))
     expect(incidents).toEqual([]) // nothing was damaged
+  })
+})
+
+/** The real file system, except that while `state.readOnly` is set every change is refused with EACCES. */
+function readOnlyWhen(state: { readOnly: boolean }): DurableFs {
+  const refuse = (call: string, path: unknown) => {
+    if (state.readOnly)
+      throw Object.assign(new Error(`EACCES: permission denied, ${call} '${String(path)}'`), { code: 'EACCES' })
+  }
+  return {
+    ...fs,
+    open: (async (p: string, flags: string) => {
+      if (flags !== 'r') refuse('open', p)
+      return fs.open(p, flags)
+    }) as DurableFs['open'],
+    rename: (async (from: string, to: string) => (refuse('rename', from), fs.rename(from, to))) as DurableFs['rename'],
+    link: (async (from: string, to: string) => (refuse('link', from), fs.link(from, to))) as DurableFs['link'],
+    copyFile: (async (from: string, to: string) => (
+      refuse('copyfile', from),
+      fs.copyFile(from, to)
+    )) as DurableFs['copyFile'],
+    unlink: (async (p: string) => (refuse('unlink', p), fs.unlink(p))) as DurableFs['unlink']
+  }
+}
+
+describe('DurableJsonFile: damaged files on a read-only folder', () => {
+  it('still opens from the backup, never replaces the damaged file, and moves it aside once it can', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const damaged = Buffer.from('{"schemaVersion":2,"ite')
+    const backup = Buffer.from(JSON.stringify(good(7)))
+    await writeFile(path, damaged)
+    await writeFile(`${path}.bak`, backup)
+    const disk = { readOnly: true }
+    const incidents: StorageIncident[] = []
+    const file = adapter(path, incidents, readOnlyWhen(disk))
+
+    expect(await file.read()).toEqual(good(7))
+    expect(incidents.map((i) => i.kind)).toEqual(['restored-from-backup'])
+    await expect(file.write(good(8))).rejects.toMatchObject({ code: 'EACCES' })
+    expect(await readFile(path)).toEqual(damaged)
+    expect(await readFile(`${path}.bak`)).toEqual(backup)
+
+    disk.readOnly = false
+    await file.write(good(9))
+    const moved = (await readdir(dir)).filter((n) => n.startsWith('data.json.corrupt-'))
+    expect(moved).toHaveLength(1)
+    expect(await readFile(join(dir, moved[0]!))).toEqual(damaged)
+    expect(incidents.map((i) => i.kind)).toEqual(['restored-from-backup', 'quarantined'])
+    expect(incidents[1]).toMatchObject({ file: path, movedTo: join(dir, moved[0]!) })
+    expect(incidents[1]!.detail).toMatch(/not valid JSON/)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(9))
+    expect(await readFile(`${path}.bak`)).toEqual(backup) // the damaged file never became the backup
+  })
+
+  it('starts empty when both copies are damaged, and keeps both until they can be moved aside', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const damagedMain = Buffer.alloc(50)
+    const damagedBak = Buffer.from('nope')
+    await writeFile(path, damagedMain)
+    await writeFile(`${path}.bak`, damagedBak)
+    const disk = { readOnly: true }
+    const incidents: StorageIncident[] = []
+    const file = adapter(path, incidents, readOnlyWhen(disk))
+    expect(await file.read()).toBeNull()
+    expect(incidents.map((i) => i.kind)).toEqual(['started-empty'])
+    await expect(file.write(good(1))).rejects.toMatchObject({ code: 'EACCES' })
+    expect(await readFile(path)).toEqual(damagedMain)
+    expect(await readFile(`${path}.bak`)).toEqual(damagedBak)
+
+    disk.readOnly = false
+    await file.write(good(2))
+    const names = await readdir(dir)
+    expect(
+      await readFile(
+        join(
+          dir,
+          names.find((n) => n.startsWith('data.json.corrupt-'))!
+        )
+      )
+    ).toEqual(damagedMain)
+    expect(
+      await readFile(
+        join(
+          dir,
+          names.find((n) => n.startsWith('data.json.bak.corrupt-'))!
+        )
+      )
+    ).toEqual(damagedBak)
+    expect(incidents.map((i) => [i.kind, i.file])).toEqual([
+      ['started-empty', path],
+      ['quarantined', path],
+      ['quarantined', `${path}.bak`]
+    ])
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(2))
+  })
+
+  it('uses the backup when only it is left, even if it cannot be copied back in place', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    await writeFile(`${path}.bak`, JSON.stringify(good(3)))
+    const incidents: StorageIncident[] = []
+    expect(await adapter(path, incidents, readOnlyWhen({ readOnly: true })).read()).toEqual(good(3))
+    expect(incidents).toEqual([])
+    expect(await readdir(dir)).toEqual(['data.json.bak'])
   })
 })
 

@@ -56,6 +56,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private tempCounter = 0
   /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
   private readOnlyBecause: NewerSchemaError | null = null
+  /** Damaged files the folder did not let us move aside yet (path → why they are damaged). */
+  private readonly notMovedYet = new Map<string, string>()
 
   constructor(options: DurableJsonFileOptions<T>) {
     this.options = options
@@ -72,24 +74,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.options.onIncident({ kind: 'newer-version', file: this.path, detail: primary.error.message })
       return null
     }
-    if (primary.state === 'bad') {
-      const movedTo = await this.quarantine(this.path)
-      this.options.onIncident({ kind: 'quarantined', file: this.path, movedTo, detail: primary.reason })
-    }
+    if (primary.state === 'bad') await this.moveAside(this.path, primary.reason)
 
     const backup = await this.load(this.backupPath)
     if (backup.state === 'ok') {
-      // Put the good copy back in place so the next start does not depend on the backup.
-      await this.write(backup.data)
+      // Put the good copy back in place so the next start does not depend on the backup. On a
+      // read-only disk this fails: the backup is still used, and the next save tries again.
+      await this.write(backup.data).catch(() => undefined)
       if (primary.state === 'bad') {
         this.options.onIncident({ kind: 'restored-from-backup', file: this.path, movedTo: this.backupPath })
       }
       return backup.data
     }
-    if (backup.state === 'bad') {
-      const movedTo = await this.quarantine(this.backupPath)
-      this.options.onIncident({ kind: 'quarantined', file: this.backupPath, movedTo, detail: backup.reason })
-    }
+    if (backup.state === 'bad') await this.moveAside(this.backupPath, backup.reason)
     if (primary.state === 'bad') {
       this.options.onIncident({ kind: 'started-empty', file: this.path })
     }
@@ -118,6 +115,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private async writeNow(text: string): Promise<void> {
     const folder = dirname(this.path)
     await this.fs.mkdir(folder, { recursive: true })
+    // A damaged file that could not be moved aside must never be replaced by a save (nor become the .bak).
+    for (const [path, reason] of [...this.notMovedYet]) await this.moveAside(path, reason, true)
     const temp = join(folder, `.${basename(this.path)}.${process.pid}.${++this.tempCounter}.tmp`)
     const handle = await this.fs.open(temp, 'w')
     try {
@@ -192,6 +191,27 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (error instanceof NewerSchemaError) return { state: 'newer', error }
       return { state: 'bad', reason: `unexpected content: ${(error as Error).message}` }
     }
+  }
+
+  /**
+   * Moves a damaged file aside and reports it. When the folder refuses (read-only disk), the file is
+   * left where it is and remembered: every save first tries again to move it, and fails until it can.
+   */
+  private async moveAside(path: string, reason: string, throwIfRefused = false): Promise<void> {
+    let movedTo: string
+    try {
+      movedTo = await this.quarantine(path)
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') {
+        this.notMovedYet.delete(path) // gone meanwhile (moved by hand): nothing left to protect
+        return
+      }
+      this.notMovedYet.set(path, reason)
+      if (throwIfRefused) throw error
+      return
+    }
+    this.notMovedYet.delete(path)
+    this.options.onIncident({ kind: 'quarantined', file: path, movedTo, detail: reason })
   }
 
   private async quarantine(path: string): Promise<string> {
