@@ -19,9 +19,12 @@ export function renderMarkdown(markdown: string): string {
   const html = renderer.render(markdown)
   // Citation keys are [A-Za-z0-9_-#] only, so they can be wrapped without escaping concerns.
   return html.replace(CITATION_TEXT, (_all, id: string, paragraph?: string) => {
+    if (id === 'verify-locally') {
+      // A prompt for the trainer, not for the room: the audience view hides it.
+      return '<span class="cite cite-verify" data-cite="verify-locally" title="Kiểm tra tại địa phương · Verify locally">⚠</span>'
+    }
     const key = paragraph ? `${id}#${paragraph}` : id
-    const cls = id === 'verify-locally' ? 'cite cite-verify' : 'cite'
-    return `<span class="${cls}" data-cite="${key}">${key}</span>`
+    return `<span class="cite" data-cite="${key}">${key}</span>`
   })
 }
 
