@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import * as yauzl from 'yauzl'
 import { expect, test } from './fixtures'
+import { newDataDir, startHost } from './browser-host'
 import { startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
@@ -57,6 +58,27 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   const json = JSON.parse(await readFile(downloads.find((d) => d.name.endsWith('.json'))!.path, 'utf8'))
   expect(json.format).toBe('roundtable-summary')
   expect(JSON.stringify(json)).toContain('"total":20')
+
+  // On the coordinator's laptop (a fresh data folder) the JSON gives the same report; an edited one is refused.
+  const coordinator = await startHost(await newDataDir())
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await page.goto(coordinator.url)
+    const jsonPath = downloads.find((d) => d.name.endsWith('.json'))!.path
+    const tampered = testInfo.outputPath('tampered.json')
+    await writeFile(tampered, (await readFile(jsonPath, 'utf8')).replace('"total": 20', '"total": 99'))
+    await page.getByTestId('summary-input').setInputFiles(tampered)
+    await expect(page.getByRole('alert')).toContainText('Không nhập tệp tampered.json')
+    await page.getByTestId('summary-input').setInputFiles(jsonPath)
+    await expect(page.getByRole('status')).toContainText('Đã nhập báo cáo')
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click()
+    const imported = page.frameLocator('iframe.summary-frame')
+    await expect(imported.locator('body')).toContainText('Hội trường <script>alert(1)</script>')
+    expect(await imported.locator('body').innerText()).toBe(await frame.locator('body').innerText())
+    await page.close()
+  } finally {
+    await coordinator.stop()
+  }
 
   // HTML: opened from disk with every request blocked, it renders completely.
   await trainer.getByRole('button', { name: 'HTML' }).click()

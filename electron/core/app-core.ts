@@ -4,6 +4,7 @@ import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
 import { buildSummary, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
+import { ImportedSummaries } from './summaries/imported-summaries'
 import { signInSheetHtml } from './guides/sign-in-sheet'
 import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
@@ -88,6 +89,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       throw error
     }
   }
+
+  const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
 
   // Phones on the local network: at most one participant server, answering the active session.
   let participantServer: RunningParticipantServer | null = null
@@ -238,6 +241,23 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           }
         }
       }),
+    'summary.import': async ({ text }) => {
+      try {
+        return { ok: true as const, entry: await importedSummaries.import(text) }
+      } catch (error) {
+        return { ok: false as const, reason: (error as Error).message }
+      }
+    },
+    'summary.list': () => importedSummaries.list(),
+    'summary.export': async ({ id, format }) => {
+      const summary = await importedSummaries.get(id).catch(() => {
+        throw new ApiError('not-found', `no imported summary ${id}`)
+      })
+      const name = `${summary.date}-${summary.workshop.id}-${summary.language}`
+      if (format === 'html') return { name: `${name}.html`, content: summaryToHtml(summary) }
+      if (format === 'markdown') return { name: `${name}.md`, content: summaryToMarkdown(summary) }
+      return { name: `${name}.json`, content: summaryToJson(summary) }
+    },
     'participants.interfaces': async () => options.participants?.interfaces() ?? [],
     'participants.status': async () => participantsStatus(),
     'participants.start': async ({ address, port }) => {

@@ -162,6 +162,23 @@ export const apiContract = {
       files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
     })
   },
+  'summary.import': {
+    args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
+    result: z.union([
+      z.object({ ok: z.literal(true), entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }) }),
+      z.object({ ok: z.literal(false), reason: z.string() })
+    ])
+  },
+  'summary.list': {
+    args: Empty,
+    result: z.array(
+      z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string(), trainer: z.string(), language: LanguageSchema })
+    )
+  },
+  'summary.export': {
+    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: z.enum(['html', 'markdown', 'json']) }),
+    result: z.object({ name: z.string(), content: z.string() })
+  },
   'participants.interfaces': {
     args: Empty,
     result: z.array(z.object({ name: z.string(), address: z.string(), internal: z.boolean() }))

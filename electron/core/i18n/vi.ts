@@ -230,6 +230,12 @@ export const vi = {
   'summary.pdf': 'In / PDF',
   'summary.help': 'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
   'summary.backToSession': '← Về buổi tập huấn',
+  'summaries.title': 'Báo cáo nhận từ các buổi tập huấn khác',
+  'summaries.import': 'Nhập báo cáo (JSON)…',
+  'summaries.imported': 'Đã nhập báo cáo “{title}” ({date}).',
+  'summaries.refused': 'Không nhập tệp {file}: {reason}',
+  'summaries.view': 'Xem báo cáo',
+  'summaries.back': '← Thư viện',
   'notice.title': 'Thông báo về dữ liệu',
   'notice.dismiss': 'Đã hiểu',
   'notice.quarantined':

@@ -9,6 +9,7 @@ export type View =
   | { name: 'presenter'; id: string }
   | { name: 'editor'; id: string }
   | { name: 'summary'; id: string }
+  | { name: 'imported-summary'; id: string }
 
 /** What the trainer's window shows, kept in one place; components only read it and call its methods. */
 class AppState {
