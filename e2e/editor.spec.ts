@@ -60,6 +60,19 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await expect(target).toHaveValue(String(oldTarget))
   await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
 
+  // Quiz keys are edited too: the pre-test's first question in English, then its correct answer moves and back.
+  await rows.filter({ hasText: 'Kiểm tra đầu buổi' }).locator('.row-select').click()
+  const question = part.locator('fieldset.question').first()
+  await question.locator('fieldset.bilingual').first().locator('textarea').nth(1).fill('Edited question text')
+  const correct = question.getByRole('radio', { name: 'Đúng' })
+  const right = await correct.evaluateAll((radios) => radios.findIndex((r) => (r as HTMLInputElement).checked))
+  await correct.nth(right === 0 ? 1 : 0).check()
+  await correct.nth(right).check()
+  await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
+  const overflow = await trainer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, 'the editor is wider than the window').toBeLessThanOrEqual(0)
+  await trainer.screenshot({ path: `${screens}/editor-quiz-vi-1280x720.png` })
+
   // Share: export to one file, remove the workshop, import the file again.
   await trainer.getByRole('button', { name: '← Hội thảo' }).click()
   await expect(trainer.getByText(/Bản sao từ “parents-teachers-online-safety”/)).toBeVisible()

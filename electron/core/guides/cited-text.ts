@@ -1,5 +1,5 @@
 import { findCitations, VERIFY_LOCALLY } from '../workshops/citations'
-import { renderMarkdown } from '../workshops/markdown'
+import { RENDERED_VERIFY_LOCALLY, renderMarkdown } from '../workshops/markdown'
 import type { GuideLabels, GuideLanguage } from './labels'
 import { escapeHtml } from './printable-html'
 
@@ -28,7 +28,7 @@ const VERIFY_MARKER = /\[@verify-locally\]/g
 /** Citations written after the full stop ("… end. [@x]") belong to the sentence before it. */
 const CITATIONS_AFTER_STOP = /([.!?…])((?:\s*\[@[A-Za-z0-9_-]+(?:#\d+)?\])+)/g
 /** What renderMarkdown makes of `[@verify-locally]`. */
-const RENDERED_VERIFY = '<span class="cite cite-verify" data-cite="verify-locally">verify-locally</span>'
+const RENDERED_VERIFY = RENDERED_VERIFY_LOCALLY
 
 export function stripCitations(text: string): string {
   return tidy(text.replace(CITATION, ''))

@@ -15,14 +15,15 @@ const htmlFinder = new MarkdownIt({ html: true })
 
 const CITATION_TEXT = /\[@([A-Za-z0-9_-]+)(?:#(\d+))?\]/g
 
+/** What a `[@verify-locally]` marker becomes: a prompt for the trainer (the audience view hides it). */
+export const RENDERED_VERIFY_LOCALLY =
+  '<span class="cite cite-verify" data-cite="verify-locally" title="Kiểm tra tại địa phương · Verify locally">⚠</span>'
+
 export function renderMarkdown(markdown: string): string {
   const html = renderer.render(markdown)
   // Citation keys are [A-Za-z0-9_-#] only, so they can be wrapped without escaping concerns.
   return html.replace(CITATION_TEXT, (_all, id: string, paragraph?: string) => {
-    if (id === 'verify-locally') {
-      // A prompt for the trainer, not for the room: the audience view hides it.
-      return '<span class="cite cite-verify" data-cite="verify-locally" title="Kiểm tra tại địa phương · Verify locally">⚠</span>'
-    }
+    if (id === 'verify-locally') return RENDERED_VERIFY_LOCALLY
     const key = paragraph ? `${id}#${paragraph}` : id
     return `<span class="cite" data-cite="${key}">${key}</span>`
   })

@@ -143,6 +143,8 @@ export function newBlock(kind: string, existing: string[]): DraftBlock {
       return { ...base, minutes: 5, question: text('', ''), type: 'single', options: [{ id: 'a', text: text('', '') }, { id: 'b', text: text('', '') }] }
     case 'activity':
       return { ...base, instructions: text('', '') }
+    case 'quiz':
+      return { ...base, role: 'practice', passMarkPercent: 70, questions: [] }
     case 'break':
       return { id, kind, title: text('Giải lao', 'Break'), minutes: 15 }
     default:
