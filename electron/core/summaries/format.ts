@@ -1,5 +1,6 @@
 import type { Language } from '../storage/library-file'
-import { summaryLabel } from './labels'
+import { labeller, summaryLabel } from './labels'
+import type { SessionSummary } from './schema'
 
 /**
  * Number and date formats for the human-readable exports (HTML, Markdown). CSV and JSON keep plain
@@ -53,4 +54,21 @@ export function formatDate(language: Language, isoDate: string): string {
 export function formatInstant(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
   return match ? `${match[1]} ${match[2]} UTC` : iso
+}
+
+/** The session's details as label/value rows, in the summary's language: the same in every export. */
+export function detailRows(summary: SessionSummary): [label: string, value: string][] {
+  const l = labeller(summary.language)
+  const none = l('value.none')
+  return [
+    [l('field.workshop'), summary.workshop.title],
+    [l('field.workshopId'), `${summary.workshop.id} · ${l('field.version')} ${summary.workshop.version}`],
+    [l('field.venue'), summary.venue || none],
+    [l('field.date'), formatDate(summary.language, summary.date)],
+    [l('field.plannedStart'), summary.plannedStart],
+    [l('field.trainer'), summary.trainer || none],
+    [l('field.language'), l(`language.${summary.language}`)],
+    [l('field.status'), l(`status.${summary.status}`)],
+    [l('field.sessionId'), summary.sessionId]
+  ]
 }

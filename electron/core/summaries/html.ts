@@ -1,4 +1,4 @@
-import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import { detailRows, formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
 import { labeller, type SummaryLabelKey } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
@@ -144,20 +144,9 @@ ${
   return doc.value
 
   function details(): Markup {
-    const rows: [SummaryLabelKey, string][] = [
-      ['field.workshop', summary.workshop.title],
-      ['field.workshopId', `${summary.workshop.id} · ${l('field.version')} ${summary.workshop.version}`],
-      ['field.venue', summary.venue || none],
-      ['field.date', formatDate(lang, summary.date)],
-      ['field.plannedStart', summary.plannedStart],
-      ['field.trainer', summary.trainer || none],
-      ['field.language', l(`language.${summary.language}`)],
-      ['field.status', l(`status.${summary.status}`)],
-      ['field.sessionId', summary.sessionId]
-    ]
     return markup`<section>
 <h2>${l('section.details')}</h2>
-<table><tbody>${rows.map(([key, value]) => markup`<tr><th scope="row">${l(key)}</th><td class="text">${value}</td></tr>`)}</tbody></table>
+<table><tbody>${detailRows(summary).map(([label, value]) => markup`<tr><th scope="row">${label}</th><td class="text">${value}</td></tr>`)}</tbody></table>
 </section>`
   }
 

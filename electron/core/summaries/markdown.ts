@@ -1,4 +1,4 @@
-import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import { detailRows, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
 import { labeller, type SummaryLabelKey } from './labels'
 import type { PollSummary, SessionSummary } from './schema'
 
@@ -79,21 +79,10 @@ export function summaryToMarkdown(summary: SessionSummary): string {
 
   // Details
   push(`## ${escapeMarkdown(l('section.details'))}`)
-  const details: [SummaryLabelKey, string][] = [
-    ['field.workshop', summary.workshop.title],
-    ['field.workshopId', `${summary.workshop.id} · ${l('field.version')} ${summary.workshop.version}`],
-    ['field.venue', summary.venue || none],
-    ['field.date', formatDate(lang, summary.date)],
-    ['field.plannedStart', summary.plannedStart],
-    ['field.trainer', summary.trainer || none],
-    ['field.language', l(`language.${summary.language}`)],
-    ['field.status', l(`status.${summary.status}`)],
-    ['field.sessionId', summary.sessionId]
-  ]
   push(
     table(
       [l('field.field'), l('field.value')],
-      details.map(([key, value]) => [l(key), value]),
+      detailRows(summary),
       [false, false]
     )
   )

@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { recordAnswer } from '../sessions/answers'
-import { applyCommand, startBlockClock, type SessionCommand } from '../sessions/commands'
-import { emptyAttendance, SessionSchema, type Session, type WorkshopSnapshot } from '../sessions/model'
+import { applyCommand, type SessionCommand } from '../sessions/commands'
+import { createSession, workshopSnapshot } from '../sessions/create-session'
+import { SessionSchema, type Session, type WorkshopSnapshot } from '../sessions/model'
 import { folderReader, loadWorkshop } from '../workshops/loader'
-import { renderMarkdown } from '../workshops/markdown'
 import type { Block, Manifest } from '../workshops/schema'
 import { CSV_BOM, csvCell, summaryToCsv } from './csv'
 import { escapeHtml, summaryToHtml } from './html'
@@ -43,12 +43,7 @@ let clock = 0
 beforeAll(async () => {
   const result = await loadWorkshop(folderReader(workshopDir))
   if (!result.ok) throw new Error('bundled workshop does not load')
-  const slides: WorkshopSnapshot['slides'] = {}
-  for (const [id, s] of Object.entries(result.workshop.slides)) {
-    const render = (list: typeof s.vi) =>
-      list.map((x) => ({ html: renderMarkdown(x.body), notesHtml: renderMarkdown(x.notes) }))
-    slides[id] = { vi: render(s.vi), en: render(s.en) }
-  }
+  const { slides } = workshopSnapshot(result.workshop)
   // The briefing has no open-text poll; the snapshot gets one (before the feedback rating) so that
   // approved and unapproved open answers are covered too.
   const manifest = result.workshop.manifest
@@ -82,26 +77,12 @@ const indexOf = (id: string): number => manifest().blocks.findIndex((b) => b.id 
 
 function newSession(): Session {
   clock = Date.parse('2026-11-22T08:00:00Z')
-  const session: Session = {
+  return createSession({
     id: 'summary-test-1',
-    createdAt: '2026-11-22T08:00:00.000Z',
-    updatedAt: '2026-11-22T08:00:00.000Z',
-    status: 'running',
-    workshop: { id: snapshot.manifest.id, version: snapshot.manifest.version },
+    now: new Date(clock),
     snapshot,
-    details: { venue: VENUE, date: '2026-11-22', trainer: TRAINER, language: 'vi', plannedStart: '08:00' },
-    position: { block: 0, slide: 0 },
-    blank: null,
-    timeline: [],
-    timer: null,
-    polls: {},
-    attendance: emptyAttendance(),
-    notes: [],
-    parkingLot: [],
-    closingRemarks: ''
-  }
-  startBlockClock(session, new Date(clock))
-  return session
+    details: { venue: VENUE, date: '2026-11-22', trainer: TRAINER, language: 'vi', plannedStart: '08:00' }
+  })
 }
 
 /** Applies a command `minutes` after the previous one. */
