@@ -13,6 +13,7 @@ import type { ParticipantNetwork, RunningParticipantServer } from './sessions/pa
 import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION, zipFiles } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
+import { lockDataFolder } from './storage/data-folder-lock'
 import type { DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
 import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
@@ -51,6 +52,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     notices = [...notices, { id: randomUUID(), at: new Date().toISOString(), ...incident }]
     emit({ type: 'notices', notices })
   }
+
+  const lock = await lockDataFolder(options.dataDir)
 
   const library = new DataFile<LibraryFile>({
     path: join(options.dataDir, 'library.json'),
@@ -298,6 +301,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await stopParticipants()
       sessions.close()
       library.close()
+      await lock.release()
       listeners.clear()
     }
   }

@@ -62,13 +62,20 @@ if (!app.requestSingleInstanceLock()) {
     setupSecurity(app, session.defaultSession)
     registerAppProtocol(protocol, rendererDir)
     const workshopsDir = app.isPackaged ? join(process.resourcesPath, 'workshops') : join(app.getAppPath(), 'workshops')
-    core = await createAppCore({
-      dataDir: app.getPath('userData'),
-      workshopsDir,
-      host: 'electron',
-      version: app.getVersion(),
-      participants: participantNetwork
-    })
+    try {
+      core = await createAppCore({
+        dataDir: app.getPath('userData'),
+        workshopsDir,
+        host: 'electron',
+        version: app.getVersion(),
+        participants: participantNetwork
+      })
+    } catch (error) {
+      // Most likely browser mode is already running on the same data folder.
+      dialog.showErrorBox('Bàn Tròn — Roundtable', (error as Error).message)
+      app.quit()
+      return
+    }
     setupIpc(ipcMain, core)
     ipcMain.on(OPEN_AUDIENCE_CHANNEL, (event, sessionId: unknown) => {
       if (!isTrustedSender(event.senderFrame) || typeof sessionId !== 'string' || !/^[a-z0-9-]{6,64}$/.test(sessionId)) return

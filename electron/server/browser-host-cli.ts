@@ -37,6 +37,9 @@ const core = await createAppCore({
   host: 'browser',
   version,
   participants: participantNetwork
+}).catch((error: Error) => {
+  console.error(`Roundtable: ${error.message}`)
+  process.exit(1)
 })
 const host = await startBrowserHost({
   core,

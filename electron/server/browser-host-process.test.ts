@@ -275,6 +275,22 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
     expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('vi')
   })
 
+  it('refuses a second host on the same data folder with a clear message, and frees it when stopped', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-twice-'))
+    const first = await startHost(dataDir)
+    const second = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], { cwd: root })
+    children.add(second)
+    let stderr = ''
+    second.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/already running with the data folder/)
+    first.child.kill('SIGTERM')
+    await new Promise((resolve) => first.child.once('exit', resolve))
+    const third = await startHost(dataDir)
+    expect((await third.call('app.info')).ok).toBe(true)
+  })
+
   it('leaves a library file from a newer version untouched', async () => {
     const dataDir = await dataFolder('newer')
     const future = JSON.stringify({ schemaVersion: 2, settings: { language: 'en' }, somethingNew: [1, 2, 3] })
