@@ -15,7 +15,7 @@ const notInCore = [
 ]
 
 export default ts.config(
-  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', '.browser-profile/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.browser-profile/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

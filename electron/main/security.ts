@@ -1,10 +1,16 @@
 import type { App, Session, WebContents } from 'electron'
 
+/**
+ * The security decisions of the shell (Electron's security checklist), as pure functions, and
+ * `setupSecurity` that wires them into Electron. The decisions are tested under plain Node.
+ */
+
 /** The renderer is served from this custom origin, never from file:// (see protocol.ts). */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'roundtable'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
+/** True only for URLs of the app's own origin, `app://roundtable/...` (not `app://roundtable.evil/`). */
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url)
@@ -14,45 +20,73 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** IPC is answered only for frames showing the app itself (not a navigated-away or injected frame). */
+/**
+ * IPC is answered only for frames showing the app itself. A frame that navigated away (or was
+ * injected, or is already gone: Electron then gives null) gets nothing, even from our own window.
+ */
 export function isTrustedSender(frame: { url: string } | null | undefined): boolean {
   return frame !== null && frame !== undefined && isAppUrl(frame.url)
 }
 
-/** The app loads nothing from the network: only its own origin and in-memory data. */
+/**
+ * The app is offline by design and loads nothing from the network, so every request that is not
+ * one of these is cancelled. That keeps a slide, a workshop package or a summary that contains a
+ * remote image, font or tracker from ever reaching the internet (or a LAN host), whatever the CSP.
+ * - app:            the renderer itself (protocol.ts)
+ * - data:           inline images (QR codes, SVG charts) and the hidden window that prints PDFs
+ * - blob:app://     files the renderer saves (exports) as in-memory blobs of its own origin
+ * - devtools:, chrome-extension:  the developer tools, when a developer opens them
+ */
 export function isAllowedRequest(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:app://') || url.startsWith('devtools:')
+  return (
+    isAppUrl(url) ||
+    url.startsWith('data:') ||
+    url.startsWith(`blob:${APP_ORIGIN}/`) ||
+    url.startsWith('devtools:') ||
+    url.startsWith('chrome-extension:')
+  )
 }
 
+/** will-navigate / will-redirect: a window may only ever show the app (no link, drop or redirect leaves it). */
 export function onNavigate(event: { preventDefault(): void }, url: string): void {
   if (!isAppUrl(url)) event.preventDefault()
 }
 
+/**
+ * window.open and target=_blank: always denied. Only main creates windows (the audience window);
+ * and this is an offline app, so an external link is not opened in a browser either.
+ */
 export function windowOpenHandler(): { action: 'deny' } {
-  // Windows are created only by main (the audience window); content can open none.
   return { action: 'deny' }
 }
 
+/** Camera, microphone, geolocation, notifications, clipboard, …: the app needs none, so all are refused. */
 export function permissionRequestHandler(
-  _contents: WebContents,
+  _contents: WebContents | null,
   _permission: string,
   callback: (granted: boolean) => void
 ): void {
   callback(false)
 }
 
+/** Synchronous permission checks (e.g. navigator.permissions.query): likewise always no. */
 export function permissionCheckHandler(): boolean {
   return false
 }
 
-/** Wires the decisions above into Electron: for every web contents and the default session. */
+/** Wires the decisions above into Electron, for the default session and every web contents ever created. */
 export function setupSecurity(app: App, session: Session): void {
   session.setPermissionRequestHandler(permissionRequestHandler)
   session.setPermissionCheckHandler(permissionCheckHandler)
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }))
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const cancel = !isAllowedRequest(details.url)
+    if (cancel) console.warn(`Roundtable: blocked a request to ${details.url.slice(0, 200)}`)
+    callback({ cancel })
+  })
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', onNavigate)
     contents.on('will-redirect', onNavigate)
+    // No <webview> is used (webviewTag is off too); refuse one even if something tried to attach it.
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(windowOpenHandler)
   })
