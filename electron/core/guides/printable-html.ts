@@ -1,3 +1,5 @@
+import { escapeHtml } from '../security/escape-html'
+export { escapeHtml }
 import type { GuideLanguage } from './labels'
 
 /**
@@ -6,12 +8,7 @@ import type { GuideLanguage } from './labels'
  * opens and prints the same on any machine with a browser and no network.
  */
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-/** The one escape every workshop text (and every label) goes through before it is placed in HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
-}
 
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 

@@ -72,3 +72,22 @@ export function detailRows(summary: SessionSummary): [label: string, value: stri
     [l('field.sessionId'), summary.sessionId]
   ]
 }
+
+/** The headline figures (participants, time, test means, gain, feedback), the same in every export. */
+export function keyFigureRows(summary: SessionSummary): [label: string, value: string][] {
+  const lang = summary.language
+  const l = labeller(lang)
+  const none = l('value.none')
+  const pre = summary.quizzes.tests.find((t) => t.role === 'pre')
+  const post = summary.quizzes.tests.find((t) => t.role === 'post')
+  const rating = summary.feedback.find((p) => p.type === 'rating' && p.mean !== null)
+  const gain = summary.quizzes.matchedGain.meanGainPoints
+  return [
+    [l('key.participants'), String(summary.attendance.total)],
+    [l('key.duration'), l('unit.minutes', { value: formatNumber(lang, summary.timing.actualMinutes) })],
+    [l('key.preMean'), formatPercent(lang, pre?.meanScorePercent ?? null)],
+    [l('key.postMean'), formatPercent(lang, post?.meanScorePercent ?? null)],
+    [l('key.gain'), gain === null ? none : l('unit.points', { value: formatSigned(lang, gain) })],
+    [l('key.feedback'), rating && rating.scale ? `${formatNumber(lang, rating.mean, 2)} / ${rating.scale.max}` : none]
+  ]
+}

@@ -1,5 +1,7 @@
-import { detailRows, formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
-import { labeller, type SummaryLabelKey } from './labels'
+import { escapeHtml } from '../security/escape-html'
+export { escapeHtml }
+import { detailRows, keyFigureRows, formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import { labeller } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
 /**
@@ -9,10 +11,6 @@ import type { PollSummary, QuizSummary, SessionSummary } from './schema'
  * Every text is escaped by `escapeHtml`: the `markup` template below escapes each value it is given,
  * and only fragments built by that same template are inserted as markup.
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
-}
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Markup built by `markup`, the only thing inserted without escaping. */
 class Markup {
@@ -151,27 +149,11 @@ ${
   }
 
   function keyFigures(): Markup {
-    const pre = summary.quizzes.tests.find((t) => t.role === 'pre')
-    const post = summary.quizzes.tests.find((t) => t.role === 'post')
-    const rating = summary.feedback.find((p) => p.type === 'rating' && p.mean !== null)
-    const figures: [SummaryLabelKey, string][] = [
-      ['key.participants', String(summary.attendance.total)],
-      ['key.duration', l('unit.minutes', { value: num(summary.timing.actualMinutes) })],
-      ['key.preMean', pct(pre?.meanScorePercent ?? null)],
-      ['key.postMean', pct(post?.meanScorePercent ?? null)],
-      [
-        'key.gain',
-        summary.quizzes.matchedGain.meanGainPoints === null
-          ? none
-          : l('unit.points', { value: formatSigned(lang, summary.quizzes.matchedGain.meanGainPoints) })
-      ],
-      ['key.feedback', rating && rating.scale ? `${num(rating.mean, 2)} / ${rating.scale.max}` : none]
-    ]
     return markup`<section>
 <h2>${l('section.keyFigures')}</h2>
-<div class="figures">${figures.map(
-      ([key, value]) =>
-        markup`<div class="figure"><div class="value">${value}</div><div class="name">${l(key)}</div></div>`
+<div class="figures">${keyFigureRows(summary).map(
+      ([label, value]) =>
+        markup`<div class="figure"><div class="value">${value}</div><div class="name">${label}</div></div>`
     )}</div>
 </section>`
   }

@@ -1,5 +1,5 @@
-import { detailRows, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
-import { labeller, type SummaryLabelKey } from './labels'
+import { detailRows, keyFigureRows, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import { labeller } from './labels'
 import type { PollSummary, SessionSummary } from './schema'
 
 /**
@@ -88,23 +88,9 @@ export function summaryToMarkdown(summary: SessionSummary): string {
   )
 
   // Key figures
-  const pre = summary.quizzes.tests.find((t) => t.role === 'pre')
-  const post = summary.quizzes.tests.find((t) => t.role === 'post')
-  const rating = summary.feedback.find((p) => p.type === 'rating' && p.mean !== null)
   const gain = summary.quizzes.matchedGain
-  const figures: [SummaryLabelKey, string][] = [
-    ['key.participants', String(summary.attendance.total)],
-    ['key.duration', l('unit.minutes', { value: num(summary.timing.actualMinutes) })],
-    ['key.preMean', pct(pre?.meanScorePercent ?? null)],
-    ['key.postMean', pct(post?.meanScorePercent ?? null)],
-    [
-      'key.gain',
-      gain.meanGainPoints === null ? none : l('unit.points', { value: formatSigned(lang, gain.meanGainPoints) })
-    ],
-    ['key.feedback', rating && rating.scale ? `${num(rating.mean, 2)} / ${rating.scale.max}` : none]
-  ]
   push(`## ${escapeMarkdown(l('section.keyFigures'))}`)
-  push(figures.map(([key, value]) => `- **${escapeMarkdown(l(key))}:** ${escapeMarkdown(value)}`).join('\n'))
+  push(keyFigureRows(summary).map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`).join('\n'))
 
   // Attendance
   const a = summary.attendance

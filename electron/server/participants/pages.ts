@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../core/security/escape-html'
+export { escapeHtml }
 import { quizQuestions } from '../../core/sessions/commands'
 import { MAX_OPEN_TEXT } from '../../core/sessions/answers'
 import type { PhoneAnswer, Session } from '../../core/sessions/model'
@@ -11,11 +13,7 @@ import { message, type ParticipantMessageKey } from './messages'
  * much as anything a participant typed.
  */
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
-}
 
 /** A line above the form: an answer saved (ok) or refused (error). */
 export interface Notice {
