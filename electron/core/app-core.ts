@@ -14,7 +14,7 @@ import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION, zipFiles } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import { lockDataFolder } from './storage/data-folder-lock'
-import type { DurableFs } from './storage/durable-json-file'
+import { removeLeftoverTempFiles, type DurableFs } from './storage/durable-json-file'
 import type { StorageIncident } from './storage/incidents'
 import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
 import { folderReader, loadWorkshop } from './workshops/loader'
@@ -54,6 +54,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   const lock = await lockDataFolder(options.dataDir)
+  if (lock.held) {
+    // Half-written temp files of a crashed run; no other process can be writing them now.
+    for (const folder of [options.dataDir, join(options.dataDir, 'sessions')]) await removeLeftoverTempFiles(folder)
+  }
 
   const library = new DataFile<LibraryFile>({
     path: join(options.dataDir, 'library.json'),

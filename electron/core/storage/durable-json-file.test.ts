@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DurableJsonFile, type DurableFs } from './durable-json-file'
+import { DurableJsonFile, removeLeftoverTempFiles, type DurableFs } from './durable-json-file'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 import { versionedParser } from './versioned'
 
@@ -580,5 +580,21 @@ describe('DurableJsonFile: versions', () => {
     expect(() => parse3({ schemaVersion: 0 })).toThrow(/schemaVersion/)
     expect(() => parse3({ schemaVersion: 1.5 })).toThrow(/schemaVersion/)
     expect(() => versionedParser(V3, 3)({ schemaVersion: 2 })).toThrow(/no migration from data version 2/)
+  })
+})
+
+describe('leftovers of a crash', () => {
+  it('removes temp files other processes left half-written, and keeps saved files, backups and its own temps', async () => {
+    const dir = await folder()
+    const leftovers = ['.library.json.4242.7.tmp', 'library.json.bak.4242.tmp']
+    const kept = ['library.json', 'library.json.bak', `.library.json.${process.pid}.1.tmp`, 'notes.tmp.json']
+    for (const name of [...leftovers, ...kept]) await writeFile(join(dir, name), '{"half":')
+    const removed = await removeLeftoverTempFiles(dir)
+    expect(removed.map((path) => basename(path)).sort()).toEqual([...leftovers].sort())
+    expect((await readdir(dir)).sort()).toEqual([...kept].sort())
+  })
+
+  it('does nothing for a folder that does not exist yet', async () => {
+    expect(await removeLeftoverTempFiles(join(await folder(), 'sessions'))).toEqual([])
   })
 })

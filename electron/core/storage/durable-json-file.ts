@@ -235,3 +235,29 @@ async function exists(fs: DurableFs, path: string): Promise<boolean> {
 export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined
 }
+
+/** Temp and staging names written above: `.<file>.<pid>.<n>.tmp` and `<file>.bak.<pid>.tmp`. */
+const TEMP_FILE = /\.(\d+)(\.\d+)?\.tmp$/
+
+/**
+ * Removes the temp files a power cut or kill -9 left half-written in `folder`. Only safe while this
+ * process holds the data-folder lock (no other Roundtable can be writing them); files of this
+ * process are kept. The saved files themselves are never touched: a leftover temp is never the
+ * only copy, because a write is acknowledged only after its rename.
+ */
+export async function removeLeftoverTempFiles(folder: string, fs: Pick<DurableFs, 'unlink'> = nodeFs): Promise<string[]> {
+  const names = await nodeFs.readdir(folder).catch(() => [] as string[])
+  const removed: string[] = []
+  for (const name of names) {
+    const match = TEMP_FILE.exec(name)
+    if (!match || Number(match[1]) === process.pid) continue
+    const path = join(folder, name)
+    try {
+      await fs.unlink(path)
+      removed.push(path)
+    } catch {
+      // Read-only folder or already gone: harmless, it is tried again at the next start.
+    }
+  }
+  return removed
+}
