@@ -25,7 +25,15 @@ export {
   type SummaryCsvFiles,
   type SummaryTable
 } from './csv'
-export { summaryToDocx, summaryToXlsx, summaryToReportDocument, summaryToReportTables } from './office'
+export {
+  summaryOfficeFile,
+  summaryToDocx,
+  summaryToXlsx,
+  summaryToReportDocument,
+  summaryToReportTables,
+  OFFICE_MEDIA_TYPES,
+  type OfficeFormat
+} from './office'
 export {
   parseSummaryJson,
   summaryToJson,
