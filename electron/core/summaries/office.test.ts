@@ -26,6 +26,18 @@ const REMARKS = 'Cảm ơn <b>mọi người</b>\nHẹn gặp lại'
 
 const dir = mkdtempSync(join(tmpdir(), 'roundtable-office-'))
 
+/** A session of the bundled briefing, just started. */
+async function startSession(): Promise<Session> {
+  const loaded = await loadWorkshop(folderReader(resolve(__dirname, '../../../workshops/conference-briefing')))
+  if (!loaded.ok) throw new Error('bundled workshop does not load')
+  return createSession({
+    id: 'office-test-1',
+    now: new Date('2026-11-22T08:00:00Z'),
+    snapshot: workshopSnapshot(loaded.workshop),
+    details: { venue: VENUE, date: '2026-11-22', trainer: TRAINER, language: 'vi', plannedStart: '08:00' }
+  })
+}
+
 /**
  * A short briefing: attendance 5 women (25–59), 2 + 3 men (18–24, 25–59) = 10; the measures poll by
  * show of hands (training 7, services 4, law 2; 10 people); pre-test on phones 40 % (P-801), 60 %
@@ -33,16 +45,9 @@ const dir = mkdtempSync(join(tmpdir(), 'roundtable-office-'))
  * mean 90, 2 of 2 mastered; matched gain (+60, +20) → 40 points.
  */
 async function runSession(): Promise<Session> {
-  const loaded = await loadWorkshop(folderReader(resolve(__dirname, '../../../workshops/conference-briefing')))
-  if (!loaded.ok) throw new Error('bundled workshop does not load')
-  const snapshot = workshopSnapshot(loaded.workshop)
-  let clock = Date.parse('2026-11-22T08:00:00Z')
-  const session = createSession({
-    id: 'office-test-1',
-    now: new Date(clock),
-    snapshot,
-    details: { venue: VENUE, date: '2026-11-22', trainer: TRAINER, language: 'vi', plannedStart: '08:00' }
-  })
+  const session = await startSession()
+  const snapshot = session.snapshot
+  let clock = Date.parse(session.createdAt)
   const run = (command: SessionCommand, minutes = 0): void => {
     clock += minutes * 60_000
     applyCommand(session, command, new Date(clock))
@@ -272,5 +277,18 @@ describe('Word and Excel exports of a session summary', () => {
       expect(parking.type).toBe(ExcelJS.ValueType.String)
       expect(allXml(file)).not.toMatch(/<f>|P-80\d|device-key|participantNumber/i)
     })
+  })
+
+  it('exports a session that has only just started: empty sections say so', async () => {
+    const early = buildSummary(await startSession(), 'vi', new Date('2026-11-22T08:01:00Z'))
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await summaryToDocx(early)) })).value
+    for (const none of ['Chưa ghi điểm danh.', 'Không có ghi chép.', 'Không có câu hỏi nào.', 'Không có nhận xét.']) {
+      expect(text).toContain(none)
+    }
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await summaryToXlsx(early)) as unknown as ArrayBuffer)
+    expect(workbook.worksheets).toHaveLength(9)
+    expect(workbook.getWorksheet('Ghi chép thảo luận')!.rowCount).toBe(1)
+    expect(workbook.getWorksheet('Điểm danh')!.getCell('F5').value).toBe(0)
   })
 })
