@@ -9,6 +9,12 @@ const FONT = 'Arial'
 /** Half-points: 10.5 pt body, 9 pt small print and tables. */
 const BODY_SIZE = 21
 const SMALL_SIZE = 18
+const TITLE_SIZE = 36
+/** A4 with 2 cm margins, in twentieths of a point. */
+const A4_WIDTH = 11906
+const A4_HEIGHT = 16838
+const MARGIN = 1134
+const PAGE_TEXT_WIDTH = A4_WIDTH - 2 * MARGIN
 const BORDER = 'C8CDD3'
 const HEADER_FILL = 'F1F3F5'
 
@@ -39,11 +45,13 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
   const table = (t: ReportTable): DocxTable => {
     const numeric =
       t.numeric ?? t.columns.map((_, i) => t.rows.every((row) => row[i] === null || typeof row[i] === 'number'))
+    const widths = columnWidths(t)
     const border = { style: BorderStyle.SINGLE, size: 4, color: BORDER }
     const borders = { top: border, bottom: border, left: border, right: border }
     const cell = (value: ReportCell, column: number, header: boolean, bold: boolean): DocxTableCell =>
       new TableCell({
         borders,
+        width: { size: widths[column]!, type: WidthType.DXA },
         margins: { top: 40, bottom: 40, left: 80, right: 80 },
         ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
         children: [
@@ -60,7 +68,8 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
         children: t.columns.map((_, i) => cell(cells[i] ?? null, i, kind === 'header', kind !== 'body'))
       })
     return new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: PAGE_TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
       rows: [
         row(t.columns, 'header'),
         ...t.rows.map((cells) => row(cells, 'body')),
@@ -73,6 +82,7 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
     new Paragraph({
       heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1,
       keepNext: true,
+      spacing: { before: s.level === 2 ? 160 : 280, after: 80 },
       children: runs(s.heading)
     }),
     ...(s.paragraphs ?? []).map((text) => paragraph(text)),
@@ -112,12 +122,14 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
     },
     sections: [
       {
-        // A4 with 2 cm margins (twentieths of a point).
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }
+          page: {
+            size: { width: A4_WIDTH, height: A4_HEIGHT },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
+          }
         },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc.title) }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc.title, { size: TITLE_SIZE }) }),
           ...(doc.subtitle ? [paragraph(doc.subtitle, { color: '555555' })] : []),
           ...doc.sections.flatMap(section),
           ...(doc.footer ?? []).map((text) => paragraph(text, { size: SMALL_SIZE, color: '555555' }))
@@ -126,6 +138,27 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
     ]
   })
   return new Uint8Array(await Packer.toArrayBuffer(document))
+}
+
+/**
+ * Column widths (twentieths of a point) filling the page width, in proportion to each column's longest
+ * text (headers count half: they may wrap), within limits so that no column is squeezed or takes all.
+ */
+function columnWidths(table: ReportTable): number[] {
+  const length = (cell: ReportCell | undefined): number =>
+    cell === null || cell === undefined
+      ? 0
+      : Math.max(
+          ...String(cell)
+            .split('\n')
+            .map((line) => line.length)
+        )
+  const weights = table.columns.map((header, c) => {
+    const longest = Math.max(length(header) / 2, length(table.total?.[c]), ...table.rows.map((row) => length(row[c])))
+    return Math.min(45, Math.max(5, longest))
+  })
+  const sum = weights.reduce((a, b) => a + b, 0)
+  return weights.map((w) => Math.floor((w / sum) * PAGE_TEXT_WIDTH))
 }
 
 /** A number as Word shows it: Vietnamese uses a decimal comma. */

@@ -43,7 +43,7 @@ export function summaryToReportTables(summary: SessionSummary): ReportTable[] {
 }
 
 /** Width of a poll's text bar at the largest count (the numbers are in the cells beside it). */
-const BAR_WIDTH = 20
+const BAR_WIDTH = 12
 
 export function summaryToReportDocument(summary: SessionSummary): ReportDocument {
   const lang = summary.language
