@@ -95,6 +95,7 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
 
   const document = new Document({
     creator: 'Roundtable',
+    lastModifiedBy: 'Roundtable',
     title: xmlSafeText(doc.title),
     ...(doc.subtitle ? { subject: xmlSafeText(doc.subtitle) } : {}),
     styles: {
