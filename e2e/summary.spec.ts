@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import mammoth from 'mammoth'
 import * as yauzl from 'yauzl'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
@@ -59,6 +61,29 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   expect(json.format).toBe('roundtable-summary')
   expect(JSON.stringify(json)).toContain('"total":20')
 
+  // Word and Excel: read back by other libraries, they hold the same numbers; typed text stays text.
+  await trainer.getByRole('button', { name: 'Word' }).click()
+  await expect.poll(() => downloads.filter((d) => d.name.endsWith('.docx')).length).toBe(1)
+  const docx = downloads.find((d) => d.name.endsWith('.docx'))!
+  expect(docx.name).toMatch(/^\d{4}-\d{2}-\d{2}-conference-briefing-vi\.docx$/)
+  const word = await readDocx(docx.path)
+  expect(word.text).toContain('Điểm danh theo giới tính và nhóm tuổi')
+  expect(word.text).toContain('Hội trường <script>alert(1)</script>')
+  expect(word.text).toContain('Nhóm rất tích cực <img src=x onerror=alert(2)>')
+  expect(word.tables).toContainEqual(expect.arrayContaining([['Tổng', '0', '1', '19', '0', '20']]))
+  expect(word.tables.some((t) => t.some((row) => row[1] === '9') && t.some((row) => row[1] === '10'))).toBe(true)
+
+  await trainer.getByRole('button', { name: 'Excel' }).click()
+  await expect.poll(() => downloads.filter((d) => d.name.endsWith('.xlsx')).length).toBe(1)
+  const workbook = await readXlsx(downloads.find((d) => d.name.endsWith('.xlsx'))!.path)
+  expect(workbook.get('Điểm danh')!.at(-1)).toEqual(['Tổng', 0, 1, 19, 0, 20])
+  const polls = workbook.get('Bình chọn')!
+  const countColumn = polls[0]!.indexOf('Số lượt chọn')
+  expect(polls.map((row) => row[countColumn])).toEqual(expect.arrayContaining([9, 10]))
+  const sessionSheet = new Map(workbook.get('Buổi tập huấn')!.map((row) => [row[0], row[1]]))
+  expect(sessionSheet.get('Địa điểm')).toBe('Hội trường <script>alert(1)</script>')
+  expect(sessionSheet.get('Người tham dự')).toBe(20)
+
   // On the coordinator's laptop (a fresh data folder) the JSON gives the same report; an edited one is refused.
   const coordinator = await startHost(await newDataDir())
   try {
@@ -75,6 +100,12 @@ test('a finished session gives a summary whose exports hold the numbers that wer
     const imported = page.frameLocator('iframe.summary-frame')
     await expect(imported.locator('body')).toContainText('Hội trường <script>alert(1)</script>')
     expect(await imported.locator('body').innerText()).toBe(await frame.locator('body').innerText())
+    // The imported report gives the same Word file.
+    const importedWord = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Word' }).click()
+    const importedDocx = testInfo.outputPath('imported.docx')
+    await (await importedWord).saveAs(importedDocx)
+    expect((await readDocx(importedDocx)).tables).toEqual(word.tables)
     await page.close()
   } finally {
     await coordinator.stop()
@@ -96,6 +127,42 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   expect(attempts).toEqual([])
   await page.screenshot({ path: `${screens}/summary-export-vi.png`, fullPage: true })
   await offline.close()
+  await trainer.setViewportSize({ width: 360, height: 740 })
+  await trainer.getByRole('button', { name: 'Excel' }).scrollIntoViewIfNeeded()
+  await trainer.screenshot({ path: `${screens}/summary-vi-360x740.png` })
+})
+
+test('in English, the summary offers Word and Excel too, and they fit on a phone-sized screen', async ({ trainer }, testInfo) => {
+  await trainer.getByRole('button', { name: 'English' }).click()
+  await trainer.locator('.card', { hasText: 'Briefing: two international meetings' }).getByRole('button', { name: 'Open' }).click()
+  await trainer.getByRole('button', { name: 'Start a session' }).click()
+  await trainer.getByLabel('Venue').fill('Community hall <b>2</b>')
+  await trainer.getByLabel('Trainer').fill('Lan')
+  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
+  await trainer.getByRole('button', { name: 'Summary', exact: true }).click()
+  await expect(trainer.getByTestId('summary')).toBeVisible()
+  await trainer.getByLabel('Report language').selectOption('en')
+  const word = trainer.getByRole('button', { name: 'Word' })
+  await expect(word).toHaveAttribute('title', 'Word file (.docx) to edit into the donor report')
+  await trainer.screenshot({ path: `${screens}/summary-office-en-1280x720.png` })
+  await trainer.setViewportSize({ width: 360, height: 740 })
+  for (const name of ['Word', 'Excel']) {
+    const box = (await trainer.getByRole('button', { name }).boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(360)
+  }
+  expect(await trainer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await trainer.screenshot({ path: `${screens}/summary-office-en-360x740.png` })
+
+  const download = trainer.waitForEvent('download')
+  await word.click()
+  const path = testInfo.outputPath('summary-en.docx')
+  await (await download).saveAs(path)
+  expect((await download).suggestedFilename()).toMatch(/-conference-briefing-en\.docx$/)
+  const { text } = await readDocx(path)
+  expect(text).toContain('Attendance by sex and age group')
+  expect(text).toContain('Community hall <b>2</b>')
+  expect(text).not.toContain('Điểm danh')
 })
 
 async function readZip(path: string): Promise<Map<string, Buffer>> {
@@ -115,4 +182,32 @@ async function readZip(path: string): Promise<Map<string, Buffer>> {
     zip.readEntry()
   })
   return files
+}
+
+/** A Word file's text and its tables' cell texts, as mammoth reads them. */
+async function readDocx(path: string): Promise<{ text: string; tables: string[][][] }> {
+  const buffer = await readFile(path)
+  const text = (await mammoth.extractRawText({ buffer })).value
+  const html = (await mammoth.convertToHtml({ buffer })).value
+  const tables = [...html.matchAll(/<table>(.*?)<\/table>/g)].map((table) =>
+    [...table[1]!.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, ''))
+    )
+  )
+  return { text, tables }
+}
+
+/** An Excel workbook's sheets by name, each as rows of cell values, as exceljs reads them. */
+async function readXlsx(path: string): Promise<Map<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer)
+  return new Map(
+    workbook.worksheets.map((sheet) => [
+      sheet.name,
+      sheet
+        .getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1))
+    ])
+  )
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
-import { buildSummary, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
+import { buildSummary, summaryOfficeFile, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
 import { ImportedSummaries } from './summaries/imported-summaries'
 import { signInSheetHtml } from './guides/sign-in-sheet'
 import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
@@ -246,6 +246,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
             const zip = await zipFiles(Object.entries(summaryToCsv(summary)).map(([name, text]) => ({ name: `${base}/${name}`, text })))
             return { files: [{ name: `${base}-csv.zip`, content: zip.toString('base64'), type: 'application/zip', base64: true }] }
           }
+          case 'docx':
+          case 'xlsx':
+            return { files: [await summaryOfficeFile(summary, format, base)] }
         }
       }),
     'summary.import': async ({ text }) => {
@@ -261,6 +264,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         throw new ApiError('not-found', `no imported summary ${id}`)
       })
       const name = `${summary.date}-${summary.workshop.id}-${summary.language}`
+      if (format === 'docx' || format === 'xlsx') return summaryOfficeFile(summary, format, name)
       if (format === 'html') return { name: `${name}.html`, content: summaryToHtml(summary) }
       if (format === 'markdown') return { name: `${name}.md`, content: summaryToMarkdown(summary) }
       return { name: `${name}.json`, content: summaryToJson(summary) }

@@ -155,9 +155,9 @@ export const apiContract = {
     result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
   },
   'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
-  /** The session summary for the programme team, in one format; CSV comes as one file per table. */
+  /** The session summary for the programme team, in one format; CSV comes as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
   'session.export': {
-    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: z.enum(['html', 'markdown', 'csv', 'json']) }),
+    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx']) }),
     result: z.object({
       files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
     })
@@ -176,8 +176,9 @@ export const apiContract = {
     )
   },
   'summary.export': {
-    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: z.enum(['html', 'markdown', 'json']) }),
-    result: z.object({ name: z.string(), content: z.string() })
+    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: z.enum(['html', 'markdown', 'json', 'docx', 'xlsx']) }),
+    /** Word and Excel come in base64. */
+    result: z.object({ name: z.string(), content: z.string(), base64: z.boolean().optional() })
   },
   'participants.interfaces': {
     args: Empty,

@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'summary.remarks': 'Trainer’s closing remarks',
   'summary.export': 'Export',
   'summary.pdf': 'Print / PDF',
+  'summary.docx': 'Word file (.docx) to edit into the donor report',
+  'summary.xlsx': 'Excel workbook (.xlsx): one sheet per table, numbers ready for survey tools',
   'summary.help': 'The report holds no participant names or numbers. It can be exported at any time, also while the session is running.',
   'summary.backToSession': '← Back to the session',
   'summaries.title': 'Reports received from other sessions',

@@ -244,6 +244,8 @@ export const vi = {
   'summary.remarks': 'Nhận xét kết thúc của tập huấn viên',
   'summary.export': 'Xuất báo cáo',
   'summary.pdf': 'In / PDF',
+  'summary.docx': 'Tệp Word (.docx) để chỉnh sửa thành báo cáo gửi nhà tài trợ',
+  'summary.xlsx': 'Tệp Excel (.xlsx): mỗi bảng một trang tính, số liệu để dùng với công cụ khảo sát',
   'summary.help': 'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
   'summary.backToSession': '← Về buổi tập huấn',
   'summaries.title': 'Báo cáo nhận từ các buổi tập huấn khác',

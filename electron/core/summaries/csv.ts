@@ -1,4 +1,4 @@
-import { labeller } from './labels'
+import { labeller, type SummaryLabelKey } from './labels'
 import type { SessionSummary } from './schema'
 
 /**
@@ -25,7 +25,25 @@ export function toCsv(rows: CsvCell[][]): string {
 
 export type SummaryCsvFiles = Record<string, string>
 
+/** One table of the summary with machine values: a CSV file, and a sheet of the Excel workbook. */
+export interface SummaryTable {
+  file: string
+  /** The sheet name, in the summary's language. */
+  sheet: string
+  columns: string[]
+  rows: CsvCell[][]
+  /** The totals row, last. */
+  total?: CsvCell[]
+}
+
 export function summaryToCsv(summary: SessionSummary): SummaryCsvFiles {
+  return Object.fromEntries(
+    summaryTables(summary).map((t) => [t.file, toCsv([t.columns, ...t.rows, ...(t.total ? [t.total] : [])])])
+  )
+}
+
+/** The summary's tables, the same for CSV and Excel. */
+export function summaryTables(summary: SessionSummary): SummaryTable[] {
   const l = labeller(summary.language)
   const { attendance, timing, quizzes } = summary
   const allPolls = [...summary.polls, ...summary.feedback]
@@ -55,9 +73,9 @@ export function summaryToCsv(summary: SessionSummary): SummaryCsvFiles {
 
   const attendanceRows: CsvCell[][] = [
     [l('attendance.sex'), ...attendance.ageGroups.map((g) => g.label), l('attendance.total')],
-    ...attendance.rows.map((row) => [row.label, ...row.counts, row.total]),
-    [l('attendance.total'), ...attendance.columnTotals, attendance.total]
+    ...attendance.rows.map((row) => [row.label, ...row.counts, row.total])
   ]
+  const attendanceTotal: CsvCell[] = [l('attendance.total'), ...attendance.columnTotals, attendance.total]
 
   const timingRows: CsvCell[][] = [
     [
@@ -75,15 +93,15 @@ export function summaryToCsv(summary: SessionSummary): SummaryCsvFiles {
       b.plannedMinutes,
       b.ran ? b.actualMinutes : null,
       b.ran ? round1(b.actualMinutes - b.plannedMinutes) : null
-    ]),
-    [
-      null,
-      l('timing.total'),
-      null,
-      timing.plannedMinutes,
-      timing.actualMinutes,
-      round1(timing.actualMinutes - timing.plannedMinutes)
-    ]
+    ])
+  ]
+  const timingTotal: CsvCell[] = [
+    null,
+    l('timing.total'),
+    null,
+    timing.plannedMinutes,
+    timing.actualMinutes,
+    round1(timing.actualMinutes - timing.plannedMinutes)
   ]
 
   const pollRows: CsvCell[][] = [
@@ -172,17 +190,24 @@ export function summaryToCsv(summary: SessionSummary): SummaryCsvFiles {
 
   const parkingRows: CsvCell[][] = [[l('parking.question')], ...summary.parkingLot.map((text) => [text])]
 
-  return {
-    'session.csv': toCsv(session),
-    'attendance.csv': toCsv(attendanceRows),
-    'timing.csv': toCsv(timingRows),
-    'polls.csv': toCsv(pollRows),
-    'open-answers.csv': toCsv(openRows),
-    'quizzes.csv': toCsv(quizRows),
-    'quiz-questions.csv': toCsv(questionRows),
-    'notes.csv': toCsv(noteRows),
-    'parking-lot.csv': toCsv(parkingRows)
-  }
+  const table = (file: string, sheet: SummaryLabelKey, [columns, ...rows]: CsvCell[][], total?: CsvCell[]) => ({
+    file,
+    sheet: l(sheet),
+    columns: columns!.map((c) => String(c)),
+    rows,
+    ...(total ? { total } : {})
+  })
+  return [
+    table('session.csv', 'sheet.session', session),
+    table('attendance.csv', 'sheet.attendance', attendanceRows, attendanceTotal),
+    table('timing.csv', 'sheet.timing', timingRows, timingTotal),
+    table('polls.csv', 'sheet.polls', pollRows),
+    table('open-answers.csv', 'sheet.openAnswers', openRows),
+    table('quizzes.csv', 'sheet.quizzes', quizRows),
+    table('quiz-questions.csv', 'sheet.quizQuestions', questionRows),
+    table('notes.csv', 'sheet.notes', noteRows),
+    table('parking-lot.csv', 'sheet.parkingLot', parkingRows)
+  ]
 }
 
 function round1(value: number): number {

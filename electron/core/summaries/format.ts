@@ -1,6 +1,6 @@
 import type { Language } from '../storage/library-file'
 import { labeller, summaryLabel } from './labels'
-import type { SessionSummary } from './schema'
+import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
 /**
  * Number and date formats for the human-readable exports (HTML, Markdown). CSV and JSON keep plain
@@ -90,4 +90,168 @@ export function keyFigureRows(summary: SessionSummary): [label: string, value: s
     [l('key.gain'), gain === null ? none : l('unit.points', { value: formatSigned(lang, gain) })],
     [l('key.feedback'), rating && rating.scale ? `${formatNumber(lang, rating.mean, 2)} / ${rating.scale.max}` : none]
   ]
+}
+
+/**
+ * A table of the summary as formatted texts (counts stay numbers), for the exports that show tables
+ * as text: Markdown and Word. `total` is the bold last row; `numeric` the right-aligned columns.
+ */
+export interface FormattedTable {
+  columns: string[]
+  rows: (string | number)[][]
+  total?: (string | number)[]
+  numeric: boolean[]
+}
+
+export function attendanceTable(summary: SessionSummary): FormattedTable {
+  const l = labeller(summary.language)
+  const a = summary.attendance
+  return {
+    columns: [l('attendance.sex'), ...a.ageGroups.map((g) => g.label), l('attendance.total')],
+    rows: a.rows.map((row) => [row.label, ...row.counts, row.total]),
+    total: [l('attendance.total'), ...a.columnTotals, a.total],
+    numeric: [false, ...a.ageGroups.map(() => true), true]
+  }
+}
+
+export function timingTable(summary: SessionSummary): FormattedTable {
+  const lang = summary.language
+  const l = labeller(lang)
+  const t = summary.timing
+  const num = (value: number): string => formatNumber(lang, value)
+  return {
+    columns: [l('timing.block'), l('timing.kind'), l('timing.planned'), l('timing.actual'), l('timing.difference')],
+    rows: t.blocks.map((b) => [
+      b.title,
+      l(`kind.${b.kind}`),
+      num(b.plannedMinutes),
+      b.ran ? num(b.actualMinutes) : l('timing.notRun'),
+      b.ran ? formatSigned(lang, b.actualMinutes - b.plannedMinutes) : l('value.none')
+    ]),
+    total: [
+      l('timing.total'),
+      '',
+      num(t.plannedMinutes),
+      num(t.actualMinutes),
+      formatSigned(lang, t.actualMinutes - t.plannedMinutes)
+    ],
+    numeric: [false, false, true, true, true]
+  }
+}
+
+/** One row per test (respondents, mean, % mastered), the pre → post change as the total row. */
+export function testsTable(summary: SessionSummary): FormattedTable {
+  const lang = summary.language
+  const l = labeller(lang)
+  const { tests, change } = summary.quizzes
+  return {
+    columns: [
+      l('quiz.test'),
+      l('poll.collected'),
+      l('quiz.respondents'),
+      l('quiz.mean'),
+      l('quiz.mastered'),
+      l('quiz.passMark')
+    ],
+    rows: tests.map((test) => [
+      `${test.title} (${l(`quiz.role.${test.role}`)})`,
+      l(`collected.${test.collected}`),
+      test.respondents,
+      formatNumber(lang, test.meanScorePercent),
+      test.masteredPercent === null
+        ? l('value.none')
+        : `${formatNumber(lang, test.masteredPercent)} (${test.passed}/${test.tested})`,
+      formatNumber(lang, test.passMarkPercent)
+    ]),
+    ...(change
+      ? {
+          total: [
+            l('quiz.changeTitle'),
+            '',
+            '',
+            formatSigned(lang, change.meanScorePoints),
+            formatSigned(lang, change.masteredPoints),
+            ''
+          ]
+        }
+      : {}),
+    numeric: [false, false, true, true, true, true]
+  }
+}
+
+/** The matched pre/post gain as a sentence. */
+export function matchedGainText(summary: SessionSummary): string {
+  const l = labeller(summary.language)
+  const gain = summary.quizzes.matchedGain
+  return gain.pairs > 0 && gain.meanGainPoints !== null
+    ? l('quiz.matchedGainText', {
+        pairs: gain.pairs,
+        points: l('unit.points', { value: formatSigned(summary.language, gain.meanGainPoints) })
+      })
+    : l('quiz.noPairs')
+}
+
+/** Correct rate per question, pre-test against post-test (when the summary has both). */
+export function correctRateChangeTable(summary: SessionSummary): FormattedTable | null {
+  const lang = summary.language
+  const l = labeller(lang)
+  const change = summary.quizzes.change
+  if (!change) return null
+  return {
+    columns: [l('quiz.question'), l('quiz.role.pre'), l('quiz.role.post'), l('quiz.change')],
+    rows: change.questions.map((q) => [
+      q.text,
+      formatPercent(lang, q.prePercent),
+      formatPercent(lang, q.postPercent),
+      formatSigned(lang, q.changePoints)
+    ]),
+    numeric: [false, true, true, true]
+  }
+}
+
+/** Correct rate per question of one test (when there is no pre/post pair). */
+export function questionsTable(summary: SessionSummary, test: QuizSummary): FormattedTable {
+  const l = labeller(summary.language)
+  return {
+    columns: [l('quiz.question'), l('quiz.answered'), l('quiz.correctRate')],
+    rows: test.questions.map((q) => [q.text, q.answered, formatPercent(summary.language, q.correctPercent)]),
+    numeric: [false, true, true]
+  }
+}
+
+/** How a poll ran: "Chọn nhiều · Đếm giơ tay · Số người trả lời: 20". */
+export function pollMeta(summary: SessionSummary, p: PollSummary): string {
+  const l = labeller(summary.language)
+  const respondents = p.respondents === null ? l('poll.respondentsUnknown') : String(p.respondents)
+  return `${l(`poll.type.${p.type}`)} · ${l(`collected.${p.collected}`)} · ${l('poll.respondents')}: ${respondents}`
+}
+
+/** Count and share of each option; null for an open question. The share is of respondents when known. */
+export function pollOptionsTable(summary: SessionSummary, p: PollSummary): FormattedTable | null {
+  if (p.options.length === 0) return null
+  const l = labeller(summary.language)
+  const votes = p.options.reduce((s, o) => s + o.count, 0)
+  const base = p.respondents !== null && p.respondents > 0 ? p.respondents : votes
+  return {
+    columns: [l('poll.option'), l('poll.count'), l('poll.share')],
+    rows: p.options.map((o) => [
+      o.label,
+      o.count,
+      base > 0 ? formatPercent(summary.language, (o.count / base) * 100) : l('value.none')
+    ]),
+    numeric: [false, true, true]
+  }
+}
+
+/** A rating's mean with its scale, e.g. "4,3 (Thang điểm 1–5)" (the label is shown beside it). */
+export function ratingMeanText(summary: SessionSummary, p: PollSummary): string {
+  const l = labeller(summary.language)
+  const scale = p.scale ? ` (${l('poll.scale', { min: p.scale.min, max: p.scale.max })})` : ''
+  return formatNumber(summary.language, p.mean, 2) + scale
+}
+
+/** A note group's heading: the group's name, or "whole room" for notes without a group. */
+export function noteGroupTitle(summary: SessionSummary, group: string): string {
+  const l = labeller(summary.language)
+  return group === '' ? l('notes.wholeRoom') : `${l('notes.group')}: ${group}`
 }

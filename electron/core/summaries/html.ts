@@ -1,6 +1,17 @@
 import { escapeHtml } from '../security/escape-html'
 export { escapeHtml }
-import { detailRows, keyFigureRows, formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import {
+  detailRows,
+  keyFigureRows,
+  formatDate,
+  formatInstant,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  matchedGainText,
+  noteGroupTitle,
+  pollMeta
+} from './format'
 import { labeller } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
@@ -203,7 +214,6 @@ ${legend([l('timing.planned'), l('timing.actual')])}
     if (q.tests.length === 0) {
       return markup`<section><h2>${l('section.quizzes')}</h2><p class="muted">${l('quiz.none')}</p></section>`
     }
-    const gain = q.matchedGain
     return markup`<section>
 <h2>${l('section.quizzes')}</h2>
 <table>
@@ -220,14 +230,7 @@ ${
 </table>
 <p class="small muted">${l('quiz.masteredExplain')}</p>
 <h3>${l('quiz.matchedGain')}</h3>
-<p>${
-      gain.pairs > 0 && gain.meanGainPoints !== null
-        ? l('quiz.matchedGainText', {
-            pairs: gain.pairs,
-            points: l('unit.points', { value: formatSigned(lang, gain.meanGainPoints) })
-          })
-        : l('quiz.noPairs')
-    }</p>
+<p>${matchedGainText(summary)}</p>
 ${q.change ? changeTable() : q.tests.map(questionTable)}
 </section>`
   }
@@ -279,15 +282,10 @@ ${legend([l('quiz.role.pre'), l('quiz.role.post')])}
     const votes = p.options.reduce((s, o) => s + o.count, 0)
     const base = p.respondents !== null && p.respondents > 0 ? p.respondents : votes
     const max = Math.max(1, ...p.options.map((o) => o.count))
-    const meta = [
-      l(`poll.type.${p.type}`),
-      l(`collected.${p.collected}`),
-      `${l('poll.respondents')}: ${p.respondents === null ? l('poll.respondentsUnknown') : p.respondents}`
-    ]
     return markup`<div class="block">
 <h3>${p.title}</h3>
 <p class="text">${p.question}</p>
-<p class="small muted">${meta.join(' · ')}</p>
+<p class="small muted">${pollMeta(summary, p)}</p>
 ${
   p.options.length > 0
     ? markup`<table>
@@ -323,7 +321,7 @@ ${
         (block) => markup`<div class="block">
 <h3>${block.title}</h3>
 ${block.groups.map(
-  (g) => markup`<p><strong>${g.group === '' ? l('notes.wholeRoom') : `${l('notes.group')}: ${g.group}`}</strong></p>
+  (g) => markup`<p><strong>${noteGroupTitle(summary, g.group)}</strong></p>
 <ul>${g.notes.map((text) => markup`<li class="text">${text}</li>`)}</ul>`
 )}
 </div>`

@@ -1,5 +1,5 @@
 /**
- * Session summaries for the programme / M&E team, and their exports (HTML, Markdown, CSV, JSON).
+ * Session summaries for the programme / M&E team, and their exports (HTML, Markdown, CSV, JSON, Word, Excel).
  * Pure TypeScript: no Electron, DOM, file system or network.
  */
 export { buildSummary, round } from './summary'
@@ -15,7 +15,25 @@ export {
 export { SUMMARY_LABELS, summaryLabel, labeller, type SummaryLabelKey } from './labels'
 export { escapeHtml, summaryToHtml, SUMMARY_CSP } from './html'
 export { escapeMarkdown, escapeMarkdownLines, summaryToMarkdown } from './markdown'
-export { csvCell, toCsv, summaryToCsv, CSV_BOM, type CsvCell, type SummaryCsvFiles } from './csv'
+export {
+  csvCell,
+  toCsv,
+  summaryToCsv,
+  summaryTables,
+  CSV_BOM,
+  type CsvCell,
+  type SummaryCsvFiles,
+  type SummaryTable
+} from './csv'
+export {
+  summaryOfficeFile,
+  summaryToDocx,
+  summaryToXlsx,
+  summaryToReportDocument,
+  summaryToReportTables,
+  OFFICE_MEDIA_TYPES,
+  type OfficeFormat
+} from './office'
 export {
   parseSummaryJson,
   summaryToJson,

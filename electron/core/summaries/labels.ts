@@ -141,6 +141,16 @@ const vi = {
   'key.gain': 'Điểm tăng (ghép cặp)',
   'key.feedback': 'Điểm phản hồi trung bình',
 
+  'sheet.session': 'Buổi tập huấn',
+  'sheet.attendance': 'Điểm danh',
+  'sheet.timing': 'Thời gian',
+  'sheet.polls': 'Bình chọn',
+  'sheet.openAnswers': 'Câu trả lời mở',
+  'sheet.quizzes': 'Bài kiểm tra',
+  'sheet.quizQuestions': 'Câu hỏi kiểm tra',
+  'sheet.notes': 'Ghi chép thảo luận',
+  'sheet.parkingLot': 'Câu hỏi để trả lời sau',
+
   'unit.minutes': '{value} phút',
   'unit.points': '{value} điểm %',
   'value.none': '—'
@@ -283,6 +293,16 @@ const en: Record<SummaryLabelKey, string> = {
   'key.postMean': 'Post-test mean',
   'key.gain': 'Matched gain',
   'key.feedback': 'Mean feedback rating',
+
+  'sheet.session': 'Session',
+  'sheet.attendance': 'Attendance',
+  'sheet.timing': 'Timing',
+  'sheet.polls': 'Polls',
+  'sheet.openAnswers': 'Open answers',
+  'sheet.quizzes': 'Tests',
+  'sheet.quizQuestions': 'Test questions',
+  'sheet.notes': 'Discussion notes',
+  'sheet.parkingLot': 'Questions for later',
 
   'unit.minutes': '{value} min',
   'unit.points': '{value} points',

@@ -1,4 +1,19 @@
-import { detailRows, keyFigureRows, formatInstant, formatNumber, formatPercent, formatSigned } from './format'
+import {
+  attendanceTable,
+  correctRateChangeTable,
+  detailRows,
+  formatInstant,
+  keyFigureRows,
+  matchedGainText,
+  noteGroupTitle,
+  pollMeta,
+  pollOptionsTable,
+  questionsTable,
+  ratingMeanText,
+  testsTable,
+  timingTable,
+  type FormattedTable
+} from './format'
 import { labeller } from './labels'
 import type { PollSummary, SessionSummary } from './schema'
 
@@ -58,6 +73,12 @@ function block(text: string, indent = ''): string {
     .join('  \n')
 }
 
+/** A shared table (format.ts), its total row's label in bold. */
+function formattedTable(t: FormattedTable): string {
+  const total: Cell[][] = t.total ? [[strong(String(t.total[0])), ...t.total.slice(1)]] : []
+  return table(t.columns, [...t.rows, ...total], t.numeric)
+}
+
 function table(header: string[], rows: Cell[][], numeric: boolean[]): string {
   const line = (cells: Cell[]): string => `| ${cells.map(cell).join(' | ')} |`
   const rule = `|${header.map((_, i) => (numeric[i] ? ' ---: ' : ' --- ')).join('|')}|`
@@ -65,11 +86,7 @@ function table(header: string[], rows: Cell[][], numeric: boolean[]): string {
 }
 
 export function summaryToMarkdown(summary: SessionSummary): string {
-  const lang = summary.language
-  const l = labeller(lang)
-  const num = (value: number | null, digits = 1): string => formatNumber(lang, value, digits)
-  const pct = (value: number | null): string => formatPercent(lang, value)
-  const none = l('value.none')
+  const l = labeller(summary.language)
   const out: string[] = []
   const push = (...parts: string[]): void => {
     out.push(...parts, '')
@@ -79,59 +96,24 @@ export function summaryToMarkdown(summary: SessionSummary): string {
 
   // Details
   push(`## ${escapeMarkdown(l('section.details'))}`)
-  push(
-    table(
-      [l('field.field'), l('field.value')],
-      detailRows(summary),
-      [false, false]
-    )
-  )
+  push(table([l('field.field'), l('field.value')], detailRows(summary), [false, false]))
 
   // Key figures
-  const gain = summary.quizzes.matchedGain
   push(`## ${escapeMarkdown(l('section.keyFigures'))}`)
-  push(keyFigureRows(summary).map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`).join('\n'))
+  push(
+    keyFigureRows(summary)
+      .map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`)
+      .join('\n')
+  )
 
   // Attendance
-  const a = summary.attendance
   push(`## ${escapeMarkdown(l('section.attendance'))}`)
-  if (a.total === 0) push(`_${escapeMarkdown(l('attendance.none'))}_`)
-  push(
-    table(
-      [l('attendance.sex'), ...a.ageGroups.map((g) => g.label), l('attendance.total')],
-      [
-        ...a.rows.map((row) => [row.label, ...row.counts, row.total]),
-        [strong(l('attendance.total')), ...a.columnTotals, a.total]
-      ],
-      [false, ...a.ageGroups.map(() => true), true]
-    )
-  )
+  if (summary.attendance.total === 0) push(`_${escapeMarkdown(l('attendance.none'))}_`)
+  push(formattedTable(attendanceTable(summary)))
 
   // Timing
-  const t = summary.timing
   push(`## ${escapeMarkdown(l('section.timing'))}`)
-  push(
-    table(
-      [l('timing.block'), l('timing.kind'), l('timing.planned'), l('timing.actual'), l('timing.difference')],
-      [
-        ...t.blocks.map((b) => [
-          b.title,
-          l(`kind.${b.kind}`),
-          num(b.plannedMinutes),
-          b.ran ? num(b.actualMinutes) : l('timing.notRun'),
-          b.ran ? formatSigned(lang, b.actualMinutes - b.plannedMinutes) : none
-        ]),
-        [
-          strong(l('timing.total')),
-          '',
-          num(t.plannedMinutes),
-          num(t.actualMinutes),
-          formatSigned(lang, t.actualMinutes - t.plannedMinutes)
-        ]
-      ],
-      [false, false, true, true, true]
-    )
-  )
+  push(formattedTable(timingTable(summary)))
   push(`_${escapeMarkdown(l('timing.explain'))}_`)
 
   // Knowledge
@@ -139,74 +121,18 @@ export function summaryToMarkdown(summary: SessionSummary): string {
   push(`## ${escapeMarkdown(l('section.quizzes'))}`)
   if (q.tests.length === 0) push(`_${escapeMarkdown(l('quiz.none'))}_`)
   else {
-    const rows: Cell[][] = q.tests.map((test) => [
-      `${test.title} (${l(`quiz.role.${test.role}`)})`,
-      l(`collected.${test.collected}`),
-      test.respondents,
-      num(test.meanScorePercent),
-      test.masteredPercent === null ? none : `${num(test.masteredPercent)} (${test.passed}/${test.tested})`,
-      num(test.passMarkPercent)
-    ])
-    if (q.change) {
-      rows.push([
-        strong(l('quiz.changeTitle')),
-        '',
-        '',
-        formatSigned(lang, q.change.meanScorePoints),
-        formatSigned(lang, q.change.masteredPoints),
-        ''
-      ])
-    }
-    push(
-      table(
-        [
-          l('quiz.test'),
-          l('poll.collected'),
-          l('quiz.respondents'),
-          l('quiz.mean'),
-          l('quiz.mastered'),
-          l('quiz.passMark')
-        ],
-        rows,
-        [false, false, true, true, true, true]
-      )
-    )
+    push(formattedTable(testsTable(summary)))
     push(`_${escapeMarkdown(l('quiz.masteredExplain'))}_`)
     push(`### ${escapeMarkdown(l('quiz.matchedGain'))}`)
-    push(
-      escapeMarkdown(
-        gain.pairs > 0 && gain.meanGainPoints !== null
-          ? l('quiz.matchedGainText', {
-              pairs: gain.pairs,
-              points: l('unit.points', { value: formatSigned(lang, gain.meanGainPoints) })
-            })
-          : l('quiz.noPairs')
-      )
-    )
-    if (q.change) {
+    push(escapeMarkdown(matchedGainText(summary)))
+    const change = correctRateChangeTable(summary)
+    if (change) {
       push(`### ${escapeMarkdown(l('quiz.correctRate'))}`)
-      push(
-        table(
-          [l('quiz.question'), l('quiz.role.pre'), l('quiz.role.post'), l('quiz.change')],
-          q.change.questions.map((x) => [
-            x.text,
-            pct(x.prePercent),
-            pct(x.postPercent),
-            formatSigned(lang, x.changePoints)
-          ]),
-          [false, true, true, true]
-        )
-      )
+      push(formattedTable(change))
     } else {
       for (const test of q.tests) {
         push(`### ${escapeMarkdown(test.title)}: ${escapeMarkdown(l('quiz.correctRate'))}`)
-        push(
-          table(
-            [l('quiz.question'), l('quiz.answered'), l('quiz.correctRate')],
-            test.questions.map((x) => [x.text, x.answered, pct(x.correctPercent)]),
-            [false, true, true]
-          )
-        )
+        push(formattedTable(questionsTable(summary, test)))
       }
     }
   }
@@ -215,25 +141,11 @@ export function summaryToMarkdown(summary: SessionSummary): string {
   const poll = (p: PollSummary): void => {
     push(`### ${escapeMarkdown(p.title)}`)
     push(block(p.question))
-    const respondents = p.respondents === null ? l('poll.respondentsUnknown') : String(p.respondents)
-    push(
-      `_${escapeMarkdown(`${l(`poll.type.${p.type}`)} · ${l(`collected.${p.collected}`)} · ${l('poll.respondents')}: ${respondents}`)}_`
-    )
-    if (p.options.length > 0) {
-      const votes = p.options.reduce((s, o) => s + o.count, 0)
-      const base = p.respondents !== null && p.respondents > 0 ? p.respondents : votes
-      push(
-        table(
-          [l('poll.option'), l('poll.count'), l('poll.share')],
-          p.options.map((o) => [o.label, o.count, base > 0 ? pct((o.count / base) * 100) : none]),
-          [false, true, true]
-        )
-      )
-    }
-    if (p.type === 'rating') {
-      const scale = p.scale ? ` (${l('poll.scale', { min: p.scale.min, max: p.scale.max })})` : ''
-      push(`**${escapeMarkdown(l('poll.mean'))}:** ${escapeMarkdown(num(p.mean, 2) + scale)}`)
-    }
+    push(`_${escapeMarkdown(pollMeta(summary, p))}_`)
+    const options = pollOptionsTable(summary, p)
+    if (options) push(formattedTable(options))
+    if (p.type === 'rating')
+      push(`**${escapeMarkdown(l('poll.mean'))}:** ${escapeMarkdown(ratingMeanText(summary, p))}`)
     if (p.type === 'open') {
       if (p.openAnswers.length === 0) push(`_${escapeMarkdown(l('poll.noOpenAnswers'))}_`)
       else {
@@ -255,7 +167,7 @@ export function summaryToMarkdown(summary: SessionSummary): string {
   for (const entry of summary.notes) {
     push(`### ${escapeMarkdown(entry.title)}`)
     for (const group of entry.groups) {
-      push(`**${escapeMarkdown(group.group === '' ? l('notes.wholeRoom') : `${l('notes.group')}: ${group.group}`)}**`)
+      push(`**${escapeMarkdown(noteGroupTitle(summary, group.group))}**`)
       push(group.notes.map((text) => `- ${block(text, '  ')}`).join('\n'))
     }
   }

@@ -1,0 +1,170 @@
+import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
+import type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
+import { xmlSafeText } from './text'
+
+/** Word's language tags for the document's language (spelling, hyphenation). */
+const WORD_LANGUAGE = { vi: 'vi-VN', en: 'en-GB' } as const
+
+const FONT = 'Arial'
+/** Half-points: 10.5 pt body, 9 pt small print and tables. */
+const BODY_SIZE = 21
+const SMALL_SIZE = 18
+const TITLE_SIZE = 36
+/** A4 with 2 cm margins, in twentieths of a point. */
+const A4_WIDTH = 11906
+const A4_HEIGHT = 16838
+const MARGIN = 1134
+const PAGE_TEXT_WIDTH = A4_WIDTH - 2 * MARGIN
+const BORDER = 'C8CDD3'
+const HEADER_FILL = 'F1F3F5'
+
+/**
+ * The report as a Word document (.docx) that programme staff can edit: real headings (Word's own
+ * Heading 1/2 styles, so the navigation pane and a table of contents work), real tables with a header
+ * row repeated on each page, bullets as Word lists. The `docx` library is loaded only when a document
+ * is made, so the app does not load it at start.
+ */
+export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const docx = await import('docx')
+  const { AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, ShadingType } = docx
+  const { Table, TableCell, TableRow, TextRun, WidthType } = docx
+
+  /** Runs of one text, its line breaks kept as Word line breaks. */
+  const runs = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
+    xmlSafeText(text)
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }))
+
+  const paragraph = (text: string, options: { size?: number; color?: string } = {}): DocxParagraph =>
+    new Paragraph({ children: runs(text, options), spacing: { after: 80 } })
+
+  const cellText = (cell: ReportCell): string =>
+    cell === null ? '' : typeof cell === 'number' ? numberText(cell, doc.language) : cell
+
+  const table = (t: ReportTable): DocxTable => {
+    const numeric =
+      t.numeric ?? t.columns.map((_, i) => t.rows.every((row) => row[i] === null || typeof row[i] === 'number'))
+    const widths = columnWidths(t)
+    const border = { style: BorderStyle.SINGLE, size: 4, color: BORDER }
+    const borders = { top: border, bottom: border, left: border, right: border }
+    const cell = (value: ReportCell, column: number, header: boolean, bold: boolean): DocxTableCell =>
+      new TableCell({
+        borders,
+        width: { size: widths[column]!, type: WidthType.DXA },
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
+        children: [
+          new Paragraph({
+            alignment: numeric[column] && column > 0 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            children: runs(cellText(value), { bold, size: SMALL_SIZE })
+          })
+        ]
+      })
+    const row = (cells: ReportCell[], kind: 'header' | 'body' | 'total') =>
+      new TableRow({
+        tableHeader: kind === 'header',
+        cantSplit: true,
+        children: t.columns.map((_, i) => cell(cells[i] ?? null, i, kind === 'header', kind !== 'body'))
+      })
+    return new Table({
+      width: { size: PAGE_TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [
+        row(t.columns, 'header'),
+        ...t.rows.map((cells) => row(cells, 'body')),
+        ...(t.total ? [row(t.total, 'total')] : [])
+      ]
+    })
+  }
+
+  const section = (s: ReportSection): (DocxParagraph | DocxTable)[] => [
+    new Paragraph({
+      heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1,
+      keepNext: true,
+      spacing: { before: s.level === 2 ? 160 : 280, after: 80 },
+      children: runs(s.heading)
+    }),
+    ...(s.paragraphs ?? []).map((text) => paragraph(text)),
+    ...(s.table ? [table(s.table), new Paragraph({ children: [] })] : []),
+    ...(s.bullets ?? []).map(
+      (text) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: runs(text) })
+    ),
+    ...(s.notes ?? []).map((text) => paragraph(text, { size: SMALL_SIZE, color: '555555' }))
+  ]
+
+  const document = new Document({
+    creator: 'Roundtable',
+    lastModifiedBy: 'Roundtable',
+    title: xmlSafeText(doc.title),
+    ...(doc.subtitle ? { subject: xmlSafeText(doc.subtitle) } : {}),
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY_SIZE, language: { value: WORD_LANGUAGE[doc.language] } }
+        }
+      }
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 260 } } }
+            }
+          ]
+        }
+      ]
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4_WIDTH, height: A4_HEIGHT },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
+          }
+        },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc.title, { size: TITLE_SIZE }) }),
+          ...(doc.subtitle ? [paragraph(doc.subtitle, { color: '555555' })] : []),
+          ...doc.sections.flatMap(section),
+          ...(doc.footer ?? []).map((text) => paragraph(text, { size: SMALL_SIZE, color: '555555' }))
+        ]
+      }
+    ]
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}
+
+/**
+ * Column widths (twentieths of a point) filling the page width, in proportion to each column's longest
+ * text (headers count half: they may wrap), within limits so that no column is squeezed or takes all.
+ */
+function columnWidths(table: ReportTable): number[] {
+  const length = (cell: ReportCell | undefined): number =>
+    cell === null || cell === undefined
+      ? 0
+      : Math.max(
+          ...String(cell)
+            .split('\n')
+            .map((line) => line.length)
+        )
+  const weights = table.columns.map((header, c) => {
+    const longest = Math.max(length(header) / 2, length(table.total?.[c]), ...table.rows.map((row) => length(row[c])))
+    return Math.min(45, Math.max(5, longest))
+  })
+  const sum = weights.reduce((a, b) => a + b, 0)
+  return weights.map((w) => Math.floor((w / sum) * PAGE_TEXT_WIDTH))
+}
+
+/** A number as Word shows it: Vietnamese uses a decimal comma. */
+function numberText(value: number, language: ReportDocument['language']): string {
+  if (!Number.isFinite(value)) return ''
+  const text = String(value)
+  return language === 'vi' ? text.replace('.', ',') : text
+}
