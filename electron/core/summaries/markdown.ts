@@ -64,6 +64,9 @@ function table(header: string[], rows: Cell[][], numeric: boolean[]): string {
   return [line(header), rule, ...rows.map(line)].join('\n')
 }
 
+/** For other reports built of the same pieces (the cross-session report). */
+export { strong as markdownStrong, table as markdownTable }
+
 export function summaryToMarkdown(summary: SessionSummary): string {
   const lang = summary.language
   const l = labeller(lang)
