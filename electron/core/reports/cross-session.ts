@@ -130,11 +130,26 @@ export function gatherSummaries(
   return [...bySession.values()]
 }
 
-export function matchesFilter(summary: SessionSummary, filter: ReportFilter): boolean {
-  if (filter.workshopId !== undefined && summary.workshop.id !== filter.workshopId) return false
-  if (filter.from !== undefined && summary.date < filter.from) return false
-  if (filter.to !== undefined && summary.date > filter.to) return false
+/** Whether a session (a summary, or an entry of the session index) is inside the filter; dates are inclusive. */
+export function matchesFilter(session: { date: string; workshopId: string }, filter: ReportFilter): boolean {
+  if (filter.workshopId !== undefined && session.workshopId !== filter.workshopId) return false
+  if (filter.from !== undefined && session.date < filter.from) return false
+  if (filter.to !== undefined && session.date > filter.to) return false
   return true
+}
+
+/** The workshops the report can be filtered by: every workshop with a session here or an imported summary. */
+export function workshopChoices(
+  local: { workshopId: string; title: Record<Language, string> }[],
+  imported: SessionSummary[],
+  language: Language
+): { id: string; title: string }[] {
+  const titles = new Map<string, string>()
+  for (const summary of imported) {
+    if (!titles.has(summary.workshop.id) || summary.language === language) titles.set(summary.workshop.id, summary.workshop.title)
+  }
+  for (const entry of local) titles.set(entry.workshopId, entry.title[language])
+  return [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
 }
 
 export function buildCrossSessionReport(
@@ -144,7 +159,7 @@ export function buildCrossSessionReport(
   now: Date = new Date()
 ): CrossSessionReport {
   const chosen = summaries
-    .filter((s) => matchesFilter(s.summary, filter))
+    .filter((s) => matchesFilter({ date: s.summary.date, workshopId: s.summary.workshop.id }, filter))
     .sort((a, b) => a.summary.date.localeCompare(b.summary.date) || a.summary.sessionId.localeCompare(b.summary.sessionId))
   const sessions = chosen.map(sessionRow)
   const attendance = attendanceOf(chosen.map((s) => s.summary), language)

@@ -9,6 +9,7 @@ export {
   learningOf,
   matchesFilter,
   ReportFilterSchema,
+  workshopChoices,
   type CrossSessionReport,
   type Learning,
   type ReportFilter,
