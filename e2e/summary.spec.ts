@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import * as yauzl from 'yauzl'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
-import { startSession } from './session-helpers'
+import { readZip, startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -97,22 +96,3 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   await page.screenshot({ path: `${screens}/summary-export-vi.png`, fullPage: true })
   await offline.close()
 })
-
-async function readZip(path: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(await readFile(path), { lazyEntries: true })
-  const files = new Map<string, Buffer>()
-  await new Promise<void>((done, fail) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      void zip.openReadStreamPromise(entry).then(async (stream) => {
-        const chunks: Buffer[] = []
-        for await (const chunk of stream) chunks.push(chunk as Buffer)
-        files.set(entry.fileName, Buffer.concat(chunks))
-        zip.readEntry()
-      }, fail)
-    })
-    zip.on('end', () => done())
-    zip.on('error', fail)
-    zip.readEntry()
-  })
-  return files
-}
