@@ -157,6 +157,11 @@ describe('gathering summaries', () => {
     const english = gatherSummaries([S1], [S2_VI, S2_EN], 'en')
     expect(english.find((g) => g.summary.sessionId === 'session-two')!.summary.language).toBe('en')
   })
+
+  it('titles a workshop in the report language when any of its summaries is in that language', () => {
+    const report = buildCrossSessionReport(gatherSummaries([S1], [S2_EN], 'vi'), {}, 'vi', NOW)
+    expect(report.sessions.map((s) => s.workshopTitle)).toEqual(['Tóm tắt hai hội nghị', 'Tóm tắt hai hội nghị'])
+  })
 })
 
 describe('the report across sessions', () => {

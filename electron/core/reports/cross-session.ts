@@ -161,23 +161,24 @@ export function buildCrossSessionReport(
   const chosen = summaries
     .filter((s) => matchesFilter({ date: s.summary.date, workshopId: s.summary.workshop.id }, filter))
     .sort((a, b) => a.summary.date.localeCompare(b.summary.date) || a.summary.sessionId.localeCompare(b.summary.sessionId))
-  const sessions = chosen.map(sessionRow)
   const attendance = attendanceOf(chosen.map((s) => s.summary), language)
 
-  // Workshops in order of first session; the title from a summary in the report's language when there is one.
+  // Workshops in order of first session, each titled (also in the session rows) from a summary in the
+  // report's language when there is one: an imported English summary does not put English in a Vietnamese report.
   const byWorkshop = new Map<string, SourcedSummary[]>()
   for (const item of chosen) byWorkshop.set(item.summary.workshop.id, [...(byWorkshop.get(item.summary.workshop.id) ?? []), item])
-  const workshops = [...byWorkshop].map(([workshopId, items]) => {
-    const titled = items.find((i) => i.summary.language === language) ?? items[0]!
-    return {
-      workshopId,
-      title: titled.summary.workshop.title,
-      sessions: items.length,
-      participants: sum(items.map((i) => i.summary.attendance.total)),
-      actualMinutes: round(sum(items.map((i) => i.summary.timing.actualMinutes))),
-      learning: learningOf(items.map((i) => i.summary))
-    }
-  })
+  const titles = new Map(
+    [...byWorkshop].map(([id, items]) => [id, (items.find((i) => i.summary.language === language) ?? items[0]!).summary.workshop.title])
+  )
+  const sessions = chosen.map((item) => sessionRow(item, titles.get(item.summary.workshop.id)!))
+  const workshops = [...byWorkshop].map(([workshopId, items]) => ({
+    workshopId,
+    title: titles.get(workshopId)!,
+    sessions: items.length,
+    participants: sum(items.map((i) => i.summary.attendance.total)),
+    actualMinutes: round(sum(items.map((i) => i.summary.timing.actualMinutes))),
+    learning: learningOf(items.map((i) => i.summary))
+  }))
 
   return {
     generatedAt: now.toISOString(),
@@ -198,14 +199,14 @@ export function buildCrossSessionReport(
   }
 }
 
-function sessionRow({ source, summary }: SourcedSummary): ReportSession {
+function sessionRow({ source, summary }: SourcedSummary, workshopTitle: string): ReportSession {
   const { pre, post } = prePost(summary)
   return {
     sessionId: summary.sessionId,
     source,
     date: summary.date,
     workshopId: summary.workshop.id,
-    workshopTitle: summary.workshop.title,
+    workshopTitle,
     venue: summary.venue,
     trainer: summary.trainer,
     status: summary.status,
