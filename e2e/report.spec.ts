@@ -132,7 +132,8 @@ test('the report across sessions adds up local and imported sessions once each, 
     await expect(trainer.getByRole('status')).toContainText(`(${date}).`)
   }
 
-  await trainer.getByRole('button', { name: 'Báo cáo tổng hợp' }).click()
+  await trainer.locator('.library-report').screenshot({ path: `${screens}/report-library-entry-vi.png` })
+  await trainer.getByRole('button', { name: 'Mở báo cáo tổng hợp' }).click()
   await expect(trainer.getByTestId('report')).toBeVisible()
   // Everything: 3 sessions, 20 + 10 + 5 people, mean change (24 + 40 + 10) ÷ 3; % mastered only from the phones session.
   await expect(trainer.getByTestId('report-sessions')).toHaveText('3')
@@ -236,4 +237,6 @@ test('the report across sessions adds up local and imported sessions once each, 
   await trainer.getByRole('button', { name: 'Tiếng Việt' }).click()
   expect(await trainer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await trainer.screenshot({ path: `${screens}/report-vi-360x740.png`, fullPage: true })
+  await trainer.getByRole('button', { name: '← Thư viện' }).click()
+  await trainer.locator('.library-report').screenshot({ path: `${screens}/report-library-entry-vi-360.png` })
 })

@@ -252,6 +252,7 @@ export const en: Record<MessageKey, string> = {
   'summaries.view': 'View report',
   'summaries.back': '← Library',
   'report.open': 'Report across sessions',
+  'report.openButton': 'Open the report',
   'report.openHelp': 'Brings several sessions together: those run on this computer and the imported reports, filtered by workshop and dates.',
   'report.title': 'Report across sessions',
   'report.help': 'Each session counts once, even when its report was also imported. The report holds no participant names or numbers.',

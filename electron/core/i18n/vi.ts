@@ -253,6 +253,7 @@ export const vi = {
   'summaries.view': 'Xem báo cáo',
   'summaries.back': '← Thư viện',
   'report.open': 'Báo cáo tổng hợp',
+  'report.openButton': 'Mở báo cáo tổng hợp',
   'report.openHelp': 'Tổng hợp nhiều buổi: các buổi chạy trên máy này và các báo cáo đã nhập, lọc theo hội thảo và khoảng thời gian.',
   'report.title': 'Báo cáo tổng hợp các buổi tập huấn',
   'report.help': 'Mỗi buổi chỉ được tính một lần, kể cả khi báo cáo của buổi đó cũng đã được nhập. Báo cáo không chứa tên hay số của người tham gia.',
