@@ -1,10 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
-import mammoth from 'mammoth'
-import * as yauzl from 'yauzl'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
-import { startSession } from './session-helpers'
+import { readDocx, readXlsx, readZip, startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -164,50 +161,3 @@ test('in English, the summary offers Word and Excel too, and they fit on a phone
   expect(text).toContain('Community hall <b>2</b>')
   expect(text).not.toContain('Điểm danh')
 })
-
-async function readZip(path: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(await readFile(path), { lazyEntries: true })
-  const files = new Map<string, Buffer>()
-  await new Promise<void>((done, fail) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      void zip.openReadStreamPromise(entry).then(async (stream) => {
-        const chunks: Buffer[] = []
-        for await (const chunk of stream) chunks.push(chunk as Buffer)
-        files.set(entry.fileName, Buffer.concat(chunks))
-        zip.readEntry()
-      }, fail)
-    })
-    zip.on('end', () => done())
-    zip.on('error', fail)
-    zip.readEntry()
-  })
-  return files
-}
-
-/** A Word file's text and its tables' cell texts, as mammoth reads them. */
-async function readDocx(path: string): Promise<{ text: string; tables: string[][][] }> {
-  const buffer = await readFile(path)
-  const text = (await mammoth.extractRawText({ buffer })).value
-  const html = (await mammoth.convertToHtml({ buffer })).value
-  const tables = [...html.matchAll(/<table>(.*?)<\/table>/g)].map((table) =>
-    [...table[1]!.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
-      [...row[1]!.matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, ''))
-    )
-  )
-  return { text, tables }
-}
-
-/** An Excel workbook's sheets by name, each as rows of cell values, as exceljs reads them. */
-async function readXlsx(path: string): Promise<Map<string, unknown[][]>> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer)
-  return new Map(
-    workbook.worksheets.map((sheet) => [
-      sheet.name,
-      sheet
-        .getSheetValues()
-        .slice(1)
-        .map((row) => (row as unknown[]).slice(1))
-    ])
-  )
-}

@@ -5,6 +5,20 @@ import { ApiError, type ApiHandlers } from './api/dispatch'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
 import { buildSummary, summaryOfficeFile, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
 import { ImportedSummaries } from './summaries/imported-summaries'
+import {
+  buildCrossSessionReport,
+  gatherSummaries,
+  matchesFilter,
+  reportToCsv,
+  reportToHtml,
+  reportToJson,
+  reportToMarkdown,
+  workshopChoices,
+  type ReportFilter,
+  type SourcedSummary
+} from './reports'
+import { exportFiles } from './reports/export-files'
+import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
 import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
@@ -98,6 +112,20 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
+
+  /**
+   * The summaries the cross-session report counts: the sessions run here inside the filter (read from
+   * the index first, so sessions outside it are not loaded) and the imported ones not run here.
+   */
+  const reportSummaries = async (filter: ReportFilter, language: Language): Promise<SourcedSummary[]> => {
+    const index = sessions.list()
+    const runHere = new Set(index.map((entry) => entry.id))
+    const local = await Promise.all(
+      index.filter((entry) => matchesFilter(entry, filter)).map(async (entry) => buildSummary(await sessions.get(entry.id), language))
+    )
+    const imported = (await importedSummaries.summaries()).filter((summary) => !runHere.has(summary.sessionId))
+    return gatherSummaries(local, imported, language)
+  }
 
   // Phones on the local network: at most one participant server, answering the active session.
   let participantServer: RunningParticipantServer | null = null
@@ -268,6 +296,22 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (format === 'html') return { name: `${name}.html`, content: summaryToHtml(summary) }
       if (format === 'markdown') return { name: `${name}.md`, content: summaryToMarkdown(summary) }
       return { name: `${name}.json`, content: summaryToJson(summary) }
+    },
+    'report.build': async ({ language, ...filter }) => ({
+      report: buildCrossSessionReport(await reportSummaries(filter, language), filter, language),
+      workshops: workshopChoices(sessions.list(), await importedSummaries.summaries(), language)
+    }),
+    'report.export': async ({ language, format, ...filter }) => {
+      const report = buildCrossSessionReport(await reportSummaries(filter, language), filter, language)
+      const base = ['bao-cao-tong-hop', filter.workshopId, filter.from, filter.to, language].filter(Boolean).join('-')
+      return {
+        files: await exportFiles(base, format, {
+          html: () => reportToHtml(report),
+          markdown: () => reportToMarkdown(report),
+          json: () => reportToJson(report),
+          csv: () => reportToCsv(report)
+        })
+      }
     },
     'participants.interfaces': async () => options.participants?.interfaces() ?? [],
     'participants.status': async () => participantsStatus(),

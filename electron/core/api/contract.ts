@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AudienceView } from '../sessions/audience'
 import { SessionCommandSchema } from '../sessions/commands'
+import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
 import { SessionDetailsSchema, SessionSchema } from '../sessions/model'
 import { LanguageSchema, SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
 import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
@@ -108,6 +109,16 @@ export const ParticipantsStatusSchema = z.object({
 })
 export type ParticipantsStatus = z.infer<typeof ParticipantsStatusSchema>
 
+/** The cross-session report's filter and language; an empty filter means every session. */
+const ReportArgsObject = ReportFilterSchema.extend({ language: LanguageSchema })
+const datesInOrder = <T extends { from?: string; to?: string }>(args: T): boolean =>
+  args.from === undefined || args.to === undefined || args.from <= args.to
+const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path: ['to'] }
+/** Exported files: text as is, or bytes (a ZIP) as base64. */
+const ExportFilesSchema = z.object({
+  files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
+})
+
 export const apiContract = {
   'app.info': { args: Empty, result: AppInfoSchema },
   'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
@@ -179,6 +190,19 @@ export const apiContract = {
     args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: z.enum(['html', 'markdown', 'json', 'docx', 'xlsx']) }),
     /** Word and Excel come in base64. */
     result: z.object({ name: z.string(), content: z.string(), base64: z.boolean().optional() })
+  },
+  /** The report over the sessions run here and the imported summaries, each session counted once. */
+  'report.build': {
+    args: ReportArgsObject.refine(datesInOrder, DATES_IN_ORDER),
+    result: z.object({
+      report: CrossSessionReportSchema,
+      /** Every workshop the filter can choose (whatever the current filter). */
+      workshops: z.array(z.object({ id: z.string(), title: z.string() }))
+    })
+  },
+  'report.export': {
+    args: ReportArgsObject.extend({ format: z.enum(['html', 'markdown', 'csv', 'json']) }).refine(datesInOrder, DATES_IN_ORDER),
+    result: ExportFilesSchema
   },
   'participants.interfaces': {
     args: Empty,

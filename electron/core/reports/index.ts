@@ -1,8 +1,43 @@
 /**
- * Office files for any report: Word documents and Excel workbooks from plain report data.
- * Pure TypeScript: the writer libraries are loaded on first use.
+ * Reports: the report across sessions (sessions run here and imported summaries) with its exports,
+ * and office files (Word, Excel) for any report. Pure TypeScript: no Electron, DOM, file system or
+ * network; the office writer libraries are loaded on first use.
  */
 export type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
 export { documentToDocx } from './docx'
 export { sheetNames, tablesToXlsx } from './xlsx'
 export { xmlSafeText } from './text'
+export {
+  buildCrossSessionReport,
+  CrossSessionReportSchema,
+  gatherSummaries,
+  learningOf,
+  matchesFilter,
+  ReportFilterSchema,
+  workshopChoices,
+  type CrossSessionReport,
+  type Learning,
+  type ReportFilter,
+  type ReportSession,
+  type SourcedSummary
+} from './cross-session'
+export {
+  crossSessionDocument,
+  crossSessionTables,
+  type DocumentSection,
+  type DocumentTable,
+  type NeutralTable,
+  type ReportDocument as CrossSessionDocument
+} from './document'
+export {
+  parseReportJson,
+  REPORT_FILE_FORMAT,
+  REPORT_FILE_VERSION,
+  ReportFileSchema,
+  reportToCsv,
+  reportToHtml,
+  reportToJson,
+  reportToMarkdown,
+  type ReportFile
+} from './exports'
+export { reportLabeller, type ReportLabelKey } from './labels'

@@ -88,6 +88,9 @@ li { margin: .5mm 0; }
 footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #c8cdd3; font-size: 9pt; color: #555; }
 `
 
+/** The same page style for every generated report (the cross-session report uses it too). */
+export { STYLE as SUMMARY_STYLE }
+
 export function summaryToHtml(summary: SessionSummary): string {
   const lang = summary.language
   const l = labeller(lang)

@@ -40,13 +40,23 @@ export class ImportedSummaries {
   }
 
   async list(): Promise<ImportedSummaryEntry[]> {
+    const entries = (await this.readAll()).map(({ id, summary }) => entryOf(id, summary))
+    return entries.sort((a, b) => b.date.localeCompare(a.date))
+  }
+
+  /** Every stored summary that still reads correctly (the cross-session report counts them). */
+  async summaries(): Promise<SessionSummary[]> {
+    return (await this.readAll()).map(({ summary }) => summary)
+  }
+
+  private async readAll(): Promise<{ id: string; summary: SessionSummary }[]> {
     if (!existsSync(this.folder)) return []
-    const entries: ImportedSummaryEntry[] = []
+    const found: { id: string; summary: SessionSummary }[] = []
     for (const name of (await fs.readdir(this.folder)).filter((n) => n.endsWith('.json')).sort()) {
       const summary = await this.read(name.slice(0, -5)).catch(() => null)
-      if (summary) entries.push(entryOf(name.slice(0, -5), summary))
+      if (summary) found.push({ id: name.slice(0, -5), summary })
     }
-    return entries.sort((a, b) => b.date.localeCompare(a.date))
+    return found
   }
 
   async get(id: string): Promise<SessionSummary> {

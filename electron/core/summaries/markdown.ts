@@ -85,6 +85,9 @@ function table(header: string[], rows: Cell[][], numeric: boolean[]): string {
   return [line(header), rule, ...rows.map(line)].join('\n')
 }
 
+/** For other reports built of the same pieces (the cross-session report). */
+export { strong as markdownStrong, table as markdownTable }
+
 export function summaryToMarkdown(summary: SessionSummary): string {
   const l = labeller(summary.language)
   const out: string[] = []

@@ -10,6 +10,7 @@ export type View =
   | { name: 'editor'; id: string }
   | { name: 'summary'; id: string }
   | { name: 'imported-summary'; id: string }
+  | { name: 'report' }
 
 /** What the trainer's window shows, kept in one place; components only read it and call its methods. */
 class AppState {
