@@ -283,7 +283,7 @@ describe('session summary', () => {
     expect(vi).toMatchObject({
       sessionId: 'summary-test-1',
       language: 'vi',
-      workshop: { id: 'conference-briefing', version: '1.0.0', title: manifest().title.vi },
+      workshop: { id: 'conference-briefing', version: manifest().version, title: manifest().title.vi },
       venue: VENUE,
       date: '2026-11-22',
       trainer: TRAINER,
