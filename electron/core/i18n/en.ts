@@ -295,6 +295,15 @@ export const en: Record<MessageKey, string> = {
     'Slide {slide} of “{block}” cites different sources in the two languages (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'The file {file} has no slides.',
   'problem.raw-html': 'The slide contains raw HTML ({snippet}); HTML and scripts are not allowed in slides.',
+  'problem.image-remote':
+    'The image “{src}” is on the internet or embedded; use only images from the package’s images/ folder (for example images/photo.png) so it works offline.',
+  'problem.image-unsafe-path':
+    'The image path “{src}” is unsafe or invalid; use images/<name>.png|jpg|webp|gif with a lowercase name, no accents, no “..”.',
+  'problem.image-missing': 'The image “{src}” is not in the package’s images/ folder.',
+  'problem.image-not-image': '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
+  'problem.image-too-large': 'The image “{src}” is too large (at most {maxKb} KB per image).',
+  'problem.image-alt-missing': 'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
+  'problem.images-too-large': 'The workshop’s images are too large in total (at most {maxMb} MB).',
   'problem.archive-too-large': 'The package file is too large (at most {maxMb} MB).',
   'problem.archive-invalid': 'This is not a valid workshop package file (damaged ZIP?): {detail}',
   'problem.archive-unsafe-path':
@@ -302,7 +311,7 @@ export const en: Record<MessageKey, string> = {
   'problem.archive-link': 'The package contains a symbolic link ({path}); links are not allowed.',
   'problem.archive-too-many-files': 'The package has too many files (at most {max}).',
   'problem.archive-unexpected-file':
-    'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml and slides/*.md are allowed.',
+    'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
   'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
 }

@@ -297,6 +297,15 @@ export const vi = {
     'Trang {slide} của phần “{block}” có trích dẫn khác nhau giữa hai ngôn ngữ (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'Tệp {file} không có trang chiếu nào.',
   'problem.raw-html': 'Trang chiếu chứa HTML thô ({snippet}); HTML và mã script không được phép trong trang chiếu.',
+  'problem.image-remote':
+    'Ảnh “{src}” nằm trên mạng hoặc nhúng trực tiếp; chỉ dùng ảnh trong thư mục images/ của gói (ví dụ images/anh.png) để chạy được khi không có mạng.',
+  'problem.image-unsafe-path':
+    'Đường dẫn ảnh “{src}” không an toàn hoặc không hợp lệ; chỉ dùng images/<tên>.png|jpg|webp|gif, tên viết thường, không dấu, không có “..”.',
+  'problem.image-missing': 'Không tìm thấy ảnh “{src}” trong thư mục images/ của gói.',
+  'problem.image-not-image': '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
+  'problem.image-too-large': 'Ảnh “{src}” quá lớn (tối đa {maxKb} KB mỗi ảnh).',
+  'problem.image-alt-missing': 'Ảnh “{src}” thiếu mô tả: viết mô tả trong ngoặc vuông, ví dụ ![Mô tả ảnh]({src}).',
+  'problem.images-too-large': 'Tổng dung lượng ảnh của hội thảo quá lớn (tối đa {maxMb} MB).',
   'problem.archive-too-large': 'Tệp gói quá lớn (tối đa {maxMb} MB).',
   'problem.archive-invalid': 'Đây không phải tệp gói hội thảo hợp lệ (tệp ZIP bị hỏng?): {detail}',
   'problem.archive-unsafe-path':
@@ -304,7 +313,7 @@ export const vi = {
   'problem.archive-link': 'Tệp gói chứa liên kết tượng trưng ({path}); liên kết không được phép.',
   'problem.archive-too-many-files': 'Tệp gói có quá nhiều tệp (tối đa {max}).',
   'problem.archive-unexpected-file':
-    'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml và slides/*.md.',
+    'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml, slides/*.md và images/.',
   'problem.archive-bomb': 'Tệp gói giải nén ra lớn bất thường ({path}); đã dừng để bảo vệ máy tính.',
   'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.'
 } as const satisfies Record<string, string>
