@@ -99,10 +99,12 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
     await part.getByTestId(`slides-${language}`).pressSequentially(`\n---\n\n# ${title}\n`)
   }
   await part.getByTestId('image-input').setInputFiles({ name: 'Bản đồ.png', mimeType: 'image/png', buffer: samplePng() })
-  const imageForm = part.getByRole('form', { name: 'Thêm ảnh…' })
+  const imageForm = part.getByTestId('image-form')
+  await expect(imageForm).toHaveAccessibleName('Thêm ảnh…')
   await expect(imageForm.getByRole('img')).toBeVisible()
   await imageForm.locator('input').nth(0).fill('Bản đồ các điểm hỗ trợ')
   await imageForm.locator('input').nth(1).fill('Map of support points')
+  await screenshotsBothWays(trainer, 'editor-image-form', imageForm)
   await imageForm.getByRole('button', { name: 'Chèn ảnh' }).click()
   await expect(part.getByTestId('slides-vi')).toHaveValue(/!\[Bản đồ các điểm hỗ trợ\]\(images\/ban-do\.png\)/)
   await expect(part.getByTestId('slides-en')).toHaveValue(/!\[Map of support points\]\(images\/ban-do\.png\)/)
@@ -154,6 +156,17 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   const strip = await trainer.locator('.agenda-strip .strip-title').allInnerTexts()
   expect(strip.slice(0, 2)).toEqual([before[1], before[0]])
   expect(strip).toContain('Thăm dò nhanh')
+  // Further on, the slide with the image is shown from the session's own snapshot of the workshop.
+  const current = trainer.getByRole('region', { name: 'Đang chiếu' })
+  const slideImage = current.locator('img.slide-image')
+  for (let i = 0; i < 30 && !(await slideImage.isVisible()); i++) {
+    const shown = await current.innerHTML()
+    await trainer.keyboard.press('ArrowRight')
+    await expect(current).not.toHaveJSProperty('innerHTML', shown) // the next slide is on screen
+  }
+  await expect(slideImage).toHaveAttribute('alt', 'Bản đồ các điểm hỗ trợ')
+  expect(await slideImage.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+  await trainer.screenshot({ path: `${screens}/presenter-image-vi-1280x720.png` })
 })
 
 test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({ trainer }, testInfo) => {
