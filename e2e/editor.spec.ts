@@ -114,9 +114,16 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
     expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
   }
   // A citation from the sources goes in at the cursor of both languages.
-  await part.getByRole('button', { name: /^Chèn \[@/ }).click()
+  await part.locator('.slides-tools').getByRole('button', { name: /^Chèn \[@/ }).click()
   await expect(part.getByTestId('slides-vi')).toHaveValue(/\[@ecpat-2019#1\]/)
   await expect(part.getByTestId('slides-en')).toHaveValue(/\[@ecpat-2019#1\]/)
+  // The part's facilitator notes have their own picker: another source and paragraph, in both languages.
+  const notes = field('Ghi chú cho người điều phối')
+  await notes.getByLabel('Nguồn trích dẫn').selectOption('interpol-2023')
+  await notes.getByLabel('Đoạn').fill('3')
+  await notes.getByRole('button', { name: 'Chèn [@interpol-2023#3]' }).click()
+  await expect(notes.locator('textarea').nth(0)).toHaveValue(/\[@interpol-2023#3\]$/)
+  await expect(notes.locator('textarea').nth(1)).toHaveValue(/\[@interpol-2023#3\]$/)
   await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
   await screenshotsBothWays(trainer, 'editor-image', part.getByTestId('slide-previews-vi').locator('img.slide-image'))
 
