@@ -174,6 +174,15 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await expect(slideImage).toHaveAttribute('alt', 'Bản đồ các điểm hỗ trợ')
   expect(await slideImage.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
   await trainer.screenshot({ path: `${screens}/presenter-image-vi-1280x720.png` })
+  // The projector shows it too (the audience window gets the slide with its image from the core).
+  const [audience] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Mở màn hình khán giả' }).click()
+  ])
+  const projected = audience.locator('img.slide-image')
+  await expect(projected).toBeVisible()
+  expect(await projected.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+  await audience.screenshot({ path: `${screens}/audience-image-1280x720.png` })
 })
 
 test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({ trainer }, testInfo) => {

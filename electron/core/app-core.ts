@@ -235,7 +235,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       )
     },
     'session.list': async () => sessions.list(),
-    'session.get': ({ id }) => sessionCall(() => sessions.get(id)),
+    'session.get': ({ id }) => sessionCall(() => sessions.getWithImages(id)),
     'session.command': ({ id, command }) =>
       sessionCall(async () => {
         const { session, saved } = await sessions.command(id, command)
