@@ -36,7 +36,8 @@ export async function exportPackage(dir: string, id: string): Promise<Buffer> {
   // Only the images the slides show travel; ones left over from editing stay behind.
   const used = new Set<string>()
   for (const file of files.slice(1)) {
-    for (const { src } of findImageReferences(await fs.readFile(join(dir, ...file.split('/')), 'utf8'))) {
+    const markdown = ALLOWED_PATH.test(file) ? await fs.readFile(join(dir, ...file.split('/')), 'utf8').catch(() => '') : ''
+    for (const { src } of findImageReferences(markdown)) {
       const name = imageNameOf(src)
       if (name) used.add(name)
     }
