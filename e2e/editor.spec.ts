@@ -237,6 +237,7 @@ test('a workshop file dropped on the library is previewed, a newer version repla
   const newer = { ...withImage, 'workshop.yaml': withImage['workshop.yaml']!.replace('version: 1.0.0', 'version: 1.1.0') }
   await drop('dropped-workshop-1.1.0.roundtable', await zipOf({ ...newer, 'images/map.png': samplePng() }))
   await expect(trainer.getByTestId('import-relation')).toContainText('Phiên bản mới hơn bản đang có (1.0.0 → 1.1.0)')
+  await trainer.screenshot({ path: `${screens}/import-preview-newer-vi-1280x720.png` })
   await trainer.getByTestId('import-preview').getByRole('button', { name: 'Huỷ' }).click()
   await expect(trainer.getByTestId('import-preview')).toHaveCount(0)
   await drop('dropped-workshop-1.1.0.roundtable', await zipOf({ ...newer, 'images/map.png': samplePng() }))
@@ -252,6 +253,7 @@ test('a workshop file dropped on the library is previewed, a newer version repla
   const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
   await drop('svg.roundtable', await zipOf({ ...samplePackage('svg-workshop'), 'images/logo.png': svg }))
   await expect(trainer.getByRole('alert')).toContainText('không phải ảnh PNG, JPEG, WebP hoặc GIF')
+  await trainer.screenshot({ path: `${screens}/import-refused-svg-vi-1280x720.png` })
   await expect(trainer.getByTestId('import-preview')).toHaveCount(0)
   await expect(trainer.locator('.card')).toHaveCount(4)
 })
