@@ -1,6 +1,24 @@
+import type { Locator, Page } from '@playwright/test'
+import { samplePng } from '../electron/core/workshops/testing/sample-package'
 import { expect, test } from './fixtures'
 
 const screens = 'test-results/screens'
+
+/** Screenshots of what `target` shows, in both languages, at 1280×720 and 360×740; back to Vietnamese, 1280×720 after. */
+async function screenshotsBothWays(page: Page, name: string, target: Locator): Promise<void> {
+  for (const language of ['vi', 'en'] as const) {
+    await page.getByRole('button', { name: language === 'vi' ? 'Tiếng Việt' : 'English' }).click()
+    for (const [width, height] of [[1280, 720], [360, 740]] as const) {
+      await page.setViewportSize({ width, height })
+      await target.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${screens}/${name}-${language}-${width}x${height}.png` })
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, `${name} is wider than the ${width}px window`).toBeLessThanOrEqual(0)
+    }
+  }
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+  await page.setViewportSize({ width: 1280, height: 720 })
+}
 
 test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs it', async ({ trainer }, testInfo) => {
   test.setTimeout(120_000)
@@ -73,6 +91,42 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   expect(overflow, 'the editor is wider than the window').toBeLessThanOrEqual(0)
   await trainer.screenshot({ path: `${screens}/editor-quiz-vi-1280x720.png` })
 
+  // Add an image to the welcome slides: a real PNG, described in both languages, shown in the preview.
+  await rows.filter({ hasText: before[0]! }).locator('.row-select').click()
+  for (const [language, title] of [['en', 'Where to find help'], ['vi', 'Tìm hỗ trợ ở đâu']] as const) {
+    await part.getByTestId(`slides-${language}`).click()
+    await part.getByTestId(`slides-${language}`).press('Control+End')
+    await part.getByTestId(`slides-${language}`).pressSequentially(`\n---\n\n# ${title}\n`)
+  }
+  await part.getByTestId('image-input').setInputFiles({ name: 'Bản đồ.png', mimeType: 'image/png', buffer: samplePng() })
+  const imageForm = part.getByTestId('image-form')
+  await expect(imageForm).toHaveAccessibleName('Thêm ảnh…')
+  await expect(imageForm.getByRole('img')).toBeVisible()
+  await imageForm.locator('input').nth(0).fill('Bản đồ các điểm hỗ trợ')
+  await imageForm.locator('input').nth(1).fill('Map of support points')
+  await screenshotsBothWays(trainer, 'editor-image-form', imageForm)
+  await imageForm.getByRole('button', { name: 'Chèn ảnh' }).click()
+  await expect(part.getByTestId('slides-vi')).toHaveValue(/!\[Bản đồ các điểm hỗ trợ\]\(images\/ban-do\.png\)/)
+  await expect(part.getByTestId('slides-en')).toHaveValue(/!\[Map of support points\]\(images\/ban-do\.png\)/)
+  for (const language of ['vi', 'en']) {
+    const image = part.getByTestId(`slide-previews-${language}`).locator('img.slide-image')
+    await expect(image).toBeVisible()
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+  }
+  // A citation from the sources goes in at the cursor of both languages.
+  await part.locator('.slides-tools').getByRole('button', { name: /^Chèn \[@/ }).click()
+  await expect(part.getByTestId('slides-vi')).toHaveValue(/\[@ecpat-2019#1\]/)
+  await expect(part.getByTestId('slides-en')).toHaveValue(/\[@ecpat-2019#1\]/)
+  // The part's facilitator notes have their own picker: another source and paragraph, in both languages.
+  const notes = field('Ghi chú cho người điều phối')
+  await notes.getByLabel('Nguồn trích dẫn').selectOption('interpol-2023')
+  await notes.getByLabel('Đoạn').fill('3')
+  await notes.getByRole('button', { name: 'Chèn [@interpol-2023#3]' }).click()
+  await expect(notes.locator('textarea').nth(0)).toHaveValue(/\[@interpol-2023#3\]$/)
+  await expect(notes.locator('textarea').nth(1)).toHaveValue(/\[@interpol-2023#3\]$/)
+  await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
+  await screenshotsBothWays(trainer, 'editor-image', part.getByTestId('slide-previews-vi').locator('img.slide-image'))
+
   // Share: export to one file, remove the workshop, import the file again.
   await trainer.getByRole('button', { name: '← Hội thảo' }).click()
   await expect(trainer.getByText(/Bản sao từ “parents-teachers-online-safety”/)).toBeVisible()
@@ -83,18 +137,52 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await trainer.getByRole('button', { name: 'Gỡ khỏi thư viện' }).click()
   await expect(trainer.locator('.card')).toHaveCount(3)
   await trainer.getByTestId('import-input').setInputFiles(file)
+  // The preview says what will be added before anything is written.
+  const preview = trainer.getByTestId('import-preview')
+  await expect(preview).toContainText('parents-teachers-online-safety-copy · 1.0.0')
+  await expect(preview).toContainText('ban-do.png')
+  await expect(trainer.getByTestId('import-relation')).toHaveText('Hội thảo mới: chưa có trong thư viện.')
+  await expect(trainer.locator('.card')).toHaveCount(3)
+  await screenshotsBothWays(trainer, 'import-preview', preview)
+  await preview.getByRole('button', { name: 'Nhập', exact: true }).click()
   await expect(trainer.getByText('Đã nhập “parents-teachers-online-safety-copy” phiên bản 1.0.0.')).toBeVisible()
   await expect(trainer.locator('.card')).toHaveCount(4)
 
   // A trainer runs it: the agenda is the edited one.
   const copy = trainer.locator('.card', { hasText: 'Của bạn' })
   await copy.getByRole('button', { name: 'Xem' }).click()
+  // The image came back with the file, and shows in the workshop's slides.
+  await trainer.locator('.agenda summary', { hasText: before[0]! }).click()
+  const imported = trainer.locator('img.slide-image').first()
+  await expect(imported).toBeVisible()
+  await expect(imported).toHaveAttribute('alt', 'Bản đồ các điểm hỗ trợ')
+  expect(await imported.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
   await trainer.getByRole('button', { name: 'Bắt đầu buổi tập huấn' }).click()
   await trainer.getByRole('button', { name: 'Bắt đầu', exact: true }).click()
   await expect(trainer.getByTestId('presenter')).toBeVisible()
   const strip = await trainer.locator('.agenda-strip .strip-title').allInnerTexts()
   expect(strip.slice(0, 2)).toEqual([before[1], before[0]])
   expect(strip).toContain('Thăm dò nhanh')
+  // Further on, the slide with the image is shown from the session's own snapshot of the workshop.
+  const current = trainer.getByRole('region', { name: 'Đang chiếu' })
+  const slideImage = current.locator('img.slide-image')
+  for (let i = 0; i < 30 && !(await slideImage.isVisible()); i++) {
+    const shown = await current.innerHTML()
+    await trainer.keyboard.press('ArrowRight')
+    await expect(current).not.toHaveJSProperty('innerHTML', shown) // the next slide is on screen
+  }
+  await expect(slideImage).toHaveAttribute('alt', 'Bản đồ các điểm hỗ trợ')
+  expect(await slideImage.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+  await trainer.screenshot({ path: `${screens}/presenter-image-vi-1280x720.png` })
+  // The projector shows it too (the audience window gets the slide with its image from the core).
+  const [audience] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Mở màn hình khán giả' }).click()
+  ])
+  const projected = audience.locator('img.slide-image')
+  await expect(projected).toBeVisible()
+  expect(await projected.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+  await audience.screenshot({ path: `${screens}/audience-image-1280x720.png` })
 })
 
 test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({ trainer }, testInfo) => {
@@ -105,6 +193,69 @@ test('a workshop file that is not a package is refused with a clear message and 
   await expect(trainer.getByRole('alert')).toContainText('Không nhập tệp not-a-workshop.roundtable')
   await expect(trainer.getByRole('alert')).toContainText('không phải tệp gói hội thảo hợp lệ')
   await expect(trainer.locator('.card')).toHaveCount(3)
+})
+
+test('a workshop file dropped on the library is previewed, a newer version replaces the old one only when confirmed, and a broken one is refused', async ({ trainer }) => {
+  const { brokenPackages, samplePackage } = await import('../electron/core/workshops/testing/sample-package')
+  const yazl = await import('yazl')
+  const zipOf = async (files: Record<string, string | Buffer>): Promise<number[]> => {
+    const zip = new yazl.ZipFile()
+    for (const [name, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), name)
+    zip.end()
+    const chunks: Buffer[] = []
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
+    return [...Buffer.concat(chunks)]
+  }
+  /** Drops a file on the import panel the way a file manager does: a real DataTransfer built in the page. */
+  const drop = async (name: string, bytes: number[]): Promise<void> => {
+    const transfer = await trainer.evaluateHandle(
+      ({ name, bytes }) => {
+        const data = new DataTransfer()
+        data.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/zip' }))
+        return data
+      },
+      { name, bytes }
+    )
+    await trainer.getByTestId('import-drop').dispatchEvent('dragover', { dataTransfer: transfer })
+    await trainer.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer })
+  }
+  const withImage = samplePackage('dropped-workshop')
+  withImage['slides/intro.vi.md'] = withImage['slides/intro.vi.md']!.replace('# Xin chào\n', '# Xin chào\n\n![Bản đồ](images/map.png)\n')
+  withImage['slides/intro.en.md'] = withImage['slides/intro.en.md']!.replace('# Hello\n', '# Hello\n\n![Map](images/map.png)\n')
+
+  await drop('dropped-workshop-1.0.0.roundtable', await zipOf({ ...withImage, 'images/map.png': samplePng() }))
+  const preview = trainer.getByTestId('import-preview')
+  await expect(preview).toContainText('Hội thảo mẫu')
+  await expect(preview).toContainText('Sample workshop')
+  await expect(preview).toContainText('1 × Trình chiếu, 2 × Kiểm tra, 1 × Thảo luận')
+  await expect(preview).toContainText('60 phút')
+  await expect(preview).toContainText('map.png')
+  await preview.getByRole('button', { name: 'Nhập', exact: true }).click()
+  await expect(trainer.locator('.card')).toHaveCount(4)
+
+  // Version 1.1.0 of the same workshop: the preview says it replaces 1.0.0, which is kept; cancelling changes nothing.
+  const newer = { ...withImage, 'workshop.yaml': withImage['workshop.yaml']!.replace('version: 1.0.0', 'version: 1.1.0') }
+  await drop('dropped-workshop-1.1.0.roundtable', await zipOf({ ...newer, 'images/map.png': samplePng() }))
+  await expect(trainer.getByTestId('import-relation')).toContainText('Phiên bản mới hơn bản đang có (1.0.0 → 1.1.0)')
+  await trainer.screenshot({ path: `${screens}/import-preview-newer-vi-1280x720.png` })
+  await trainer.getByTestId('import-preview').getByRole('button', { name: 'Huỷ' }).click()
+  await expect(trainer.getByTestId('import-preview')).toHaveCount(0)
+  await drop('dropped-workshop-1.1.0.roundtable', await zipOf({ ...newer, 'images/map.png': samplePng() }))
+  await trainer.getByTestId('import-preview').getByRole('button', { name: 'Thay thế' }).click()
+  await expect(trainer.getByRole('status')).toContainText('phiên bản 1.0.0 được giữ lại')
+  await expect(trainer.locator('.card')).toHaveCount(4)
+
+  // A broken package and an SVG passed off as a PNG are refused with the loader's reasons; nothing is added.
+  const broken = brokenPackages().find((b) => b.name === 'script-in-markdown')!
+  await drop('broken.roundtable', await zipOf(broken.files))
+  await expect(trainer.getByRole('alert')).toContainText('Không nhập tệp broken.roundtable')
+  await expect(trainer.getByRole('alert')).toContainText('HTML thô')
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+  await drop('svg.roundtable', await zipOf({ ...samplePackage('svg-workshop'), 'images/logo.png': svg }))
+  await expect(trainer.getByRole('alert')).toContainText('không phải ảnh PNG, JPEG, WebP hoặc GIF')
+  await trainer.screenshot({ path: `${screens}/import-refused-svg-vi-1280x720.png` })
+  await expect(trainer.getByTestId('import-preview')).toHaveCount(0)
+  await expect(trainer.locator('.card')).toHaveCount(4)
 })
 
 test('the facilitator guide and the sign-in sheet open for printing, and print to A4 PDF', async ({ trainer, browser }, testInfo) => {

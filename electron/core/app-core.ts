@@ -20,12 +20,12 @@ import {
 import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
-import { duplicateWorkshop, readDraft, removeWorkshop, writeDraft } from './library/workshop-editing'
+import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
 import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
 import { SessionService } from './sessions/session-service'
-import { exportPackage, importPackage, PACKAGE_EXTENSION, zipFiles } from './workshops/package-file'
+import { exportPackage, importPackage, PACKAGE_EXTENSION, previewPackage, zipFiles } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import { lockDataFolder } from './storage/data-folder-lock'
 import { removeLeftoverTempFiles, type DurableFs } from './storage/durable-json-file'
@@ -207,7 +207,25 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const dir = await workshops.folderOf(id)
       if (!dir) throw new ApiError('not-found', `no workshop ${id}`)
       const detail = await workshops.get(id)
-      return { draft: await readDraft(dir), problems: detail?.summary.problems ?? [], editable: (await workshops.origin(id)) === 'user' }
+      return {
+        draft: await readDraft(dir),
+        problems: detail?.summary.problems ?? [],
+        editable: (await workshops.origin(id)) === 'user',
+        images: await readDraftImages(dir)
+      }
+    },
+    'workshop.addImage': async ({ id, fileName, base64 }) => {
+      const dir = await workshops.folderOf(id)
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', 'images can only be added to your own workshops')
+      const added = await addImage(dir, fileName, Buffer.from(base64, 'base64'))
+      return added.ok ? { status: 'added', name: added.name, dataUrl: added.dataUrl } : { status: 'refused', problem: added.problem }
+    },
+    'workshop.previewImport': async ({ fileName, base64 }) => {
+      const result = await previewPackage(Buffer.from(base64, 'base64'), workshops.userFolder, {
+        fileName,
+        bundledIds: await workshops.bundledIds()
+      })
+      return result.ok ? { status: 'ready', preview: result.preview } : { status: 'invalid', problems: result.problems }
     },
     'workshop.saveDraft': async ({ id, draft }) => {
       const dir = await workshops.folderOf(id)
@@ -249,7 +267,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       )
     },
     'session.list': async () => sessions.list(),
-    'session.get': ({ id }) => sessionCall(() => sessions.get(id)),
+    'session.get': ({ id }) => sessionCall(() => sessions.getWithImages(id)),
     'session.command': ({ id, command }) =>
       sessionCall(async () => {
         const { session, saved } = await sessions.command(id, command)

@@ -14,7 +14,7 @@ const MAX_API_BODY_BYTES = 256 * 1024
 /** Importing a workshop file sends up to 20 MB as base64. */
 const MAX_IMPORT_BODY_BYTES = 28 * 1024 * 1024
 /** Methods that carry whole files: a workshop package, an edited draft, a summary from another laptop. */
-const LARGE_BODY_METHODS = new Set(['workshop.import', 'workshop.saveDraft', 'summary.import'])
+const LARGE_BODY_METHODS = new Set(['workshop.import', 'workshop.previewImport', 'workshop.addImage', 'workshop.saveDraft', 'summary.import'])
 
 export interface BrowserHostOptions {
   core: AppCore

@@ -87,6 +87,27 @@ export const ImportResultSchema = z.union([
 ])
 export type ImportResult = z.infer<typeof ImportResultSchema>
 
+/** What importing a package file would add; see previewPackage in workshops/package-file.ts. */
+export const ImportPreviewResultSchema = z.union([
+  z.object({
+    status: z.literal('ready'),
+    preview: z.object({
+      id: z.string(),
+      title: BilingualSchema,
+      version: z.string(),
+      languages: z.array(z.string()),
+      blocksByKind: z.record(z.string(), z.number()),
+      totalMinutes: z.number(),
+      sources: z.array(z.object({ id: z.string(), title: z.string() })),
+      images: z.array(z.object({ name: z.string(), bytes: z.number() })),
+      relation: z.enum(['new', 'newer', 'same', 'older']),
+      existingVersion: z.string().nullable()
+    })
+  }),
+  z.object({ status: z.literal('invalid'), problems: z.array(ProblemSchema) })
+])
+export type ImportPreviewResult = z.infer<typeof ImportPreviewResultSchema>
+
 const WorkshopId = z.string().regex(/^[a-z0-9-]{1,100}$/)
 /** A workshop being edited: the manifest as plain data (possibly incomplete) and each slides block's Markdown. */
 export const WorkshopDraftSchema = z.object({
@@ -139,8 +160,27 @@ export const apiContract = {
   'workshop.duplicate': { args: z.strictObject({ id: WorkshopId }), result: z.object({ id: z.string() }) },
   'workshop.draft': {
     args: z.strictObject({ id: WorkshopId }),
-    result: z.object({ draft: WorkshopDraftSchema, problems: z.array(ProblemSchema), editable: z.boolean() })
+    result: z.object({
+      draft: WorkshopDraftSchema,
+      problems: z.array(ProblemSchema),
+      editable: z.boolean(),
+      /** The workshop's images (used or not) by file name, as data URLs for the editor's preview. */
+      images: z.record(z.string(), z.string())
+    })
   },
+  /** An image chosen in the editor (base64, at most 2 MB; type checked by its bytes in the core). */
+  'workshop.addImage': {
+    args: z.strictObject({
+      id: WorkshopId,
+      fileName: z.string().min(1).max(255),
+      base64: z.string().max(3 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    }),
+    result: z.union([
+      z.object({ status: z.literal('added'), name: z.string(), dataUrl: z.string() }),
+      z.object({ status: z.literal('refused'), problem: ProblemSchema })
+    ])
+  },
+  'workshop.previewImport': { args: PackageFileSchema, result: ImportPreviewResultSchema },
   'workshop.saveDraft': {
     args: z.strictObject({ id: WorkshopId, draft: WorkshopDraftSchema }),
     result: z.object({ problems: z.array(ProblemSchema) })

@@ -11,7 +11,8 @@ import { escapeHtml, formatClock, parseClock, printableDocument } from './printa
  * notes, the sources and the checklist of claims to verify locally.
  *
  * Every workshop text goes through `escapeHtml` (via CitedTexts); slide Markdown goes through the
- * app's `renderMarkdown`, which escapes raw HTML and allows no images.
+ * app's `renderMarkdown`, which escapes raw HTML; slide images appear as
+ * their alt text (the guide is a light, text-only document).
  */
 
 export const DEFAULT_START_TIME = '08:00'

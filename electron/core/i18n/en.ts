@@ -36,6 +36,23 @@ export const en: Record<MessageKey, string> = {
   'library.import.invalid': 'Did not import {file}: the package has problems. Nothing was changed.',
   'library.import.conflict':
     'The library already has “{id}” version {existing}. Replace it with version {incoming}? The old version is kept.',
+  'library.import.drop': 'or drop a .roundtable file here',
+  'library.import.previewTitle': 'About to import this workshop',
+  'library.import.version': 'Id · version',
+  'library.import.languages': 'Languages',
+  'library.import.blocks': 'Parts',
+  'library.import.minutes': 'Total time',
+  'library.import.minutesValue': '{minutes} minutes',
+  'library.import.sources': 'Sources',
+  'library.import.images': 'Images',
+  'library.import.relation.new': 'A new workshop: not in the library yet.',
+  'library.import.relation.newer':
+    'A newer version than the one you have ({existing} → {incoming}): it will replace it; the old one is kept in the data folder.',
+  'library.import.relation.same':
+    'The library already has this same version {incoming}. Importing replaces it; the current one is kept in the data folder.',
+  'library.import.relation.older':
+    'This file is OLDER than the one you have ({existing} → {incoming}). Importing replaces it with the older one; the current one is kept in the data folder.',
+  'library.import.confirm': 'Import',
   'library.import.replace': 'Replace',
   'library.import.cancel': 'Cancel',
   'library.back': '← Library',
@@ -212,6 +229,18 @@ export const en: Record<MessageKey, string> = {
   'editor.pollType.open': 'Short answer',
   'editor.option': 'Option',
   'editor.instructions': 'Activity instructions',
+  'editor.image.add': 'Add image…',
+  'editor.image.chosen': 'Chosen image: {file}',
+  'editor.image.altHelp': 'Describe what the image shows, in both languages (for people who cannot see it).',
+  'editor.image.altPlaceholder': 'The image shows…',
+  'editor.image.insert': 'Insert image',
+  'editor.image.refused': 'This image could not be added:',
+  'editor.image.unused': 'Images no slide uses any more (left out of exported files): {names}',
+  'editor.cite.title': 'Citation',
+  'editor.cite.source': 'Source to cite',
+  'editor.cite.paragraph': 'Paragraph (1–{max})',
+  'editor.cite.verifyLocally': 'Verify locally',
+  'editor.cite.insert': 'Insert',
   'editor.slidesHelp': 'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
   'editor.slidesMismatch': 'Different numbers of slides: Vietnamese {vi}, English {en}.',
   'editor.quizRole': 'Kind of quiz',
@@ -315,6 +344,15 @@ export const en: Record<MessageKey, string> = {
     'Slide {slide} of “{block}” cites different sources in the two languages (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'The file {file} has no slides.',
   'problem.raw-html': 'The slide contains raw HTML ({snippet}); HTML and scripts are not allowed in slides.',
+  'problem.image-remote':
+    'The image “{src}” is on the internet or embedded; use only images from the package’s images/ folder (for example images/photo.png) so it works offline.',
+  'problem.image-unsafe-path':
+    'The image path “{src}” is unsafe or invalid; use images/<name>.png|jpg|webp|gif with a lowercase name, no accents, no “..”.',
+  'problem.image-missing': 'The image “{src}” is not in the package’s images/ folder.',
+  'problem.image-not-image': '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
+  'problem.image-too-large': 'The image “{src}” is too large (at most {maxKb} KB per image).',
+  'problem.image-alt-missing': 'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
+  'problem.images-too-large': 'The workshop’s images are too large in total (at most {maxMb} MB).',
   'problem.archive-too-large': 'The package file is too large (at most {maxMb} MB).',
   'problem.archive-invalid': 'This is not a valid workshop package file (damaged ZIP?): {detail}',
   'problem.archive-unsafe-path':
@@ -322,7 +360,7 @@ export const en: Record<MessageKey, string> = {
   'problem.archive-link': 'The package contains a symbolic link ({path}); links are not allowed.',
   'problem.archive-too-many-files': 'The package has too many files (at most {max}).',
   'problem.archive-unexpected-file':
-    'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml and slides/*.md are allowed.',
+    'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
   'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
 }

@@ -31,6 +31,8 @@ describe('message catalogues', () => {
       'quiz-correct-single': true, 'quiz-correct-multiple': true, 'unknown-objective': true,
       'citation-unknown-source': true, 'citation-bad-paragraph': true, 'citation-needs-paragraph': true,
       'slides-count-differs': true, 'slides-citations-differ': true, 'slides-empty': true, 'raw-html': true,
+      'image-remote': true, 'image-unsafe-path': true, 'image-missing': true, 'image-not-image': true,
+      'image-too-large': true, 'image-alt-missing': true, 'images-too-large': true,
       'archive-too-large': true, 'archive-invalid': true, 'archive-unsafe-path': true, 'archive-link': true,
       'archive-too-many-files': true, 'archive-unexpected-file': true, 'archive-bomb': true, 'import-bundled-id': true
     }

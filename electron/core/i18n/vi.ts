@@ -37,6 +37,23 @@ export const vi = {
   'library.import.invalid': 'Không nhập tệp {file}: gói hội thảo có lỗi. Không có gì bị thay đổi.',
   'library.import.conflict':
     'Thư viện đã có “{id}” phiên bản {existing}. Thay bằng phiên bản {incoming}? Phiên bản cũ sẽ được giữ lại.',
+  'library.import.drop': 'hoặc kéo thả tệp .roundtable vào đây',
+  'library.import.previewTitle': 'Sẽ nhập hội thảo này',
+  'library.import.version': 'Mã · phiên bản',
+  'library.import.languages': 'Ngôn ngữ',
+  'library.import.blocks': 'Các phần',
+  'library.import.minutes': 'Tổng thời lượng',
+  'library.import.minutesValue': '{minutes} phút',
+  'library.import.sources': 'Nguồn tài liệu',
+  'library.import.images': 'Hình ảnh',
+  'library.import.relation.new': 'Hội thảo mới: chưa có trong thư viện.',
+  'library.import.relation.newer':
+    'Phiên bản mới hơn bản đang có ({existing} → {incoming}): sẽ thay thế; bản cũ được giữ lại trong thư mục dữ liệu.',
+  'library.import.relation.same':
+    'Thư viện đã có đúng phiên bản {incoming} này. Nhập sẽ thay thế nó; bản đang có được giữ lại trong thư mục dữ liệu.',
+  'library.import.relation.older':
+    'Tệp này CŨ hơn bản đang có ({existing} → {incoming}). Nhập sẽ thay bằng bản cũ hơn; bản đang có được giữ lại trong thư mục dữ liệu.',
+  'library.import.confirm': 'Nhập',
   'library.import.replace': 'Thay thế',
   'library.import.cancel': 'Huỷ',
   'library.back': '← Thư viện',
@@ -213,6 +230,18 @@ export const vi = {
   'editor.pollType.open': 'Câu trả lời ngắn',
   'editor.option': 'Lựa chọn',
   'editor.instructions': 'Hướng dẫn hoạt động',
+  'editor.image.add': 'Thêm ảnh…',
+  'editor.image.chosen': 'Ảnh đã chọn: {file}',
+  'editor.image.altHelp': 'Mô tả ngắn nội dung ảnh, bằng cả hai ngôn ngữ (cho người không nhìn thấy ảnh).',
+  'editor.image.altPlaceholder': 'Ảnh cho thấy…',
+  'editor.image.insert': 'Chèn ảnh',
+  'editor.image.refused': 'Không thêm được ảnh này:',
+  'editor.image.unused': 'Ảnh không còn dùng trong trang chiếu nào (sẽ không được xuất ra tệp): {names}',
+  'editor.cite.title': 'Trích dẫn',
+  'editor.cite.source': 'Nguồn trích dẫn',
+  'editor.cite.paragraph': 'Đoạn (1–{max})',
+  'editor.cite.verifyLocally': 'Cần kiểm tra tại địa phương',
+  'editor.cite.insert': 'Chèn',
   'editor.slidesHelp': 'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
   'editor.slidesMismatch': 'Số trang chiếu khác nhau: tiếng Việt {vi}, tiếng Anh {en}.',
   'editor.quizRole': 'Loại kiểm tra',
@@ -317,6 +346,15 @@ export const vi = {
     'Trang {slide} của phần “{block}” có trích dẫn khác nhau giữa hai ngôn ngữ (vi: {vi}; en: {en}).',
   'problem.slides-empty': 'Tệp {file} không có trang chiếu nào.',
   'problem.raw-html': 'Trang chiếu chứa HTML thô ({snippet}); HTML và mã script không được phép trong trang chiếu.',
+  'problem.image-remote':
+    'Ảnh “{src}” nằm trên mạng hoặc nhúng trực tiếp; chỉ dùng ảnh trong thư mục images/ của gói (ví dụ images/anh.png) để chạy được khi không có mạng.',
+  'problem.image-unsafe-path':
+    'Đường dẫn ảnh “{src}” không an toàn hoặc không hợp lệ; chỉ dùng images/<tên>.png|jpg|webp|gif, tên viết thường, không dấu, không có “..”.',
+  'problem.image-missing': 'Không tìm thấy ảnh “{src}” trong thư mục images/ của gói.',
+  'problem.image-not-image': '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
+  'problem.image-too-large': 'Ảnh “{src}” quá lớn (tối đa {maxKb} KB mỗi ảnh).',
+  'problem.image-alt-missing': 'Ảnh “{src}” thiếu mô tả: viết mô tả trong ngoặc vuông, ví dụ ![Mô tả ảnh]({src}).',
+  'problem.images-too-large': 'Tổng dung lượng ảnh của hội thảo quá lớn (tối đa {maxMb} MB).',
   'problem.archive-too-large': 'Tệp gói quá lớn (tối đa {maxMb} MB).',
   'problem.archive-invalid': 'Đây không phải tệp gói hội thảo hợp lệ (tệp ZIP bị hỏng?): {detail}',
   'problem.archive-unsafe-path':
@@ -324,7 +362,7 @@ export const vi = {
   'problem.archive-link': 'Tệp gói chứa liên kết tượng trưng ({path}); liên kết không được phép.',
   'problem.archive-too-many-files': 'Tệp gói có quá nhiều tệp (tối đa {max}).',
   'problem.archive-unexpected-file':
-    'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml và slides/*.md.',
+    'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml, slides/*.md và images/.',
   'problem.archive-bomb': 'Tệp gói giải nén ra lớn bất thường ({path}); đã dừng để bảo vệ máy tính.',
   'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.'
 } as const satisfies Record<string, string>

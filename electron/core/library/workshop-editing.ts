@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { folderReader, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
+import { imageFileProblem, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, safeImageName, sniffImageType } from '../workshops/images'
+import { folderReader, imageDataUrl, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
 import type { WorkshopDraft } from '../api/contract'
 import type { WorkshopProblem } from '../workshops/problems'
 
@@ -47,6 +48,42 @@ export async function writeDraft(dir: string, draft: WorkshopDraft): Promise<Wor
   return result.ok ? [] : result.problems
 }
 
+/** The images in a workshop folder (used or not), by file name, as data URLs for the editor's preview. */
+export async function readDraftImages(dir: string): Promise<Record<string, string>> {
+  const images: Record<string, string> = {}
+  for (const name of await imageFiles(dir)) {
+    const bytes = await fs.readFile(join(dir, IMAGES_FOLDER, name))
+    if (imageFileProblem(bytes) === null) images[name] = imageDataUrl(bytes)
+  }
+  return images
+}
+
+export type AddImageResult = { ok: true; name: string; dataUrl: string } | { ok: false; problem: WorkshopProblem }
+
+/** Copies an image chosen in the editor into the workshop's `images/`, under a safe, unused name. */
+export async function addImage(dir: string, originalName: string, bytes: Buffer): Promise<AddImageResult> {
+  const refuse = (code: WorkshopProblem['code']): AddImageResult => ({
+    ok: false,
+    problem: { file: originalName, code, params: { src: originalName, maxKb: MAX_IMAGE_BYTES / 1024, maxMb: MAX_IMAGES_TOTAL_BYTES / 1024 / 1024 } }
+  })
+  const problem = imageFileProblem(bytes)
+  const type = sniffImageType(bytes)
+  if (problem || !type) return refuse(problem ?? 'image-not-image')
+  const existing = await imageFiles(dir)
+  let total = bytes.length
+  for (const name of existing) total += (await fs.stat(join(dir, IMAGES_FOLDER, name))).size
+  if (total > MAX_IMAGES_TOTAL_BYTES) return refuse('images-too-large')
+  const name = safeImageName(originalName, type, existing)
+  await fs.mkdir(join(dir, IMAGES_FOLDER), { recursive: true })
+  await writeAtomically(join(dir, IMAGES_FOLDER, name), bytes)
+  return { ok: true, name, dataUrl: imageDataUrl(bytes) }
+}
+
+async function imageFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(join(dir, IMAGES_FOLDER), { withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => e.isFile() && IMAGE_NAME.test(e.name)).map((e) => e.name).sort()
+}
+
 /** Copies a workshop into the user's folder under a new id, recording where it came from. */
 export async function duplicateWorkshop(sourceDir: string, userDir: string, sourceId: string): Promise<string> {
   const draft = await readDraft(sourceDir)
@@ -55,6 +92,9 @@ export async function duplicateWorkshop(sourceDir: string, userDir: string, sour
   const version = typeof draft.manifest.version === 'string' ? draft.manifest.version : '1.0.0'
   const { derivedFrom: _previous, ...rest } = draft.manifest
   draft.manifest = { ...rest, id, version: '1.0.0', derivedFrom: { id: sourceId, version } }
+  const images = await imageFiles(sourceDir)
+  if (images.length > 0) await fs.mkdir(join(userDir, id, IMAGES_FOLDER), { recursive: true })
+  for (const name of images) await fs.copyFile(join(sourceDir, IMAGES_FOLDER, name), join(userDir, id, IMAGES_FOLDER, name))
   await writeDraft(join(userDir, id), draft)
   return id
 }
@@ -66,11 +106,11 @@ export async function removeWorkshop(dir: string, userDir: string, id: string): 
   await fs.rename(dir, join(bin, `${id}-${Date.now()}`))
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, text: string | Buffer): Promise<void> {
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`
   const handle = await fs.open(temp, 'w')
   try {
-    await handle.writeFile(text, 'utf8')
+    await handle.writeFile(text)
     await handle.sync()
   } finally {
     await handle.close()

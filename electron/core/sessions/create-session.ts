@@ -8,7 +8,7 @@ export function workshopSnapshot(workshop: LoadedWorkshop): WorkshopSnapshot {
   const slides: WorkshopSnapshot['slides'] = {}
   for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
     const render = (list: typeof perLanguage.vi) =>
-      list.map((s) => ({ html: renderMarkdown(s.body), notesHtml: renderMarkdown(s.notes) }))
+      list.map((s) => ({ html: renderMarkdown(s.body, workshop.images), notesHtml: renderMarkdown(s.notes, workshop.images) }))
     slides[blockId] = { vi: render(perLanguage.vi), en: render(perLanguage.en) }
   }
   return { manifest: workshop.manifest, slides }

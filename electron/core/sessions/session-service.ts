@@ -11,6 +11,14 @@ import { audienceView, type AudienceView, type JoinInfo } from './audience'
 import { applyCommand, CommandError, type SessionCommand } from './commands'
 import { createSession } from './create-session'
 import {
+  readSessionImages,
+  resolveAudience,
+  resolveSnapshot,
+  separateImages,
+  writeSessionImages,
+  type SessionImages
+} from './session-images'
+import {
   SESSION_SCHEMA_VERSION,
   SessionFileSchema,
   type Session,
@@ -34,6 +42,8 @@ export interface SessionEvents {
  */
 export class SessionService {
   private readonly files = new Map<string, Promise<DataFile<SessionFile>>>()
+  /** Each open session's slide images (see session-images.ts), read once. */
+  private readonly images = new Map<string, SessionImages>()
   join: JoinInfo | null = null
   /** The session the trainer last started or worked in: the one phones answer. */
   private lastUsed: string | null = null
@@ -60,7 +70,13 @@ export class SessionService {
   async start(workshop: { id: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
     const now = this.now()
     const id = `${details.date}-${crypto.randomUUID().slice(0, 8)}`
-    const session = createSession({ id, now, snapshot, details })
+    const separated = separateImages(snapshot)
+    if (separated.images.length > 0) {
+      await fs.mkdir(join(this.options.dataDir, 'sessions'), { recursive: true })
+      await writeSessionImages(this.imagesPathOf(id), separated.images)
+    }
+    this.images.set(id, separated.images)
+    const session = createSession({ id, now, snapshot: separated.snapshot, details })
     this.lastUsed = id
     const file = this.fileFor(id, { schemaVersion: SESSION_SCHEMA_VERSION, session })
     await (await file).save()
@@ -76,11 +92,17 @@ export class SessionService {
       })
     })
     this.publish(session)
-    return session
+    return { ...session, snapshot } // the caller gets the images it gave
   }
 
   async get(id: string): Promise<Session> {
     return (await this.open(id)).data.session
+  }
+
+  /** The session as windows show it: its snapshot with the slide images put back. */
+  async getWithImages(id: string): Promise<Session> {
+    const session = await this.get(id)
+    return { ...session, snapshot: resolveSnapshot(session.snapshot, this.images.get(id) ?? []) }
   }
 
   async command(id: string, command: SessionCommand): Promise<{ session: Session; saved: boolean }> {
@@ -106,7 +128,7 @@ export class SessionService {
   }
 
   audience(session: Session): AudienceView {
-    return audienceView(session, this.join)
+    return resolveAudience(audienceView(session, this.join), this.images.get(session.id) ?? [])
   }
 
   /** The session phones may answer: the one the trainer last worked in, else the latest running one. */
@@ -163,11 +185,16 @@ export class SessionService {
     }
     const file = await this.fileFor(id)
     if (!file.data.session) throw new CommandError(`session ${id} could not be read`)
+    if (!this.images.has(id)) this.images.set(id, await readSessionImages(this.imagesPathOf(id)))
     return file
   }
 
   private pathOf(id: string): string {
     return join(this.options.dataDir, 'sessions', `${id}.json`)
+  }
+
+  private imagesPathOf(id: string): string {
+    return join(this.options.dataDir, 'sessions', `${id}.images.json`)
   }
 
   private fileFor(id: string, initial?: SessionFile): Promise<DataFile<SessionFile>> {

@@ -3,7 +3,8 @@ import { basename, join } from 'node:path'
 import { LineCounter, parseDocument, isScalar, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { findCitations, citationSet, lineAt, VERIFY_LOCALLY } from './citations'
-import { findRawHtml } from './markdown'
+import { findImageReferences, imageFileProblem, imageNameOf, imageReferenceProblem, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, sniffImageType } from './images'
+import { findRawHtml, type SlideImages } from './markdown'
 import type { WorkshopProblem } from './problems'
 import { BLOCK_KINDS, ManifestSchema, type Block, type Manifest } from './schema'
 import { splitSlides, type ParsedSlide } from './slides'
@@ -16,6 +17,8 @@ export interface LoadedWorkshop {
   manifest: Manifest
   /** Slides of each slides block, per language. */
   slides: Record<string, { vi: ParsedSlide[]; en: ParsedSlide[] }>
+  /** The package images the slides use, by file name, as data URLs ready for `renderMarkdown`. */
+  images: SlideImages
 }
 
 export type LoadResult = { ok: true; workshop: LoadedWorkshop } | { ok: false; problems: WorkshopProblem[] }
@@ -24,6 +27,8 @@ export type LoadResult = { ok: true; workshop: LoadedWorkshop } | { ok: false; p
 export interface PackageReader {
   /** Resolves to the file's text, or null when it does not exist. Throws `FileTooLargeError` past the limit. */
   readText(relativePath: string): Promise<string | null>
+  /** Resolves to an image file's bytes, or null when it does not exist. Throws `FileTooLargeError` past the image limit. */
+  readBytes(relativePath: string): Promise<Uint8Array | null>
   /** The package's folder name, when it has one (bundled and installed packages). */
   folderName?: string
 }
@@ -31,20 +36,22 @@ export interface PackageReader {
 export class FileTooLargeError extends Error {}
 
 export function folderReader(dir: string): PackageReader {
+  const read = async (relativePath: string, limit: number): Promise<Buffer | null> => {
+    const path = join(dir, ...relativePath.split('/'))
+    let stat
+    try {
+      stat = await fs.lstat(path)
+    } catch {
+      return null
+    }
+    if (!stat.isFile()) return null // links and folders are not package files
+    if (stat.size > limit) throw new FileTooLargeError(relativePath)
+    return fs.readFile(path)
+  }
   return {
     folderName: basename(dir),
-    async readText(relativePath) {
-      const path = join(dir, ...relativePath.split('/'))
-      let stat
-      try {
-        stat = await fs.lstat(path)
-      } catch {
-        return null
-      }
-      if (!stat.isFile()) return null // links and folders are not package files
-      if (stat.size > MAX_FILE_BYTES) throw new FileTooLargeError(relativePath)
-      return fs.readFile(path, 'utf8')
-    }
+    readText: async (relativePath) => (await read(relativePath, MAX_FILE_BYTES))?.toString('utf8') ?? null,
+    readBytes: (relativePath) => read(relativePath, MAX_IMAGE_BYTES)
   }
 }
 
@@ -88,6 +95,7 @@ export async function loadWorkshop(reader: PackageReader): Promise<LoadResult> {
   checkManifestCitations(doc, lineCounter, manifest, problems)
 
   const slides: LoadedWorkshop['slides'] = {}
+  const images = new ImageChecker(reader)
   for (const block of manifest.blocks) {
     if (block.kind !== 'slides') continue
     const perLanguage = { vi: [] as ParsedSlide[], en: [] as ParsedSlide[] }
@@ -97,12 +105,67 @@ export async function loadWorkshop(reader: PackageReader): Promise<LoadResult> {
       if (markdown === null) continue
       perLanguage[language] = splitSlides(markdown)
       checkSlidesFile(file, markdown, perLanguage[language], manifest, problems)
+      await images.check(file, markdown, problems)
     }
     compareLanguages(block.id, perLanguage, problems)
     slides[block.id] = perLanguage
   }
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, workshop: { manifest, slides } }
+  images.checkTotal(problems)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, workshop: { manifest, slides, images: images.dataUrls } }
+}
+
+/** An image's bytes as a data URL of its real type, the one way images reach a page (CSP: img-src 'self' data:). */
+export function imageDataUrl(bytes: Uint8Array): string {
+  return `data:${sniffImageType(bytes) ?? 'application/octet-stream'};base64,${Buffer.from(bytes).toString('base64')}`
+}
+
+/** Checks every image a slide shows (where it points, its alt text, its bytes) and keeps the good ones. */
+class ImageChecker {
+  readonly dataUrls: Record<string, string> = {}
+  /** Per file name: its size when good, or the problem found (each file is read once). */
+  private readonly seen = new Map<string, number | WorkshopProblem['code']>()
+
+  constructor(private readonly reader: PackageReader) {}
+
+  async check(file: string, markdown: string, problems: WorkshopProblem[]): Promise<void> {
+    for (const { src, alt, line } of findImageReferences(markdown)) {
+      const push = (code: WorkshopProblem['code']): void => {
+        problems.push({ file, line, code, params: { src: src.slice(0, 80), maxKb: MAX_IMAGE_BYTES / 1024 } })
+      }
+      if (alt === '') push('image-alt-missing')
+      const refused = imageReferenceProblem(src)
+      const name = imageNameOf(src)
+      if (refused || name === null) {
+        push(refused ?? 'image-unsafe-path')
+        continue
+      }
+      const found = this.seen.get(name) ?? (await this.read(name))
+      this.seen.set(name, found)
+      if (typeof found === 'string') push(found)
+    }
+  }
+
+  checkTotal(problems: WorkshopProblem[]): void {
+    const total = [...this.seen.values()].reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0)
+    if (total > MAX_IMAGES_TOTAL_BYTES) {
+      problems.push({ file: IMAGES_FOLDER, code: 'images-too-large', params: { maxMb: MAX_IMAGES_TOTAL_BYTES / 1024 / 1024 } })
+    }
+  }
+
+  private async read(name: string): Promise<number | WorkshopProblem['code']> {
+    let bytes: Uint8Array | null
+    try {
+      bytes = await this.reader.readBytes(`${IMAGES_FOLDER}/${name}`)
+    } catch (error) {
+      return error instanceof FileTooLargeError ? 'image-too-large' : 'image-missing'
+    }
+    if (bytes === null) return 'image-missing'
+    const problem = imageFileProblem(bytes)
+    if (problem) return problem
+    this.dataUrls[name] = imageDataUrl(bytes)
+    return bytes.length
+  }
 }
 
 async function readChecked(

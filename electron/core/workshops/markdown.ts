@@ -1,14 +1,44 @@
 import MarkdownIt from 'markdown-it'
+import { imageNameOf } from './images'
 
 /**
- * Slide Markdown, rendered the same way everywhere (presenter, audience, exports).
- * Raw HTML is never rendered (`html: false` escapes it), links are limited to http(s)/mailto, and
- * images are not part of format 1, so nothing in a slide can run script or load from the network.
+ * Slide Markdown, rendered the same way everywhere (presenter, audience, editor preview, exports).
+ * Raw HTML is never rendered (`html: false` escapes it) and links are limited to http(s)/mailto.
+ * Images come only from the package's `images/` folder, handed over as data URLs by the core
+ * (`images` below): nothing in a slide can run script or load from the network.
  */
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false })
-renderer.disable(['image'])
 const SAFE_LINK = /^(https?:|mailto:)/i
-renderer.validateLink = (url: string) => SAFE_LINK.test(url.trim())
+// Package images pass here; links to them are turned back into plain text below.
+renderer.validateLink = (url: string) => SAFE_LINK.test(url.trim()) || imageNameOf(url) !== null
+renderer.core.ruler.push('only-safe-links', (state) => {
+  for (const token of state.tokens) {
+    const children = token.children ?? []
+    const unsafe = new Set<number>()
+    children.forEach((child, i) => {
+      if (child.type === 'link_open' && !SAFE_LINK.test(String(child.attrGet('href') ?? ''))) {
+        unsafe.add(i)
+        const close = children.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === child.level)
+        if (close !== -1) unsafe.add(close)
+      }
+    })
+    for (const i of unsafe) Object.assign(children[i]!, { type: 'text', content: '', tag: '' })
+  }
+})
+
+/** Package images by file name (`photo.png`) as data URLs; what a slide's `images/photo.png` shows. */
+export type SlideImages = Readonly<Record<string, string>>
+
+renderer.renderer.rules.image = (tokens, index, _options, env?: Record<string, unknown>) => {
+  const token = tokens[index]!
+  const name = imageNameOf(String(token.attrGet('src') ?? ''))
+  // A citation in alt text stays plain text: the citation spans below must never land inside an attribute.
+  const alt = renderer.utils.escapeHtml(token.content.replace(CITATION_TEXT, '@$1'))
+  const url = name ? (env?.images as SlideImages | undefined)?.[name] : undefined
+  // Only data: URLs made by the core are ever put in src (the CSP allows 'self' and data:).
+  if (!url?.startsWith('data:image/')) return `<span class="slide-image-missing">${alt}</span>`
+  return `<img class="slide-image" src="${renderer.utils.escapeHtml(url)}" alt="${alt}">`
+}
 
 /** Same syntax with HTML switched on, only to find raw HTML and report it to the author. */
 const htmlFinder = new MarkdownIt({ html: true })
@@ -19,8 +49,8 @@ const CITATION_TEXT = /\[@([A-Za-z0-9_-]+)(?:#(\d+))?\]/g
 export const RENDERED_VERIFY_LOCALLY =
   '<span class="cite cite-verify" data-cite="verify-locally" title="Kiểm tra tại địa phương · Verify locally">⚠</span>'
 
-export function renderMarkdown(markdown: string): string {
-  const html = renderer.render(markdown)
+export function renderMarkdown(markdown: string, images: SlideImages = {}): string {
+  const html = renderer.render(markdown, { images })
   // Citation keys are [A-Za-z0-9_-#] only, so they can be wrapped without escaping concerns.
   return html.replace(CITATION_TEXT, (_all, id: string, paragraph?: string) => {
     if (id === 'verify-locally') return RENDERED_VERIFY_LOCALLY

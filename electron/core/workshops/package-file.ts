@@ -3,7 +3,9 @@ import { existsSync, promises as fs } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import type * as Yauzl from 'yauzl'
-import { loadWorkshop, MANIFEST_FILE, MAX_FILE_BYTES, type PackageReader } from './loader'
+import { findImageReferences, imageFileProblem, imageNameOf, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES } from './images'
+import { folderReader, loadWorkshop, MANIFEST_FILE, MAX_FILE_BYTES, type LoadedWorkshop, type PackageReader } from './loader'
+import type { Bilingual } from './schema'
 import type { WorkshopProblem } from './problems'
 
 /**
@@ -15,7 +17,8 @@ export const PACKAGE_EXTENSION = '.roundtable'
 export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024
 const MAX_ENTRIES = 200
 const MAX_UNPACKED_BYTES = 20 * 1024 * 1024
-const ALLOWED_PATH = /^(workshop\.yaml|slides\/[a-z0-9-]+\.(vi|en)\.md)$/
+const ALLOWED_PATH = /^(workshop\.yaml|slides\/[a-z0-9-]+\.(vi|en)\.md|images\/[^/]+)$/
+const isImagePath = (path: string): boolean => path.startsWith(`${IMAGES_FOLDER}/`)
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
 
@@ -30,10 +33,20 @@ export async function exportPackage(dir: string, id: string): Promise<Buffer> {
   if (existsSync(slidesDir)) {
     for (const name of (await fs.readdir(slidesDir)).sort()) files.push(`slides/${name}`)
   }
+  // Only the images the slides show travel; ones left over from editing stay behind.
+  const used = new Set<string>()
+  for (const file of files.slice(1)) {
+    const markdown = ALLOWED_PATH.test(file) ? await fs.readFile(join(dir, ...file.split('/')), 'utf8').catch(() => '') : ''
+    for (const { src } of findImageReferences(markdown)) {
+      const name = imageNameOf(src)
+      if (name) used.add(name)
+    }
+  }
+  files.push(...[...used].sort().map((name) => `${IMAGES_FOLDER}/${name}`))
   for (const file of files) {
     const path = join(dir, ...file.split('/'))
-    const stat = await fs.lstat(path)
-    if (!stat.isFile() || !ALLOWED_PATH.test(file)) continue
+    const stat = await fs.lstat(path).catch(() => null)
+    if (!stat?.isFile() || !ALLOWED_PATH.test(file)) continue
     zip.addBuffer(await fs.readFile(path), `${id}/${file}`, { mtime: new Date(stat.mtimeMs), mode: 0o644 })
   }
   zip.end()
@@ -49,7 +62,7 @@ export async function zipFiles(files: { name: string; text: string }[]): Promise
   return streamToBuffer(zip.outputStream, MAX_PACKAGE_BYTES)
 }
 
-export type ArchiveResult = { ok: true; files: Map<string, string> } | { ok: false; problems: WorkshopProblem[] }
+export type ArchiveResult = { ok: true; files: Map<string, Buffer> } | { ok: false; problems: WorkshopProblem[] }
 
 /** Unpacks a package file into memory, refusing anything unsafe before it is decompressed. */
 export async function readPackageArchive(bytes: Buffer, fileName = 'package'): Promise<ArchiveResult> {
@@ -105,8 +118,13 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
       return refuse('archive-link', { path: entry.fileName })
     }
     if (!ALLOWED_PATH.test(path)) return refuse('archive-unexpected-file', { path: entry.fileName })
-    if (entry.uncompressedSize > MAX_FILE_BYTES) {
-      return refuse('file-too-large', { file: path, maxKb: MAX_FILE_BYTES / 1024 })
+    if (isImagePath(path) && !IMAGE_NAME.test(path.slice(IMAGES_FOLDER.length + 1))) {
+      return refuse('image-unsafe-path', { src: path })
+    }
+    if (isImagePath(path) ? entry.uncompressedSize > MAX_IMAGE_BYTES : entry.uncompressedSize > MAX_FILE_BYTES) {
+      return isImagePath(path)
+        ? refuse('image-too-large', { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
+        : refuse('file-too-large', { file: path, maxKb: MAX_FILE_BYTES / 1024 })
     }
     declaredTotal += entry.uncompressedSize
     // A tiny compressed entry that claims a huge size is the signature of a decompression bomb.
@@ -115,30 +133,121 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
     }
   }
 
-  const out = new Map<string, string>()
+  const out = new Map<string, Buffer>()
   try {
     for (const entry of files) {
       const path = posix.normalize(entry.fileName.slice(strip.length))
       // validateEntrySizes makes the stream fail if the data inflates beyond what the header declared.
       const stream = await zip.openReadStreamPromise(entry)
-      out.set(path, (await streamToBuffer(stream, MAX_FILE_BYTES)).toString('utf8'))
+      out.set(path, await streamToBuffer(stream, Math.max(MAX_FILE_BYTES, MAX_IMAGE_BYTES)))
     }
   } catch (error) {
     return refuse('archive-bomb', { path: (error as Error).message })
   } finally {
     zip.close()
   }
+  // Every image is checked by its bytes, also one no slide shows: nothing unchecked is written to disk.
+  for (const [path, bytes] of out) {
+    const problem = isImagePath(path) ? imageFileProblem(bytes) : null
+    if (problem) return refuse(problem, { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
+  }
   return { ok: true, files: out }
 }
 
-export function memoryReader(files: Map<string, string>): PackageReader {
-  return { readText: async (path) => files.get(path) ?? null }
+export function memoryReader(files: Map<string, Buffer>): PackageReader {
+  return {
+    readText: async (path) => files.get(path)?.toString('utf8') ?? null,
+    readBytes: async (path) => files.get(path) ?? null
+  }
 }
 
 export type ImportResult =
   | { ok: true; id: string; version: string; replacedVersion: string | null }
   | { ok: false; problems: WorkshopProblem[] }
   | { ok: false; conflict: { id: string; existingVersion: string; incomingVersion: string } }
+
+interface ImportOptions {
+  fileName?: string
+  /** Ids of the bundled workshops: an import may not shadow one of them. */
+  bundledIds?: string[]
+}
+
+type CheckedPackage =
+  | { ok: true; files: Map<string, Buffer>; workshop: LoadedWorkshop; existingVersion: string | null }
+  | { ok: false; problems: WorkshopProblem[] }
+
+/** Everything an import checks before writing: the archive, the loader's checks, the id; and what it would replace. */
+async function checkPackage(bytes: Buffer, userDir: string, options: ImportOptions): Promise<CheckedPackage> {
+  const archive = await readPackageArchive(bytes, options.fileName)
+  if (!archive.ok) return archive
+  const loaded = await loadWorkshop(memoryReader(archive.files))
+  if (!loaded.ok) return loaded
+  const { id } = loaded.workshop.manifest
+  if (options.bundledIds?.includes(id)) {
+    return { ok: false, problems: [{ file: MANIFEST_FILE, code: 'import-bundled-id', params: { id } }] }
+  }
+  const target = join(userDir, id)
+  let existingVersion: string | null = null
+  if (existsSync(target)) {
+    const existing = await loadWorkshop(folderReader(target))
+    existingVersion = existing.ok ? existing.workshop.manifest.version : 'unknown'
+  }
+  return { ok: true, files: archive.files, workshop: loaded.workshop, existingVersion }
+}
+
+/** What importing a file would add, shown to the trainer before anything is written. */
+export interface ImportPreview {
+  id: string
+  title: Bilingual
+  version: string
+  languages: string[]
+  blocksByKind: Record<string, number>
+  totalMinutes: number
+  sources: { id: string; title: string }[]
+  images: { name: string; bytes: number }[]
+  /** new: no workshop with this id; newer / same / older: than the one present, which an import replaces (kept aside). */
+  relation: 'new' | 'newer' | 'same' | 'older'
+  existingVersion: string | null
+}
+
+export async function previewPackage(
+  bytes: Buffer,
+  userDir: string,
+  options: ImportOptions = {}
+): Promise<{ ok: true; preview: ImportPreview } | { ok: false; problems: WorkshopProblem[] }> {
+  const checked = await checkPackage(bytes, userDir, options)
+  if (!checked.ok) return checked
+  const { manifest } = checked.workshop
+  const blocksByKind: Record<string, number> = {}
+  for (const block of manifest.blocks) blocksByKind[block.kind] = (blocksByKind[block.kind] ?? 0) + 1
+  const { existingVersion } = checked
+  const order = existingVersion === null ? null : compareVersions(manifest.version, existingVersion)
+  return {
+    ok: true,
+    preview: {
+      id: manifest.id,
+      title: manifest.title,
+      version: manifest.version,
+      languages: manifest.languages,
+      blocksByKind,
+      totalMinutes: manifest.blocks.reduce((sum, b) => sum + b.minutes, 0),
+      sources: manifest.sources.map((s) => ({ id: s.id, title: s.title })),
+      images: [...checked.files]
+        .filter(([path]) => isImagePath(path))
+        .map(([path, data]) => ({ name: path.slice(IMAGES_FOLDER.length + 1), bytes: data.length })),
+      relation: order === null ? 'new' : order > 0 ? 'newer' : order === 0 ? 'same' : 'older',
+      existingVersion
+    }
+  }
+}
+
+/** Compares `x.y.z` versions; an unreadable one counts as oldest. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string): number[] => (/^\d+\.\d+\.\d+$/.test(v) ? v.split('.').map(Number) : [-1, -1, -1])
+  const [pa, pb] = [parts(a), parts(b)]
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!
+  return 0
+}
 
 /**
  * Imports a package file into `userDir`. With an existing workshop of the same id the import stops
@@ -147,36 +256,26 @@ export type ImportResult =
 export async function importPackage(
   bytes: Buffer,
   userDir: string,
-  options: { replace?: boolean; fileName?: string; bundledIds?: string[] } = {}
+  options: ImportOptions & { replace?: boolean } = {}
 ): Promise<ImportResult> {
-  const archive = await readPackageArchive(bytes, options.fileName)
-  if (!archive.ok) return archive
-  const loaded = await loadWorkshop(memoryReader(archive.files))
-  if (!loaded.ok) return loaded
-  const { id, version } = loaded.workshop.manifest
-  if (options.bundledIds?.includes(id)) {
-    return { ok: false, problems: [{ file: MANIFEST_FILE, code: 'import-bundled-id', params: { id } }] }
-  }
-
+  const checked = await checkPackage(bytes, userDir, options)
+  if (!checked.ok) return checked
+  const { id, version } = checked.workshop.manifest
   const target = join(userDir, id)
-  let replacedVersion: string | null = null
-  if (existsSync(target)) {
-    const existing = await loadWorkshop({ readText: (p) => fs.readFile(join(target, ...p.split('/')), 'utf8').catch(() => null) })
-    replacedVersion = existing.ok ? existing.workshop.manifest.version : 'unknown'
-    if (!options.replace) {
-      return { ok: false, conflict: { id, existingVersion: replacedVersion, incomingVersion: version } }
-    }
+  const replacedVersion = checked.existingVersion
+  if (replacedVersion !== null && !options.replace) {
+    return { ok: false, conflict: { id, existingVersion: replacedVersion, incomingVersion: version } }
   }
 
   await fs.mkdir(userDir, { recursive: true })
   const staging = join(userDir, `.import-${randomBytes(6).toString('hex')}`)
   try {
-    for (const [path, text] of archive.files) {
+    for (const [path, data] of checked.files) {
       const file = join(staging, ...path.split('/'))
       await fs.mkdir(join(file, '..'), { recursive: true })
       const handle = await fs.open(file, 'wx')
       try {
-        await handle.writeFile(text, 'utf8')
+        await handle.writeFile(data)
         await handle.sync()
       } finally {
         await handle.close()

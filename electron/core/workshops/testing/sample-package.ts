@@ -70,6 +70,14 @@ blocks:
   }
 }
 
+/** A real 160×90 PNG (teal with an orange circle), for image tests. */
+export function samplePng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAKAAAABaCAIAAACwpMoFAAABGUlEQVR42u3dMRHDUAxEwUOS2iCCxJhSG2cghEJm3FinnXkItKX9pRzXpeJiBIAFWIAFWIAFWIABC7AAC7AAC7AAA+7r+zn+D3Cna710uHZLh263cdB2M4dut3HQdjOHbrdx6HYbh263ceh2GwMGTHeyceh2GwMGTHeyceh2GwMGDBjwZt2HGwMGDBjwct0nGwMGDBgwYMCAAQMGDBgwYMCAAQMGDBgwYMCAAQMG7Huw78GAAQMG7K9KwIABA/Y2ia7XhXQBA2bshb8dHYABA55lPGhiNt3ZdMfYrsolxhMHZV+0fdHrjUfPx80GNxu2GneMxd0kd5N2SLcOwe3C8vJ6nyoOMGABFmABFmABFmDAAizAAizAutUPmdCvCTqUWHQAAAAASUVORK5CYII=',
+    'base64'
+  )
+}
+
 export async function writePackage(dir: string, files: PackageFiles): Promise<void> {
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true })

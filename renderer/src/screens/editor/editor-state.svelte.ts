@@ -1,5 +1,7 @@
 import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
+import { findImageReferences, imageNameOf } from '../../../../electron/core/workshops/images'
 import { app } from '../../lib/app-state.svelte'
+import { fileToBase64 } from '../../lib/files'
 
 type Problems = WorkshopSummary['problems']
 
@@ -26,6 +28,8 @@ export class EditorState {
   editable = $state(false)
   status = $state<'idle' | 'saving' | 'saved'>('idle')
   selected = $state<string | null>(null)
+  /** The workshop's images by file name, as data URLs: what the slide previews show. */
+  images = $state.raw<Record<string, string>>({})
   private past: string[] = []
   private future: string[] = []
   canUndo = $state(false)
@@ -37,6 +41,13 @@ export class EditorState {
   readonly blocks = $derived((this.draft?.manifest.blocks ?? []) as DraftBlock[])
   readonly totalMinutes = $derived(this.blocks.reduce((sum, b) => sum + (Number(b.minutes) || 0), 0))
   readonly targetMinutes = $derived(Number(this.draft?.manifest.durationMinutes) || 0)
+  /** Images no slide shows any more: flagged, and left out when the workshop is exported. */
+  readonly unusedImages = $derived.by(() => {
+    const used = Object.values(this.draft?.slides ?? {})
+      .flatMap((s) => [...findImageReferences(s.vi), ...findImageReferences(s.en)])
+      .map((r) => imageNameOf(r.src))
+    return Object.keys(this.images).filter((name) => !used.includes(name))
+  })
 
   async load(): Promise<void> {
     const reply = await app.run(() => app.api!.call('workshop.draft', { id: this.id }))
@@ -44,7 +55,19 @@ export class EditorState {
     this.draft = reply.draft
     this.problems = reply.problems
     this.editable = reply.editable
+    this.images = reply.images
     this.selected = this.blocks[0]?.id ?? null
+  }
+
+  /** Copies an image file into the workshop (checked by the core); the slide text is changed by the caller. */
+  async addImage(file: File): Promise<{ name: string } | { problem: Problems[number] }> {
+    const reply = await app.run(async () =>
+      app.api!.call('workshop.addImage', { id: this.id, fileName: file.name, base64: await fileToBase64(file) })
+    )
+    if (!reply) return { problem: { file: file.name, code: 'file-unreadable', params: { file: file.name, detail: '' } } }
+    if (reply.status === 'refused') return { problem: reply.problem }
+    this.images = { ...this.images, [reply.name]: reply.dataUrl }
+    return { name: reply.name }
   }
 
   /** Applies one edit: recorded for undo, then saved after a short pause in typing. */
