@@ -185,6 +185,38 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await audience.screenshot({ path: `${screens}/audience-image-1280x720.png` })
 })
 
+for (const title of ['Giữ an toàn cho trẻ', 'Cộng đồng cùng hành động', 'Tóm tắt hai hội nghị']) {
+  test(`the slide preview is the projector scaled down: no slide of “${title}” is cut off, and one that would be is flagged`, async ({ trainer }) => {
+    await trainer.locator('.card', { hasText: title }).getByRole('button', { name: 'Xem' }).click()
+    await trainer.getByRole('button', { name: 'Tạo bản sao để chỉnh sửa' }).click()
+    await expect(trainer.getByTestId('editor')).toBeVisible()
+    const rows = trainer.getByTestId('builder-row')
+    const slideParts: number[] = []
+    for (let i = 0; i < (await rows.count()); i++) {
+      await rows.nth(i).locator('.row-select').click()
+      if ((await trainer.getByTestId('slide-previews-vi').count()) === 0) continue
+      slideParts.push(i)
+      await expect(trainer.getByTestId('slide-previews-vi').locator('.slide-projected').first()).toBeVisible()
+      await trainer.evaluate(() => new Promise(requestAnimationFrame))
+      const cut = await trainer.locator('.slide-projected').evaluateAll((slides) =>
+        slides.filter((s) => s.scrollHeight > s.clientHeight + 1).map((s) => s.textContent?.slice(0, 60))
+      )
+      expect(cut, `part ${i + 1}: slides cut off on the projector`).toEqual([])
+      await expect(trainer.getByTestId('slides-overflow-vi')).toHaveCount(0)
+    }
+    expect(slideParts.length).toBeGreaterThan(0)
+    await rows.nth(slideParts[0]!).locator('.row-select').click()
+    const slides = trainer.getByTestId('slides-vi')
+    await slides.click()
+    await slides.press('Control+End')
+    await slides.pressSequentially('\n---\n\n# Quá dài\n' + Array.from({ length: 14 }, (_, n) => `- Dòng ${n + 1}`).join('\n'))
+    await expect(trainer.getByTestId('slides-overflow-vi')).toContainText('dài quá màn chiếu')
+    await expect(trainer.locator('.slide-previews li.overflowing')).toHaveCount(1)
+    await trainer.getByTestId('slides-overflow-vi').scrollIntoViewIfNeeded()
+    await trainer.screenshot({ path: `${screens}/editor-slide-overflow-vi-1280x720.png` })
+  })
+}
+
 test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({ trainer }, testInfo) => {
   const file = testInfo.outputPath('not-a-workshop.roundtable')
   const { writeFile } = await import('node:fs/promises')

@@ -242,6 +242,7 @@ export const en: Record<MessageKey, string> = {
   'editor.cite.verifyLocally': 'Verify locally',
   'editor.cite.insert': 'Insert',
   'editor.slidesHelp': 'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
+  'editor.slidesOverflow': 'Slide {slides} ({language}) is longer than the projector shows: its end will be cut off. Shorten it or split it in two.',
   'editor.slidesMismatch': 'Different numbers of slides: Vietnamese {vi}, English {en}.',
   'editor.quizRole': 'Kind of quiz',
   'editor.passMark': 'Pass mark (%)',

@@ -243,6 +243,7 @@ export const vi = {
   'editor.cite.verifyLocally': 'Cần kiểm tra tại địa phương',
   'editor.cite.insert': 'Chèn',
   'editor.slidesHelp': 'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
+  'editor.slidesOverflow': 'Trang chiếu {slides} ({language}) dài quá màn chiếu: phần cuối sẽ bị cắt. Hãy rút gọn hoặc tách thành hai trang.',
   'editor.slidesMismatch': 'Số trang chiếu khác nhau: tiếng Việt {vi}, tiếng Anh {en}.',
   'editor.quizRole': 'Loại kiểm tra',
   'editor.passMark': 'Điểm đạt (%)',
