@@ -241,11 +241,14 @@ describe('the report across sessions', () => {
 describe('neutral tables and document', () => {
   it('gives plain numbers per table', () => {
     const tables = crossSessionTables(all, 'en')
-    expect(tables.map((t) => t.name)).toEqual(['report', 'attendance', 'sessions', 'workshops'])
+    expect(tables.map((t) => t.file)).toEqual(['report', 'attendance', 'sessions', 'workshops'])
+    expect(tables.map((t) => t.name)).toEqual(['Key figures', 'Attendance', 'Sessions held', 'By workshop'])
+    expect(crossSessionTables(all, 'vi').map((t) => t.name)).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
     const attendance = tables[1]!
     expect(attendance.columns).toEqual(['Sex', 'Under 18', '18–24', '25–59', '60 and over', 'Total'])
-    expect(attendance.rows.at(-1)).toEqual(['Total', 5, 4, 19, 1, 29])
-    for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.columns.length)
+    expect(attendance.rows.at(-1)).toEqual(['Other / prefer not to say', 0, 1, 0, 0, 1])
+    expect(attendance.total).toEqual(['Total', 5, 4, 19, 1, 29])
+    for (const table of tables) for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) expect(row).toHaveLength(table.columns.length)
   })
 
   it('gives sections of formatted text in the language asked for', () => {

@@ -1,5 +1,12 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
-import type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
+import {
+  numericColumns,
+  reportCellText,
+  type ReportCell,
+  type ReportDocument,
+  type ReportSection,
+  type ReportTable
+} from './report-document'
 import { xmlSafeText } from './text'
 
 /** Word's language tags for the document's language (spelling, hyphenation). */
@@ -39,12 +46,8 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
   const paragraph = (text: string, options: { size?: number; color?: string } = {}): DocxParagraph =>
     new Paragraph({ children: runs(text, options), spacing: { after: 80 } })
 
-  const cellText = (cell: ReportCell): string =>
-    cell === null ? '' : typeof cell === 'number' ? numberText(cell, doc.language) : cell
-
   const table = (t: ReportTable): DocxTable => {
-    const numeric =
-      t.numeric ?? t.columns.map((_, i) => t.rows.every((row) => row[i] === null || typeof row[i] === 'number'))
+    const numeric = numericColumns(t)
     const widths = columnWidths(t)
     const border = { style: BorderStyle.SINGLE, size: 4, color: BORDER }
     const borders = { top: border, bottom: border, left: border, right: border }
@@ -57,7 +60,7 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
         children: [
           new Paragraph({
             alignment: numeric[column] && column > 0 ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: runs(cellText(value), { bold, size: SMALL_SIZE })
+            children: runs(reportCellText(value, doc.language), { bold, size: SMALL_SIZE })
           })
         ]
       })
@@ -160,11 +163,4 @@ function columnWidths(table: ReportTable): number[] {
   })
   const sum = weights.reduce((a, b) => a + b, 0)
   return weights.map((w) => Math.floor((w / sum) * PAGE_TEXT_WIDTH))
-}
-
-/** A number as Word shows it: Vietnamese uses a decimal comma. */
-function numberText(value: number, language: ReportDocument['language']): string {
-  if (!Number.isFinite(value)) return ''
-  const text = String(value)
-  return language === 'vi' ? text.replace('.', ',') : text
 }
