@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import type { RunningHost } from './browser-host'
-import { callApi, readZip } from './session-helpers'
+import { callApi, readDocx, readXlsx, readZip } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -205,6 +205,25 @@ test('the report across sessions adds up local and imported sessions once each, 
   expect(markdown).toContain('| **Tổng** | 0 | 7 | 19 | 4 | 30 |')
   expect(markdown).toContain('| Tổng số người tham dự | 30 |')
   expect(markdown).toContain('Hội trường &lt;script&gt;alert(1)&lt;/script&gt;')
+
+  // Word and Excel: read back by other libraries, the same numbers; typed text stays text.
+  const word = await readDocx(await download('Word', '.docx'))
+  expect(word.text).toContain('Báo cáo tổng hợp các buổi tập huấn')
+  expect(word.tables[1]).toContainEqual(['Tổng số người tham dự', '30'])
+  expect(word.tables[2]!.at(-1)).toEqual(['Tổng', '0', '7', '19', '4', '30'])
+  expect(word.tables[3]!.slice(1).map((row) => row.slice(5))).toEqual([
+    ['20', '40', '64', '+24'],
+    ['10', '32', '72', '+40']
+  ])
+  expect(word.text).toContain('Hội trường <script>alert(1)</script>')
+  const workbook = await readXlsx(await download('Excel', '.xlsx'))
+  expect([...workbook.keys()]).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
+  expect(workbook.get('Số liệu chính')).toContainEqual(['Tổng số người tham dự', 30])
+  expect(workbook.get('Điểm danh')!.at(-1)).toEqual(['Tổng', 0, 7, 19, 4, 30])
+  expect(workbook.get('Các buổi đã tổ chức')!.slice(1).map((row) => [row[5], ...row.slice(8)])).toEqual([
+    ['Hội trường <script>alert(1)</script>', 20, 0, 40, 64, 24],
+    ['Nhà văn hoá thôn 3', 10, 0, 32, 72, 40]
+  ])
 
   // HTML: opened from disk with every request blocked, it renders completely.
   const htmlPath = await download('HTML', '.html')

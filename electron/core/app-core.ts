@@ -3,16 +3,27 @@ import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
-import { buildSummary, summaryOfficeFile, summaryToCsv, summaryToHtml, summaryToJson, summaryToMarkdown } from './summaries'
+import {
+  buildSummary,
+  summaryOfficeFile,
+  summaryToCsv,
+  summaryToDocx,
+  summaryToHtml,
+  summaryToJson,
+  summaryToMarkdown,
+  summaryToXlsx
+} from './summaries'
 import { ImportedSummaries } from './summaries/imported-summaries'
 import {
   buildCrossSessionReport,
   gatherSummaries,
   matchesFilter,
   reportToCsv,
+  reportToDocx,
   reportToHtml,
   reportToJson,
   reportToMarkdown,
+  reportToXlsx,
   workshopChoices,
   type ReportFilter,
   type SourcedSummary
@@ -25,7 +36,7 @@ import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
 import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
 import { SessionService } from './sessions/session-service'
-import { exportPackage, importPackage, PACKAGE_EXTENSION, previewPackage, zipFiles } from './workshops/package-file'
+import { exportPackage, importPackage, PACKAGE_EXTENSION, previewPackage } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
 import { lockDataFolder } from './storage/data-folder-lock'
 import { removeLeftoverTempFiles, type DurableFs } from './storage/durable-json-file'
@@ -280,21 +291,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         const session = await sessions.get(id)
         const summary = buildSummary(session, language)
         const base = `${session.details.date}-${session.workshop.id}-${language}`
-        switch (format) {
-          case 'html':
-            return { files: [{ name: `${base}.html`, content: summaryToHtml(summary), type: 'text/html', base64: false }] }
-          case 'markdown':
-            return { files: [{ name: `${base}.md`, content: summaryToMarkdown(summary), type: 'text/markdown', base64: false }] }
-          case 'json':
-            return { files: [{ name: `${base}.json`, content: summaryToJson(summary), type: 'application/json', base64: false }] }
-          case 'csv': {
-            // One CSV per table, delivered together in one ZIP: one download, one place on the USB stick.
-            const zip = await zipFiles(Object.entries(summaryToCsv(summary)).map(([name, text]) => ({ name: `${base}/${name}`, text })))
-            return { files: [{ name: `${base}-csv.zip`, content: zip.toString('base64'), type: 'application/zip', base64: true }] }
-          }
-          case 'docx':
-          case 'xlsx':
-            return { files: [await summaryOfficeFile(summary, format, base)] }
+        return {
+          files: await exportFiles(base, format, {
+            html: () => summaryToHtml(summary),
+            markdown: () => summaryToMarkdown(summary),
+            json: () => summaryToJson(summary),
+            csv: () => summaryToCsv(summary),
+            docx: () => summaryToDocx(summary),
+            xlsx: () => summaryToXlsx(summary)
+          })
         }
       }),
     'summary.import': async ({ text }) => {
@@ -327,7 +332,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           html: () => reportToHtml(report),
           markdown: () => reportToMarkdown(report),
           json: () => reportToJson(report),
-          csv: () => reportToCsv(report)
+          csv: () => reportToCsv(report),
+          docx: () => reportToDocx(report),
+          xlsx: () => reportToXlsx(report)
         })
       }
     },

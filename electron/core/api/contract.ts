@@ -135,7 +135,7 @@ const ReportArgsObject = ReportFilterSchema.extend({ language: LanguageSchema })
 const datesInOrder = <T extends { from?: string; to?: string }>(args: T): boolean =>
   args.from === undefined || args.to === undefined || args.from <= args.to
 const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path: ['to'] }
-/** Exported files: text as is, or bytes (a ZIP) as base64. */
+/** Exported files: text as is, or bytes (a ZIP, Word, Excel) as base64. */
 const ExportFilesSchema = z.object({
   files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
 })
@@ -241,7 +241,7 @@ export const apiContract = {
     })
   },
   'report.export': {
-    args: ReportArgsObject.extend({ format: z.enum(['html', 'markdown', 'csv', 'json']) }).refine(datesInOrder, DATES_IN_ORDER),
+    args: ReportArgsObject.extend({ format: z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx']) }).refine(datesInOrder, DATES_IN_ORDER),
     result: ExportFilesSchema
   },
   'participants.interfaces': {

@@ -1,5 +1,9 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import MarkdownIt from 'markdown-it'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AGE_GROUPS, SEXES } from '../sessions/model'
 import { CSV_BOM } from '../summaries/csv'
 import { summaryLabel } from '../summaries/labels'
@@ -12,11 +16,14 @@ import {
   gatherSummaries,
   parseReportJson,
   reportToCsv,
+  reportToDocx,
   reportToHtml,
   reportToJson,
   reportToMarkdown,
+  reportToXlsx,
   type CrossSessionReport
 } from '.'
+import { readDocxBuffer, readXlsxBuffer } from './office-test-readers'
 
 type Test = { mean: number; tested: number | null; passed: number | null } | null
 interface Spec {
@@ -241,11 +248,14 @@ describe('the report across sessions', () => {
 describe('neutral tables and document', () => {
   it('gives plain numbers per table', () => {
     const tables = crossSessionTables(all, 'en')
-    expect(tables.map((t) => t.name)).toEqual(['report', 'attendance', 'sessions', 'workshops'])
+    expect(tables.map((t) => t.file)).toEqual(['report', 'attendance', 'sessions', 'workshops'])
+    expect(tables.map((t) => t.name)).toEqual(['Key figures', 'Attendance', 'Sessions held', 'By workshop'])
+    expect(crossSessionTables(all, 'vi').map((t) => t.name)).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
     const attendance = tables[1]!
     expect(attendance.columns).toEqual(['Sex', 'Under 18', '18–24', '25–59', '60 and over', 'Total'])
-    expect(attendance.rows.at(-1)).toEqual(['Total', 5, 4, 19, 1, 29])
-    for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.columns.length)
+    expect(attendance.rows.at(-1)).toEqual(['Other / prefer not to say', 0, 1, 0, 0, 1])
+    expect(attendance.total).toEqual(['Total', 5, 4, 19, 1, 29])
+    for (const table of tables) for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) expect(row).toHaveLength(table.columns.length)
   })
 
   it('gives sections of formatted text in the language asked for', () => {
@@ -296,5 +306,64 @@ describe('exports', () => {
     const edited = JSON.parse(text) as { report: CrossSessionReport }
     edited.report.totals.participants = -1
     expect(() => parseReportJson(JSON.stringify(edited))).toThrow()
+  })
+})
+
+// Word and Excel files are written to disk and read back by other libraries: mammoth and exceljs.
+describe('Word and Excel exports hold the same numbers', () => {
+  let dir: string
+  const writeAndRead = async (name: string, bytes: Uint8Array): Promise<Buffer> => {
+    await writeFile(join(dir, name), bytes)
+    return readFile(join(dir, name))
+  }
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'roundtable-cross-office-'))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('Word: the same sections and tables as the HTML, totals included, text kept as text', async () => {
+    const { text, html, tables } = await readDocxBuffer(await writeAndRead('report.docx', await reportToDocx(all, 'vi')))
+    expect(text).toContain('Báo cáo tổng hợp các buổi tập huấn')
+    expect(html).toContain('<h1>Số liệu chính</h1>')
+    const figures = Object.fromEntries(tables[1]!.slice(1).map((row) => [row[0], row[1]]))
+    expect(figures).toMatchObject({
+      'Số buổi đã tổ chức': '3',
+      'Tổng số người tham dự': '29',
+      'Tổng số giờ-người': '50,5',
+      'Đạt yêu cầu đầu vào (gộp)': '28% (7/25 người)',
+      'Đạt yêu cầu đầu ra (gộp)': '80% (20/25 người)'
+    })
+    expect(tables[2]!.at(-1)).toEqual(['Tổng', '5', '4', '19', '1', '29'])
+    expect(tables[3]!.slice(1).map((row) => row.slice(5))).toEqual([
+      ['18', '50', '80', '+30'],
+      ['7', '40', '70', '+30'],
+      ['4', '60', '75', '+15']
+    ])
+    expect(text).toContain('Hội trường <script>alert(1)</script> | A')
+    expect(html).not.toContain('<script')
+  })
+
+  it('Excel: one sheet per CSV table, named in the language asked for, numbers stored as numbers', async () => {
+    const { workbook, sheets } = await readXlsxBuffer(await writeAndRead('report.xlsx', await reportToXlsx(all, 'en')))
+    expect([...sheets.keys()]).toEqual(['Key figures', 'Attendance', 'Sessions held', 'By workshop'])
+    const figures = Object.fromEntries(sheets.get('Key figures')!.map((row) => [row[0], row[1]]))
+    expect(figures).toMatchObject({ 'Participants in total': 29, 'Participant-hours': 50.5, 'Sessions held': 3 })
+    expect(sheets.get('Attendance')!.at(-1)).toEqual(['Total', 5, 4, 19, 1, 29])
+    const sessions = sheets.get('Sessions held')!
+    expect(sessions.slice(1).map((row) => row.slice(8))).toEqual([
+      [18, 120, 50, 80, 30],
+      [7, 90, 40, 70, 30],
+      [4, 60, 60, 75, 15]
+    ])
+    // A formula typed as a trainer's name stays text.
+    const trainer = workbook.getWorksheet('Sessions held')!.getCell('G2')
+    expect(trainer.type).toBe(ExcelJS.ValueType.String)
+    expect(trainer.value).toBe('=HYPERLINK("x")')
+    expect(sheets.get('By workshop')!.slice(1).map((row) => row.slice(0, 5))).toEqual([
+      ['conference-briefing', 'Tóm tắt hai hội nghị', 2, 25, 210], // titled as built (in Vietnamese)
+      ['parents-evening', 'Buổi tối cho phụ huynh', 1, 4, 60]
+    ])
   })
 })

@@ -1,47 +1,24 @@
 import type { Language } from '../storage/library-file'
-import type { CsvCell } from '../summaries/csv'
 import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../summaries/format'
 import type { CrossSessionReport, Learning } from './cross-session'
 import { reportLabeller } from './labels'
+import type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
 
 /**
- * The report in two neutral shapes that every writer works from, so each format only lays out:
- * - tables: plain machine values (numbers as numbers) for CSV and spreadsheets;
+ * The report in the two shapes of every report (report-document.ts), so each format only lays out:
+ * - tables: plain machine values (numbers as numbers) for CSV and Excel;
  * - document: headed sections of formatted text (numbers in the language's format) for HTML,
- *   Markdown, print and word-processor files.
- * Both are in the report's language.
+ *   Markdown, print and Word.
+ * Both are in the language asked for.
  */
-export interface NeutralTable {
-  /** A file or sheet name: lower-case letters and dashes. */
-  name: string
-  columns: string[]
-  rows: CsvCell[][]
+
+/** A table of plain values: one Excel sheet (`name`, in the report's language) and one CSV file. */
+export interface CrossSessionTable extends ReportTable {
+  /** The CSV file's name without `.csv`: lower-case letters and dashes, the same in every language. */
+  file: string
 }
 
-export interface DocumentTable {
-  columns: string[]
-  rows: string[][]
-  /** Which columns hold numbers (right-aligned). */
-  numeric: boolean[]
-  /** Whether the last row is a total row (shown bold). */
-  totalRow?: boolean
-}
-
-export interface DocumentSection {
-  heading: string
-  paragraphs?: string[]
-  table?: DocumentTable
-  bullets?: string[]
-}
-
-export interface ReportDocument {
-  title: string
-  subtitle?: string
-  language: Language
-  sections: DocumentSection[]
-}
-
-export function crossSessionTables(report: CrossSessionReport, language: Language = report.language): NeutralTable[] {
+export function crossSessionTables(report: CrossSessionReport, language: Language = report.language): CrossSessionTable[] {
   const l = reportLabeller(language)
   const { totals, learning, attendance } = report
   const learningColumns = [
@@ -55,7 +32,7 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
     l('column.pairs'),
     l('column.matchedGain')
   ]
-  const learningCells = (x: Learning): CsvCell[] => [
+  const learningCells = (x: Learning): ReportCell[] => [
     x.meanChangePoints,
     x.preTested,
     x.prePassed,
@@ -68,7 +45,8 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
   ]
   return [
     {
-      name: 'report',
+      file: 'report',
+      name: l('section.keyFigures'),
       columns: [l('field.field'), l('field.value')],
       rows: [
         [l('field.workshopId'), report.filter.workshopId],
@@ -83,20 +61,20 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
         [l('column.minutes'), totals.actualMinutes],
         [l('total.participantHours'), totals.participantHours],
         [l('column.sessionsWithChange'), learning.sessionsWithChange],
-        ...learningColumns.map((label, i): CsvCell[] => [label, learningCells(learning)[i]!]),
+        ...learningColumns.map((label, i): ReportCell[] => [label, learningCells(learning)[i]!]),
         [l('total.masteredChange'), learning.masteredChangePoints]
       ]
     },
     {
-      name: 'attendance',
+      file: 'attendance',
+      name: l('sheet.attendance'),
       columns: attendanceColumns(report, language),
-      rows: [
-        ...attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts, row.total]),
-        [l('attendance.total'), ...attendance.columnTotals, attendance.total]
-      ]
+      rows: attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts, row.total]),
+      total: [l('attendance.total'), ...attendance.columnTotals, attendance.total]
     },
     {
-      name: 'sessions',
+      file: 'sessions',
+      name: l('section.sessions'),
       columns: [
         l('field.sessionId'),
         l('report.source'),
@@ -129,7 +107,8 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
       ])
     },
     {
-      name: 'workshops',
+      file: 'workshops',
+      name: l('section.workshops'),
       columns: [
         l('field.workshopId'),
         l('field.workshop'),
@@ -165,10 +144,11 @@ export function crossSessionDocument(report: CrossSessionReport, language: Langu
   const mastered = (percent: number | null, passed: number, tested: number): string =>
     percent === null ? l('value.none') : l('total.masteredText', { percent: pct(percent), passed, tested })
 
-  const sections: DocumentSection[] = [
+  const sections: ReportSection[] = [
     {
       heading: l('report.scope'),
       table: {
+        name: l('report.scope'),
         columns: [l('field.field'), l('field.value')],
         numeric: [false, false],
         rows: [
@@ -185,6 +165,7 @@ export function crossSessionDocument(report: CrossSessionReport, language: Langu
     {
       heading: l('section.keyFigures'),
       table: {
+        name: l('section.keyFigures'),
         columns: [l('field.field'), l('field.value')],
         numeric: [false, false],
         rows: [
@@ -213,13 +194,11 @@ export function crossSessionDocument(report: CrossSessionReport, language: Langu
     {
       heading: l('section.attendance'),
       table: {
+        name: l('section.attendance'),
         columns: attendanceColumns(report, language),
         numeric: [false, ...attendance.ageGroups.map(() => true), true],
-        totalRow: true,
-        rows: [
-          ...attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts.map(String), String(row.total)]),
-          [l('attendance.total'), ...attendance.columnTotals.map(String), String(attendance.total)]
-        ]
+        rows: attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts.map(String), String(row.total)]),
+        total: [l('attendance.total'), ...attendance.columnTotals.map(String), String(attendance.total)]
       }
     },
     report.sessions.length === 0
@@ -227,6 +206,7 @@ export function crossSessionDocument(report: CrossSessionReport, language: Langu
       : {
           heading: l('section.sessions'),
           table: {
+            name: l('section.sessions'),
             columns: [
               l('column.date'),
               l('field.workshop'),
@@ -258,6 +238,7 @@ export function crossSessionDocument(report: CrossSessionReport, language: Langu
           {
             heading: l('section.workshops'),
             table: {
+              name: l('section.workshops'),
               columns: [
                 l('field.workshop'),
                 l('column.sessions'),

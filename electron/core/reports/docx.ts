@@ -1,5 +1,12 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
-import type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
+import {
+  numericColumns,
+  reportCellText,
+  type ReportCell,
+  type ReportDocument,
+  type ReportSection,
+  type ReportTable
+} from './report-document'
 import { xmlSafeText } from './text'
 
 /** Word's language tags for the document's language (spelling, hyphenation). */
@@ -39,12 +46,8 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
   const paragraph = (text: string, options: { size?: number; color?: string } = {}): DocxParagraph =>
     new Paragraph({ children: runs(text, options), spacing: { after: 80 } })
 
-  const cellText = (cell: ReportCell): string =>
-    cell === null ? '' : typeof cell === 'number' ? numberText(cell, doc.language) : cell
-
   const table = (t: ReportTable): DocxTable => {
-    const numeric =
-      t.numeric ?? t.columns.map((_, i) => t.rows.every((row) => row[i] === null || typeof row[i] === 'number'))
+    const numeric = numericColumns(t)
     const widths = columnWidths(t)
     const border = { style: BorderStyle.SINGLE, size: 4, color: BORDER }
     const borders = { top: border, bottom: border, left: border, right: border }
@@ -57,7 +60,7 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
         children: [
           new Paragraph({
             alignment: numeric[column] && column > 0 ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: runs(cellText(value), { bold, size: SMALL_SIZE })
+            children: runs(reportCellText(value, doc.language), { bold, size: SMALL_SIZE })
           })
         ]
       })
@@ -141,30 +144,39 @@ export async function documentToDocx(doc: ReportDocument): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(document))
 }
 
+/** Roughly the width of one character of 9 pt Arial, and a cell's left and right margins plus border. */
+const CHAR_WIDTH = 110
+const CELL_PADDING = 180
+
 /**
- * Column widths (twentieths of a point) filling the page width, in proportion to each column's longest
- * text (headers count half: they may wrap), within limits so that no column is squeezed or takes all.
+ * Column widths (twentieths of a point) filling the page width. Each column is first given room for its
+ * longest word (up to 12 characters), header included, so that no word is broken across lines
+ * ("Ng/ười"); what is left of
+ * the page goes to the columns whose longest line (headers count half: they may wrap; at most 45
+ * characters) does not fit yet, in proportion to what they lack. When everything fits, the columns
+ * widen in proportion to their longest line.
  */
 function columnWidths(table: ReportTable): number[] {
-  const length = (cell: ReportCell | undefined): number =>
-    cell === null || cell === undefined
-      ? 0
-      : Math.max(
-          ...String(cell)
-            .split('\n')
-            .map((line) => line.length)
-        )
-  const weights = table.columns.map((header, c) => {
-    const longest = Math.max(length(header) / 2, length(table.total?.[c]), ...table.rows.map((row) => length(row[c])))
-    return Math.min(45, Math.max(5, longest))
+  const texts = (c: number): string[] =>
+    [table.columns[c], table.total?.[c], ...table.rows.map((row) => row[c])]
+      .filter((cell) => cell !== null && cell !== undefined)
+      .map(String)
+  const longest = (parts: string[]): number => Math.max(0, ...parts.map((part) => part.length))
+  const width = (characters: number): number => characters * CHAR_WIDTH + CELL_PADDING
+  const least = table.columns.map((_, c) =>
+    width(Math.min(12, Math.max(3, longest(texts(c).flatMap((t) => t.split(/\s+/))))))
+  )
+  const wanted = table.columns.map((header, c) => {
+    const lines = texts(c)
+      .slice(1)
+      .flatMap((t) => t.split('\n'))
+    return Math.max(least[c]!, width(Math.min(45, Math.max(5, header.length / 2, longest(lines)))))
   })
-  const sum = weights.reduce((a, b) => a + b, 0)
-  return weights.map((w) => Math.floor((w / sum) * PAGE_TEXT_WIDTH))
-}
-
-/** A number as Word shows it: Vietnamese uses a decimal comma. */
-function numberText(value: number, language: ReportDocument['language']): string {
-  if (!Number.isFinite(value)) return ''
-  const text = String(value)
-  return language === 'vi' ? text.replace('.', ',') : text
+  const sum = (widths: number[]): number => widths.reduce((a, b) => a + b, 0)
+  const scaled = (widths: number[], total: number): number[] => widths.map((w) => Math.floor((w / sum(widths)) * total))
+  if (sum(wanted) <= PAGE_TEXT_WIDTH || sum(least) >= PAGE_TEXT_WIDTH) {
+    return scaled(sum(wanted) <= PAGE_TEXT_WIDTH ? wanted : least, PAGE_TEXT_WIDTH)
+  }
+  const share = (PAGE_TEXT_WIDTH - sum(least)) / (sum(wanted) - sum(least))
+  return least.map((w, c) => Math.floor(w + (wanted[c]! - w) * share))
 }

@@ -1,6 +1,13 @@
 import { zipFiles } from '../workshops/package-file'
 
-export type ExportFormat = 'html' | 'markdown' | 'csv' | 'json'
+export type ExportFormat = 'html' | 'markdown' | 'csv' | 'json' | 'docx' | 'xlsx'
+export type OfficeFormat = 'docx' | 'xlsx'
+
+export const OFFICE_MEDIA_TYPES: Record<OfficeFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+}
+
 export interface ExportedFile {
   name: string
   content: string
@@ -8,15 +15,23 @@ export interface ExportedFile {
   base64: boolean
 }
 
+/** One writer per format, for a report (session summary or cross-session report) in one language. */
+export interface ExportWriters {
+  html: () => string
+  markdown: () => string
+  json: () => string
+  /** File name → text, one per table. */
+  csv: () => Record<string, string>
+  docx: () => Promise<Uint8Array>
+  xlsx: () => Promise<Uint8Array>
+}
+
 /**
  * A report as the file(s) to download, named `<base>.<ext>`. CSV is one file per table delivered in
- * one ZIP (`<base>-csv.zip`): one download, one place on the USB stick. Only the asked-for writer runs.
+ * one ZIP (`<base>-csv.zip`): one download, one place on the USB stick. Binary files (the ZIP, Word,
+ * Excel) come in base64. Only the asked-for writer runs.
  */
-export async function exportFiles(
-  base: string,
-  format: ExportFormat,
-  writers: { html: () => string; markdown: () => string; json: () => string; csv: () => Record<string, string> }
-): Promise<ExportedFile[]> {
+export async function exportFiles(base: string, format: ExportFormat, writers: ExportWriters): Promise<ExportedFile[]> {
   switch (format) {
     case 'html':
       return [{ name: `${base}.html`, content: writers.html(), type: 'text/html', base64: false }]
@@ -25,8 +40,27 @@ export async function exportFiles(
     case 'json':
       return [{ name: `${base}.json`, content: writers.json(), type: 'application/json', base64: false }]
     case 'csv': {
-      const zip = await zipFiles(Object.entries(writers.csv()).map(([name, text]) => ({ name: `${base}/${name}`, text })))
+      const zip = await zipFiles(
+        Object.entries(writers.csv()).map(([name, text]) => ({ name: `${base}/${name}`, text }))
+      )
       return [{ name: `${base}-csv.zip`, content: zip.toString('base64'), type: 'application/zip', base64: true }]
     }
+    case 'docx':
+    case 'xlsx':
+      return [officeFile(base, format, await writers[format]())]
+  }
+}
+
+/** A Word or Excel file as the API sends files: named `<base>.docx|xlsx`, its bytes in base64. */
+export function officeFile(
+  base: string,
+  format: OfficeFormat,
+  bytes: Uint8Array
+): { name: string; content: string; type: string; base64: true } {
+  return {
+    name: `${base}.${format}`,
+    content: Buffer.from(bytes).toString('base64'),
+    type: OFFICE_MEDIA_TYPES[format],
+    base64: true
   }
 }

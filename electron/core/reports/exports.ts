@@ -5,28 +5,33 @@ import { toCsv } from '../summaries/csv'
 import { SUMMARY_CSP, SUMMARY_STYLE } from '../summaries/html'
 import { escapeMarkdown, escapeMarkdownLines, markdownStrong, markdownTable } from '../summaries/markdown'
 import { CrossSessionReportSchema, type CrossSessionReport } from './cross-session'
-import { crossSessionDocument, crossSessionTables, type DocumentTable } from './document'
+import { crossSessionDocument, crossSessionTables } from './document'
+import { documentToDocx } from './docx'
+import { numericColumns, reportCellText, type ReportCell, type ReportTable } from './report-document'
+import { tablesToXlsx } from './xlsx'
 
 /**
- * The cross-session report's exports, each a layout of the neutral document or tables
- * (document.ts): HTML (one self-contained printable page, same style and CSP as the session
- * summary), Markdown, CSV (one UTF-8 file with a BOM per table) and versioned JSON.
+ * The cross-session report's exports, each a layout of its document or tables (document.ts): HTML
+ * (one self-contained printable page, same style and CSP as the session summary), Markdown, Word
+ * (the document), CSV (one UTF-8 file with a BOM per table), Excel (the tables, one sheet each) and
+ * versioned JSON.
  */
 
 export function reportToHtml(report: CrossSessionReport, language: Language = report.language): string {
   const doc = crossSessionDocument(report, language)
   // Every text goes through escapeHtml; only the fixed tags written here are markup.
   const e = escapeHtml
-  const table = (t: DocumentTable): string => {
-    const cell = (tag: 'th' | 'td', text: string, i: number): string =>
-      `<${tag}${tag === 'th' ? ' scope="col"' : ''}${t.numeric[i] ? ' class="num"' : ''}>${e(text)}</${tag}>`
-    const body = t.totalRow ? t.rows.slice(0, -1) : t.rows
-    const total = t.totalRow ? t.rows.at(-1) : undefined
+  const table = (t: ReportTable): string => {
+    const numeric = numericColumns(t)
+    const cell = (tag: 'th' | 'td', value: ReportCell, i: number): string =>
+      `<${tag}${tag === 'th' ? ' scope="col"' : ''}${numeric[i] ? ' class="num"' : ''}>${e(reportCellText(value, doc.language))}</${tag}>`
+    const row = (cells: ReportCell[], tag: 'th' | 'td'): string =>
+      `<tr>${cells.map((c, i) => cell(tag, c, i)).join('')}</tr>`
     return [
       '<table>',
-      `<thead><tr>${t.columns.map((c, i) => cell('th', c, i)).join('')}</tr></thead>`,
-      `<tbody>${body.map((row) => `<tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody>`,
-      total ? `<tfoot><tr>${total.map((c, i) => cell('td', c, i)).join('')}</tr></tfoot>` : '',
+      `<thead>${row(t.columns, 'th')}</thead>`,
+      `<tbody>${t.rows.map((cells) => row(cells, 'td')).join('')}</tbody>`,
+      t.total ? `<tfoot>${row(t.total, 'td')}</tfoot>` : '',
       '</table>'
     ].join('\n')
   }
@@ -71,21 +76,40 @@ export function reportToMarkdown(report: CrossSessionReport, language: Language 
     out.push(`## ${escapeMarkdown(section.heading)}`, '')
     for (const paragraph of section.paragraphs ?? []) out.push(escapeMarkdownLines(paragraph).join('  \n'), '')
     if (section.table) {
-      const { columns, rows, numeric, totalRow } = section.table
-      const cells = rows.map((row, r) =>
-        totalRow && r === rows.length - 1 ? [markdownStrong(row[0] ?? ''), ...row.slice(1)] : row
-      )
-      out.push(markdownTable(columns, cells, numeric), '')
+      const t = section.table
+      const text = (cells: ReportCell[]): string[] => cells.map((c) => reportCellText(c, doc.language))
+      // The total row's label in bold, as in the session summary's Markdown.
+      const total = t.total
+        ? [[markdownStrong(reportCellText(t.total[0] ?? null, doc.language)), ...text(t.total.slice(1))]]
+        : []
+      out.push(markdownTable(t.columns, [...t.rows.map(text), ...total], numericColumns(t)), '')
     }
     if (section.bullets) out.push(section.bullets.map((b) => `- ${escapeMarkdown(b)}`).join('\n'), '')
   }
   return `${out.join('\n').trimEnd()}\n`
 }
 
+export async function reportToDocx(
+  report: CrossSessionReport,
+  language: Language = report.language
+): Promise<Uint8Array> {
+  return documentToDocx(crossSessionDocument(report, language))
+}
+
+export async function reportToXlsx(
+  report: CrossSessionReport,
+  language: Language = report.language
+): Promise<Uint8Array> {
+  return tablesToXlsx(crossSessionTables(report, language))
+}
+
 /** One CSV per table, named `<table>.csv`; the caller zips them like the session summary's CSV. */
 export function reportToCsv(report: CrossSessionReport, language: Language = report.language): Record<string, string> {
   return Object.fromEntries(
-    crossSessionTables(report, language).map((t) => [`${t.name}.csv`, toCsv([t.columns, ...t.rows])])
+    crossSessionTables(report, language).map((t) => [
+      `${t.file}.csv`,
+      toCsv([t.columns, ...t.rows, ...(t.total ? [t.total] : [])])
+    ])
   )
 }
 

@@ -21,23 +21,18 @@ export {
   type ReportSession,
   type SourcedSummary
 } from './cross-session'
-export {
-  crossSessionDocument,
-  crossSessionTables,
-  type DocumentSection,
-  type DocumentTable,
-  type NeutralTable,
-  type ReportDocument as CrossSessionDocument
-} from './document'
+export { crossSessionDocument, crossSessionTables, type CrossSessionTable } from './document'
 export {
   parseReportJson,
   REPORT_FILE_FORMAT,
   REPORT_FILE_VERSION,
   ReportFileSchema,
   reportToCsv,
+  reportToDocx,
   reportToHtml,
   reportToJson,
   reportToMarkdown,
+  reportToXlsx,
   type ReportFile
 } from './exports'
 export { reportLabeller, type ReportLabelKey } from './labels'

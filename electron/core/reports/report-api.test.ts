@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import type { ApiReply } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from './cross-session'
+import { readDocxBuffer, readXlsxBuffer } from './office-test-readers'
 
 let core: AppCore
 let dataDir: string
@@ -47,17 +48,35 @@ describe('report.build and report.export', () => {
     expect(outside.report.totals.sessions).toBe(0)
   })
 
-  it('export every format, CSV as one ZIP', async () => {
-    for (const format of ['html', 'markdown', 'json', 'csv'] as const) {
+  it('export every format, CSV as one ZIP, Word and Excel in base64', async () => {
+    for (const format of ['html', 'markdown', 'json', 'csv', 'docx', 'xlsx'] as const) {
       const { files } = await result<{ files: { name: string; base64: boolean }[] }>('report.export', {
         language: 'en',
         workshopId: 'conference-briefing',
         format
       })
       expect(files).toHaveLength(1)
-      expect(files[0]!.name).toMatch(/^bao-cao-tong-hop-conference-briefing-en(\.html|\.md|\.json|-csv\.zip)$/)
-      expect(files[0]!.base64).toBe(format === 'csv')
+      expect(files[0]!.name).toMatch(/^bao-cao-tong-hop-conference-briefing-en(\.html|\.md|\.json|-csv\.zip|\.docx|\.xlsx)$/)
+      expect(files[0]!.base64).toBe(['csv', 'docx', 'xlsx'].includes(format))
     }
+  })
+
+  it('export Word and Excel files that other libraries read back with the same numbers', async () => {
+    const saved = async (format: 'docx' | 'xlsx'): Promise<Buffer> => {
+      const { files } = await result<{ files: { name: string; content: string }[] }>('report.export', { language: 'vi', format })
+      const path = join(dataDir, files[0]!.name)
+      await writeFile(path, Buffer.from(files[0]!.content, 'base64'))
+      return readFile(path)
+    }
+    // 7 people: 4 women aged 25–59 and 3 men aged 18–24.
+    const { tables } = await readDocxBuffer(await saved('docx'))
+    expect(tables[1]).toContainEqual(['Tổng số người tham dự', '7'])
+    expect(tables[2]!.at(-1)).toEqual(['Tổng', '0', '3', '4', '0', '7'])
+    const { sheets } = await readXlsxBuffer(await saved('xlsx'))
+    expect([...sheets.keys()]).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
+    expect(sheets.get('Số liệu chính')).toContainEqual(['Tổng số người tham dự', 7])
+    expect(sheets.get('Điểm danh')!.at(-1)).toEqual(['Tổng', 0, 3, 4, 0, 7])
+    expect(sheets.get('Các buổi đã tổ chức')![1]![8]).toBe(7)
   })
 
   it('refuse bad arguments with a clear reason', async () => {
@@ -71,7 +90,7 @@ describe('report.build and report.export', () => {
     expect(await refused({ language: 'vi', workshopId: '../etc' })).toMatch(/^invalid-arguments: workshopId/)
     expect(await refused({ language: 'fr' })).toMatch(/^invalid-arguments: language/)
     expect(await refused({ language: 'vi', extra: 1 })).toMatch(/^invalid-arguments/)
-    const badFormat = await call('report.export', { language: 'vi', format: 'docx' })
+    const badFormat = await call('report.export', { language: 'vi', format: 'pdf' })
     expect(badFormat.ok).toBe(false)
   })
 })

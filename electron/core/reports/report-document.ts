@@ -44,3 +44,19 @@ export interface ReportDocument {
   /** Small print at the end (who made it, privacy note). */
   footer?: string[]
 }
+
+/** Columns to right-align: as the table says, else those whose cells are all numbers or empty. */
+export function numericColumns(table: ReportTable): boolean[] {
+  return (
+    table.numeric ??
+    table.columns.map((_, i) => table.rows.every((row) => row[i] === null || typeof row[i] === 'number'))
+  )
+}
+
+/** A cell as a document shows it: empty as nothing, a number with the language's decimal mark. */
+export function reportCellText(cell: ReportCell, language: Language): string {
+  if (cell === null) return ''
+  if (typeof cell === 'string') return cell
+  if (!Number.isFinite(cell)) return ''
+  return language === 'vi' ? String(cell).replace('.', ',') : String(cell)
+}

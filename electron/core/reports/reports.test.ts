@@ -87,6 +87,23 @@ describe('documentToDocx', () => {
     const styles = strFromU8(unzipSync(new Uint8Array(file))['word/styles.xml']!)
     expect(styles).toContain('w:val="vi-VN"')
   })
+
+  it('gives every column room for its longest word, so a long column cannot squeeze the others', async () => {
+    // The cross-session report's sessions table, with a long venue.
+    const wide: ReportTable = {
+      name: 'Buổi',
+      columns: ['Ngày', 'Hội thảo', 'Địa điểm', 'Tập huấn viên', 'Nguồn', 'Người tham dự', 'Điểm TB đầu vào (%)', 'Thay đổi'],
+      rows: [['02/11/2026', 'Tóm tắt hai hội nghị', 'Hội trường văn hoá '.repeat(8), 'Chị Nguyễn Thị Lan', 'Đã nhập', 18, 50, '+30']]
+    }
+    const docx = await documentToDocx({ title: 'T', language: 'vi', sections: [{ heading: 'H', table: wide }] })
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!)
+    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]))
+    expect(grid).toHaveLength(8)
+    // A word of 5 characters ("Người", "Nguồn") needs about 5 × 110 twips of 9 pt Arial plus the cell's margins.
+    for (const column of [4, 5, 6]) expect(grid[column]).toBeGreaterThanOrEqual(5 * 110 + 180)
+    expect(grid[2]).toBe(Math.max(...grid))
+    expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(11906 - 2 * 1134)
+  })
 })
 
 describe('tablesToXlsx', () => {

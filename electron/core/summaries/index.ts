@@ -30,10 +30,9 @@ export {
   summaryToDocx,
   summaryToXlsx,
   summaryToReportDocument,
-  summaryToReportTables,
-  OFFICE_MEDIA_TYPES,
-  type OfficeFormat
+  summaryToReportTables
 } from './office'
+export { OFFICE_MEDIA_TYPES, type OfficeFormat } from '../reports/export-files'
 export {
   parseSummaryJson,
   summaryToJson,

@@ -1,4 +1,5 @@
 import { documentToDocx, tablesToXlsx, type ReportDocument, type ReportSection, type ReportTable } from '../reports'
+import { officeFile, type OfficeFormat } from '../reports/export-files'
 import { summaryTables } from './csv'
 import {
   attendanceTable,
@@ -150,24 +151,11 @@ export function summaryToReportDocument(summary: SessionSummary): ReportDocument
   }
 }
 
-export type OfficeFormat = 'docx' | 'xlsx'
-
-export const OFFICE_MEDIA_TYPES: Record<OfficeFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-}
-
 /** The Word or Excel file as the API sends files: named `<baseName>.docx|xlsx`, its bytes in base64. */
 export async function summaryOfficeFile(
   summary: SessionSummary,
   format: OfficeFormat,
   baseName: string
 ): Promise<{ name: string; content: string; type: string; base64: true }> {
-  const bytes = format === 'docx' ? await summaryToDocx(summary) : await summaryToXlsx(summary)
-  return {
-    name: `${baseName}.${format}`,
-    content: Buffer.from(bytes).toString('base64'),
-    type: OFFICE_MEDIA_TYPES[format],
-    base64: true
-  }
+  return officeFile(baseName, format, format === 'docx' ? await summaryToDocx(summary) : await summaryToXlsx(summary))
 }
