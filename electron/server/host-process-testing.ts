@@ -130,15 +130,13 @@ export function rssMb(pid: number): number | null {
 }
 
 /**
- * A running session on a phone poll, as a trainer sets it up: a valid bundled workshop started,
+ * A running session on a phone poll, as a trainer sets it up: a bundled workshop started,
  * moved to its first single-choice poll, opened for phones, and the participant server on 127.0.0.1.
  */
 export async function sessionWithPhonePoll(host: RunningHost): Promise<{ sessionId: string; poll: Json }> {
-  const workshops = (await host.call('library.list')).result as { id: string; version: string | null; problems: unknown[] }[]
-  const workshop = workshops.find((w) => w.version && w.problems.length === 0)
-  if (!workshop) throw new Error('no valid bundled workshop')
+  // The bundled conference briefing (as in the bench): it has single-choice polls.
   const started = await host.call('session.start', {
-    workshopId: workshop.id,
+    workshopId: 'conference-briefing',
     details: { venue: 'Hội trường', date: '2026-03-01', trainer: 'Lan', language: 'vi', plannedStart: '08:30' }
   })
   if (!started.ok) throw new Error(JSON.stringify(started.error))
