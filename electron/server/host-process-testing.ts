@@ -173,6 +173,8 @@ export interface HttpReply {
 export class Phone {
   readonly agent: Agent
   cookie: string | null = null
+  /** Called the moment a reply's status line arrives, before its body (for ordering proofs). */
+  onReplyStarted: ((status: number) => void) | null = null
 
   constructor(
     readonly server: URL,
@@ -213,6 +215,7 @@ export class Phone {
       const req = httpRequest(
         { agent: this.agent, host: this.server.hostname, port: this.server.port, method, path, headers: all },
         (res) => {
+          this.onReplyStarted?.(res.statusCode ?? 0)
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
           res.on('end', () =>

@@ -134,7 +134,7 @@ describe.skipIf(!hostBuilt)(`phones and the host process (${relative(root, hostS
     await expectResumed(host, sessionId, poll.id, onDisk)
     // The kills landed inside the bursts, not before them: most rounds had many phones acknowledged.
     const busy = rounds.filter((r) => Number(/from (\d+) phones/.exec(r)![1]) >= 50)
-    expect(busy.length, rounds.join("\n")).toBeGreaterThan(5)
+    expect(busy.length, rounds.join('\n')).toBeGreaterThan(5)
     console.log(rounds.join('\n'))
   }, 180_000)
 })
