@@ -126,7 +126,9 @@ describe.skipIf(!hostBuilt)(`phones and the host process (${relative(root, hostS
       }
       const count = Object.keys(answers).length
       expect(count).toBeGreaterThanOrEqual(Object.keys(answersBefore).length + acknowledgedPhones)
-      rounds.push(`round ${round}: ${acknowledgedThisRound} answers acknowledged from ${acknowledgedPhones} phones, ${count} on disk`)
+      rounds.push(
+        `round ${round}: ${acknowledgedThisRound} answers acknowledged from ${acknowledgedPhones} phones, ${count} on disk`
+      )
     }
 
     // The last restart: everything acknowledged in 20 crashes is there and the poll still runs.

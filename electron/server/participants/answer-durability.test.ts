@@ -38,7 +38,8 @@ it('replies to a phone only after its answer is fsynced in the session file (30 
     participants: participantNetwork
   })
   const handlers = core.handlers
-  const call: Call = (method, args) => (handlers[method] as (a: unknown) => ReturnType<ApiHandlers[typeof method]>)(args)
+  const call: Call = (method, args) =>
+    (handlers[method] as (a: unknown) => ReturnType<ApiHandlers[typeof method]>)(args)
   const session = await call('session.start', {
     workshopId: 'conference-briefing',
     details: { venue: 'Hội trường', date: '2026-03-01', trainer: 'Lan', language: 'vi', plannedStart: '08:30' }

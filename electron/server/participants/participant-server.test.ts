@@ -503,7 +503,10 @@ describe('participant server', () => {
     }
     // An absolute request target naming another site, with our own Host: the target counts, so refused too.
     for (const target of ['http://evil.example/answer', `http://evil.example:${server.port}/answer`]) {
-      const reply = await send(server, 'POST', target, { cookie, body: 'block=poll-closest-action&poll-closest-action=laws' })
+      const reply = await send(server, 'POST', target, {
+        cookie,
+        body: 'block=poll-closest-action&poll-closest-action=laws'
+      })
       expect(reply.status, target).toBe(421)
     }
     expect(session.polls['poll-closest-action']!.answers).toEqual({})
