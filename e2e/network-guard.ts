@@ -12,7 +12,7 @@ export interface NetworkGuard {
   guard(context: BrowserContext): Promise<void>
 }
 
-/** Whether `url` stays on this machine without asking anyone: loopback, or content inside the page. */
+/** Whether `url` stays on this machine without asking anyone: loopback, content inside the page, a local file. */
 export function isLocalUrl(url: string): boolean {
   let parsed: URL
   try {
@@ -20,7 +20,7 @@ export function isLocalUrl(url: string): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return true
+  if (['data:', 'blob:', 'file:'].includes(parsed.protocol)) return true
   return ['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol) && parsed.hostname === '127.0.0.1'
 }
 
