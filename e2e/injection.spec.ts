@@ -334,3 +334,89 @@ function parseCsv(text: string): string[][] {
   }
   return rows
 }
+
+/**
+ * Adds an inline script and an inline event handler to the page as an injection would, and reports
+ * which ran and which directives the browser reported as violated.
+ */
+async function injectInlineScript(page: Page): Promise<{ ran: string[]; violations: string[] }> {
+  return page.evaluate(async () => {
+    const violations: string[] = []
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective))
+    const ran: string[] = []
+    ;(window as unknown as { __ran: string[] }).__ran = ran
+    const script = document.createElement('script')
+    script.textContent = 'window.__ran.push("inline script")'
+    document.body.append(script)
+    const holder = document.createElement('div')
+    holder.innerHTML = `<img src="x" onerror="window.__ran.push('inline handler')">`
+    document.body.append(holder)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    return { ran, violations: [...new Set(violations)].sort() }
+  })
+}
+
+/** The policy's script-src (or, without one, its default-src) allows no inline script and no eval. */
+function expectStrictScriptPolicy(policy: string | undefined, where: string): void {
+  const directives = policy?.split(';').map((d) => d.trim()) ?? []
+  const scripts =
+    directives.find((d) => d.startsWith('script-src ')) ?? directives.find((d) => d.startsWith('default-src '))
+  expect(scripts, `${where}: script-src or default-src`).toBeDefined()
+  expect(scripts, where).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*|data:/)
+}
+
+test('the Content Security Policy of every served page and exported document stops inline script', async ({
+  page,
+  host,
+  outsideRequests
+}) => {
+  void outsideRequests
+  // The control: without a policy, the same injection runs, so "nothing ran" below means blocked.
+  await page.setContent('<!doctype html><title>control</title><body></body>')
+  expect((await injectInlineScript(page)).ran.sort()).toEqual(['inline handler', 'inline script'])
+
+  // The trainer's app: the policy arrives as a header, the served HTML has no inline script.
+  const served = await page.request.get(`${host.origin}/`)
+  expectStrictScriptPolicy(served.headers()['content-security-policy'], 'app')
+  const html = await served.text()
+  expect(
+    [...html.matchAll(/<script\b([^>]*)>/g)].every((m) => /\bsrc=/.test(m[1]!)),
+    html
+  ).toBe(true)
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { name: 'Thư viện hội thảo' })).toBeVisible()
+  expect(await injectInlineScript(page)).toEqual({ ran: [], violations: ['script-src-attr', 'script-src-elem'] })
+
+  // The phones' page, from the participant server.
+  const participants = (await host.call('participants.start', { address: '127.0.0.1', port: 0 })) as { url: string }
+  const phonePage = await page.request.get(participants.url)
+  expectStrictScriptPolicy(phonePage.headers()['content-security-policy'], 'phone page')
+  await page.goto(participants.url)
+  await expect(page.locator('input[name="code"]')).toBeVisible()
+  expect(await injectInlineScript(page)).toEqual({ ran: [], violations: ['script-src-attr', 'script-src-elem'] })
+
+  // Exported and printable documents carry their own policy (they are opened from disk, with no server).
+  const session = (await host.call('session.start', {
+    workshopId: 'conference-briefing',
+    details: { venue: 'Hội trường', date: '2026-03-01', trainer: 'Lan', language: 'vi', plannedStart: '08:30' }
+  })) as { id: string }
+  const summary = (await host.call('session.export', { id: session.id, language: 'vi', format: 'html' })) as {
+    files: { content: string }[]
+  }
+  const guide = (await host.call('workshop.print', {
+    id: 'conference-briefing',
+    document: 'guide',
+    language: 'vi'
+  })) as { html: string }
+  for (const [where, document] of [
+    ['HTML export', summary.files[0]!.content],
+    ['facilitator guide', guide.html]
+  ] as const) {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(document)?.[1]
+    expectStrictScriptPolicy(policy?.replace(/&#39;/g, "'"), where)
+    await page.setContent(document)
+    const outcome = await injectInlineScript(page)
+    expect(outcome.ran, where).toEqual([])
+    expect(outcome.violations, where).toEqual(expect.arrayContaining(['script-src-elem']))
+  }
+})
