@@ -12,6 +12,7 @@ import {
   killAndWait,
   pause,
   root,
+  sessionWithPhonePoll,
   startHost,
   stopHostsAndCleanUp,
   track,
@@ -184,6 +185,48 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
     expect((await second.call('settings.setLanguage', { language: 'vi' })).ok).toBe(true)
     expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('vi')
   })
+
+  const damagedSessionFiles: [string, (good: Buffer) => Buffer][] = [
+    ['truncated', (good) => good.subarray(0, Math.floor(good.length / 2))],
+    ['zero-filled', (good) => Buffer.alloc(good.length)],
+    ['garbage', () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, ...Buffer.from('garbage')])],
+    ['wrong-schema', () => Buffer.from(JSON.stringify({ schemaVersion: 1, session: { id: 42, polls: 'none' } }))]
+  ]
+  it.each(damagedSessionFiles)(
+    'a %s session file is moved aside on start, the session comes back from its backup, and the trainer is told',
+    async (_name, damage) => {
+      const dataDir = await dataFolder('corrupt-session')
+      const first = await startHost(dataDir)
+      const { sessionId } = await sessionWithPhonePoll(first)
+      const command = { type: 'attendanceSet', sex: 'female', ageGroup: '18-24', count: 7 }
+      expect((await first.call('session.command', { id: sessionId, command })).ok).toBe(true)
+      await killAndWait(first.child)
+      const sessionFile = join(dataDir, 'sessions', `${sessionId}.json`)
+      const backup = JSON.parse(await readFile(`${sessionFile}.bak`, 'utf8')).session
+      const damaged = damage(await readFile(sessionFile))
+      await writeFile(sessionFile, damaged)
+
+      const second = await startHost(dataDir)
+      // Told at start, before anyone opens the session.
+      const notices = (await second.call('app.info')).result.notices as {
+        kind: string
+        file: string
+        movedTo?: string
+      }[]
+      expect(notices.map((n) => [n.kind, n.file])).toEqual([
+        ['quarantined', sessionFile],
+        ['restored-from-backup', sessionFile]
+      ])
+      const moved = (await readdir(join(dataDir, 'sessions'))).filter((n) => n.startsWith(`${sessionId}.json.corrupt-`))
+      expect(moved).toHaveLength(1)
+      expect(await readFile(join(dataDir, 'sessions', moved[0]!))).toEqual(damaged) // kept byte for byte
+      // The session resumes from the backup (the last save but one), and keeps saving.
+      const session = await second.call('session.get', { id: sessionId })
+      expect(session.result).toEqual(backup)
+      expect((await second.call('session.command', { id: sessionId, command })).ok).toBe(true)
+      expect(JSON.parse(await readFile(sessionFile, 'utf8')).session.attendance.female['18-24']).toBe(7)
+    }
+  )
 
   it('refuses a second host on the same data folder with a clear message, and frees it when stopped', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-twice-'))
