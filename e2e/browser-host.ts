@@ -10,6 +10,8 @@ export interface RunningHost {
   origin: string
   dataDir: string
   process: ChildProcessWithoutNullStreams
+  /** Calls the host's API as the trainer's window does (with the access key); resolves the result. */
+  call(method: string, args?: unknown): Promise<unknown>
   stop(): Promise<void>
 }
 
@@ -19,9 +21,13 @@ export async function newDataDir(): Promise<string> {
 
 /** Starts the built browser-mode host (`npm run build` first) on a free port with its own data folder. */
 export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], {
-    cwd: root
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: root
+    }
+  )
   let output = ''
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000)
@@ -36,11 +42,22 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)))
   })
+  const origin = new URL(url).origin
   return {
     url,
-    origin: new URL(url).origin,
+    origin,
     dataDir,
     process: child,
+    call: async (method, args = {}) => {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-roundtable-token': url.split('#token=')[1]! },
+        body: JSON.stringify(args)
+      })
+      const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown }
+      if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`)
+      return reply.result
+    },
     stop: () =>
       new Promise((resolvePromise) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolvePromise()

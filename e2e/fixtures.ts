@@ -1,17 +1,19 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { newDataDir, startHost, type RunningHost } from './browser-host'
+import { guardNewContexts, networkGuard } from './network-guard'
 
 interface Fixtures {
   host: RunningHost
   /** The trainer's window, opened on the host. */
   trainer: Page
-  /** Requests the page tried to send anywhere but the local host: must stay empty. */
+  /** Requests any page of the test (trainer, audience, phones) tried to send beyond the machine: must stay empty. */
   outsideRequests: string[]
 }
 
 /**
- * Every e2e test gets its own data folder and host process, and fails if the page tries to reach
- * anything beyond 127.0.0.1, logs a missing translation, or throws.
+ * Every e2e test gets its own data folder and host process, and fails if any page tries to reach
+ * anything beyond 127.0.0.1 and the participant address chosen in the app, logs a missing
+ * translation, or throws.
  */
 export const test = base.extend<Fixtures>({
   // Playwright requires an object pattern here even when a fixture depends on nothing.
@@ -21,16 +23,16 @@ export const test = base.extend<Fixtures>({
     await use(host)
     await host.stop()
   },
-  outsideRequests: async ({ context }, use) => {
-    const outside: string[] = []
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:') return route.continue()
-      outside.push(route.request().url())
-      return route.abort('blockedbyclient')
+  outsideRequests: async ({ context, browser, host }, use) => {
+    const network = networkGuard(async () => {
+      const status = (await host.call('participants.status')) as { running: boolean; url: string | null }
+      return status.running ? status.url : null
     })
-    await use(outside)
-    expect(outside, 'requests beyond the machine').toEqual([])
+    await network.guard(context)
+    const restore = guardNewContexts(browser, network)
+    await use(network.outside)
+    restore()
+    expect(network.outside, 'requests beyond the machine').toEqual([])
   },
   trainer: async ({ page, host, outsideRequests }, use) => {
     const problems: string[] = []

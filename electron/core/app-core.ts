@@ -112,6 +112,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     }
   })
+  await sessions.checkUnfinished()
   /** Session errors a trainer can cause (wrong state, unknown id) are reported, not crashes. */
   const sessionCall = async <T>(call: () => Promise<T>): Promise<T> => {
     try {

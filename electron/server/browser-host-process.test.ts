@@ -1,116 +1,33 @@
-import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, chown, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  dataFiles,
+  dataFolder,
+  hostBuilt,
+  hostScript,
+  killAndWait,
+  pause,
+  root,
+  sessionWithPhonePoll,
+  startHost,
+  stopHostsAndCleanUp,
+  track,
+  until
+} from './host-process-testing'
 
 /**
  * The real browser-mode host process (built by `npx electron-vite build` into out/main/browser-host.js),
  * killed with SIGKILL mid-save as a crash would, started on damaged files, and run on a read-only disk.
  */
-const root = resolve(__dirname, '../..')
-const hostScript = join(root, 'out/main/browser-host.js')
-const built = existsSync(hostScript)
+afterEach(stopHostsAndCleanUp)
 
-const children = new Set<ChildProcess>()
-const cleanup: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all([...children].map((child) => killAndWait(child)))
-  children.clear()
-  for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined)
-})
-
-async function dataFolder(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `roundtable-${prefix}-`))
-  cleanup.push(async () => {
-    await chmod(dir, 0o755).catch(() => undefined)
-    await rm(dir, { recursive: true, force: true })
-  })
-  return dir
-}
-
-function killAndWait(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise<void>((done) => {
-    const timer = setTimeout(done, 5000)
-    child.once('exit', () => {
-      clearTimeout(timer)
-      done()
-    })
-    child.kill('SIGKILL')
-  })
-}
-
-// Replies are checked field by field below; their shapes are the contract's, tested elsewhere.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-type Reply = { ok: boolean; result?: Json; error?: { code: string; message: string } }
-interface RunningHost {
-  child: ChildProcess
-  origin: string
-  output: () => string
-  call: (method: string, args?: unknown) => Promise<Reply>
-}
-
-/** Starts `node out/main/browser-host.js --port 0 --data-dir <dir>` and reads its address from stdout. */
-async function startHost(dataDir: string, options: SpawnOptions = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options
-  })
-  children.add(child)
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the host did not start within 15 s:\n${output}`)), 15_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        done(match[1]!)
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (output += c))
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      fail(new Error(`the host exited (${code ?? signal}) before it was ready:\n${output}`))
-    })
-  })
-  const origin = new URL(url).origin
-  const token = url.split('#token=')[1]!
-  const call = async (method: string, args: unknown = {}): Promise<Reply> => {
-    const response = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
-      body: JSON.stringify(args),
-      signal: AbortSignal.timeout(10_000)
-    })
-    return (await response.json()) as Reply
-  }
-  return { child, origin, output: () => output, call }
-}
-
-/** Every JSON data file (and its .bak) under the data folder, sessions included. */
-async function dataFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name.endsWith('.json.bak')))
-    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const randomKillDelay = () => 50 + Math.random() * 350
 
-/** Resolves once `check` holds (polling), or after `ms`; says whether it held. */
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms
-  while (!check() && Date.now() < end) await pause(5)
-  return check()
-}
-
-describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under crashes and bad disks`, () => {
+describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) under crashes and bad disks`, () => {
   it('kill -9 while saving the language in a loop: files always parse, nothing acknowledged is lost', async () => {
     const dataDir = await dataFolder('kill')
     const rounds: string[] = []
@@ -143,7 +60,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
       await pause(randomKillDelay())
       running = false
       await killAndWait(host.child)
-      children.delete(host.child)
       await loop
 
       for (const file of await dataFiles(dataDir)) {
@@ -172,7 +88,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
       expect(info.result.notices, `round ${round}: a clean crash needs no repair`).toEqual([])
       if (onDisk) expect(info.result.settings.language).toBe(onDisk)
       await killAndWait(restarted.child)
-      children.delete(restarted.child)
     }
     // Every round saved many times before the kill, so the kill landed in the middle of the saving loop.
     expect(rounds.filter((r) => !/^[0-2] saves/.test(r)).length, rounds.join('\n')).toBeGreaterThan(5)
@@ -196,7 +111,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
     const sessionId = started.result.id as string
     const sessionFile = join(dataDir, 'sessions', `${sessionId}.json`)
     await killAndWait(first.child)
-    children.delete(first.child)
 
     let count = 0
     for (let round = 0; round < 5; round++) {
@@ -226,7 +140,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
       await pause(randomKillDelay())
       running = false
       await killAndWait(host.child)
-      children.delete(host.child)
       await loop
 
       const file = JSON.parse(await readFile(sessionFile, 'utf8'))
@@ -240,7 +153,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
       expect(session.ok).toBe(true)
       expect(session.result.attendance.female['18-24']).toBe(onDisk)
       await killAndWait(restarted.child)
-      children.delete(restarted.child)
     }
     expect(count, 'the loop made progress').toBeGreaterThan(25)
   }, 45_000)
@@ -251,7 +163,6 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
     expect((await first.call('settings.setLanguage', { language: 'en' })).ok).toBe(true)
     expect((await first.call('settings.setLanguage', { language: 'en' })).ok).toBe(true) // the .bak now holds "en" too
     await killAndWait(first.child)
-    children.delete(first.child)
     const garbage = Buffer.from([0x00, 0x00, 0x7b, 0x22, 0xff, 0xfe, ...Buffer.from('garbage')])
     await writeFile(join(dataDir, 'library.json'), garbage)
 
@@ -275,11 +186,53 @@ describe.skipIf(!built)(`the host process (${relative(root, hostScript)}) under 
     expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('vi')
   })
 
+  const damagedSessionFiles: [string, (good: Buffer) => Buffer][] = [
+    ['truncated', (good) => good.subarray(0, Math.floor(good.length / 2))],
+    ['zero-filled', (good) => Buffer.alloc(good.length)],
+    ['garbage', () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, ...Buffer.from('garbage')])],
+    ['wrong-schema', () => Buffer.from(JSON.stringify({ schemaVersion: 1, session: { id: 42, polls: 'none' } }))]
+  ]
+  it.each(damagedSessionFiles)(
+    'a %s session file is moved aside on start, the session comes back from its backup, and the trainer is told',
+    async (_name, damage) => {
+      const dataDir = await dataFolder('corrupt-session')
+      const first = await startHost(dataDir)
+      const { sessionId } = await sessionWithPhonePoll(first)
+      const command = { type: 'attendanceSet', sex: 'female', ageGroup: '18-24', count: 7 }
+      expect((await first.call('session.command', { id: sessionId, command })).ok).toBe(true)
+      await killAndWait(first.child)
+      const sessionFile = join(dataDir, 'sessions', `${sessionId}.json`)
+      const backup = JSON.parse(await readFile(`${sessionFile}.bak`, 'utf8')).session
+      const damaged = damage(await readFile(sessionFile))
+      await writeFile(sessionFile, damaged)
+
+      const second = await startHost(dataDir)
+      // Told at start, before anyone opens the session.
+      const notices = (await second.call('app.info')).result.notices as {
+        kind: string
+        file: string
+        movedTo?: string
+      }[]
+      expect(notices.map((n) => [n.kind, n.file])).toEqual([
+        ['quarantined', sessionFile],
+        ['restored-from-backup', sessionFile]
+      ])
+      const moved = (await readdir(join(dataDir, 'sessions'))).filter((n) => n.startsWith(`${sessionId}.json.corrupt-`))
+      expect(moved).toHaveLength(1)
+      expect(await readFile(join(dataDir, 'sessions', moved[0]!))).toEqual(damaged) // kept byte for byte
+      // The session resumes from the backup (the last save but one), and keeps saving.
+      const session = await second.call('session.get', { id: sessionId })
+      expect(session.result).toEqual(backup)
+      expect((await second.call('session.command', { id: sessionId, command })).ok).toBe(true)
+      expect(JSON.parse(await readFile(sessionFile, 'utf8')).session.attendance.female['18-24']).toBe(7)
+    }
+  )
+
   it('refuses a second host on the same data folder with a clear message, and frees it when stopped', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-twice-'))
     const first = await startHost(dataDir)
     const second = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], { cwd: root })
-    children.add(second)
+    track(second)
     let stderr = ''
     second.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
     const code = await new Promise<number | null>((resolve) => second.once('exit', resolve))

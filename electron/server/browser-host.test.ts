@@ -197,6 +197,8 @@ describe('browser-mode host: who may call the API', () => {
     expect((await send('GET', '/', { Host: '127.0.0.1' })).status).toBe(421) // port missing
     expect((await send('GET', '/', { Host: `127.0.0.1:${host.port + 1}` })).status).toBe(421)
     expect((await send('GET', `/api/events?token=${token}`, { Host: `evil.example:${host.port}` })).status).toBe(421)
+    // An absolute request target naming another site, with our own Host: refused as well.
+    expect((await send('GET', `http://evil.example:${host.port}/api/events?token=${token}`)).status).toBe(421)
   })
 
   it('refuses requests that browsers mark as cross-site or same-site, and accepts same-origin ones', async () => {

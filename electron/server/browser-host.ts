@@ -55,7 +55,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const app = new Hono()
 
   app.use('*', async (c, next) => {
-    if (!allowedHosts().includes(c.req.header('host') ?? '')) return refuse(c, 421, 'wrong host')
+    // The Host header, and the request target when it is an absolute URL (which then names the host instead).
+    const hosts = [c.req.header('host') ?? '', new URL(c.req.url).host]
+    if (!hosts.every((h) => allowedHosts().includes(h))) return refuse(c, 421, 'wrong host')
     const origin = c.req.header('origin')
     if (origin !== undefined && !allowedOrigins().includes(origin)) return refuse(c, 403, 'foreign origin')
     // Browsers also say where a request comes from: refuse cross-site fetches even without Origin.

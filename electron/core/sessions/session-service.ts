@@ -95,6 +95,16 @@ export class SessionService {
     return { ...session, snapshot } // the caller gets the images it gave
   }
 
+  /**
+   * Reads every unfinished session now, at start: a file a crash damaged is then moved aside, restored
+   * from its backup and reported before the trainer opens it, rather than when they press Continue.
+   */
+  async checkUnfinished(): Promise<void> {
+    const unfinished = this.list().filter((s) => s.status !== 'finished')
+    // A session whose files are both gone or unreadable is reported by the storage layer; nothing to add here.
+    await Promise.all(unfinished.map((s) => this.open(s.id).catch(() => undefined)))
+  }
+
   async get(id: string): Promise<Session> {
     return (await this.open(id)).data.session
   }

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { promises as fs } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DurableJsonFile, removeLeftoverTempFiles, type DurableFs } from './durable-json-file'
+import { expectDurableOrdering, isTemp, recordingFs, type FsEvent } from './recording-fs'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 import { versionedParser } from './versioned'
 
@@ -30,89 +30,9 @@ function adapter(path: string, incidents: StorageIncident[] = [], fsLayer?: Dura
   return new DurableJsonFile<Doc>({ path, parse, onIncident: (i) => incidents.push(i), fs: fsLayer, now })
 }
 
-const isTemp = (path: string): boolean => basename(path).startsWith('.') && path.endsWith('.tmp')
 const leftovers = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((n) => n.endsWith('.tmp'))
-
-type FsEvent =
-  | { op: 'open' | 'writeFile' | 'sync' | 'close'; path: string }
-  | { op: 'rename'; from: string; to: string; content: string | null }
-  | { op: 'link' | 'copyFile'; from: string; to: string }
-  | { op: 'resolved'; write: number }
-
-/**
- * The real file system, with every durability-relevant call recorded in order. `rename` also
- * records what the file being renamed holds at that moment, so a test can tell which data a
- * commit carried.
- */
-function recordingFs(events: FsEvent[]): DurableFs {
-  return {
-    ...fs,
-    open: (async (path: string, flags: string) => {
-      const handle = await fs.open(path, flags)
-      events.push({ op: 'open', path })
-      const writeFileOriginal = handle.writeFile.bind(handle)
-      const syncOriginal = handle.sync.bind(handle)
-      const closeOriginal = handle.close.bind(handle)
-      handle.writeFile = (async (...args: Parameters<typeof handle.writeFile>) => {
-        events.push({ op: 'writeFile', path })
-        return writeFileOriginal(...args)
-      }) as typeof handle.writeFile
-      handle.sync = async () => {
-        await syncOriginal()
-        events.push({ op: 'sync', path })
-      }
-      handle.close = async () => {
-        await closeOriginal()
-        events.push({ op: 'close', path })
-      }
-      return handle
-    }) as DurableFs['open'],
-    rename: (async (from: string, to: string) => {
-      const content = isTemp(from) ? readFileSync(from, 'utf8') : null
-      await fs.rename(from, to)
-      events.push({ op: 'rename', from: String(from), to: String(to), content })
-    }) as DurableFs['rename'],
-    link: (async (from: string, to: string) => {
-      await fs.link(from, to)
-      events.push({ op: 'link', from: String(from), to: String(to) })
-    }) as DurableFs['link']
-  }
-}
-
-/**
- * Checks, on a recorded trace, that every commit of `path` was: temp written → temp fsynced →
- * renamed over the file → folder fsynced, and that every acknowledged write (a `resolved` event)
- * came after a folder fsync that followed a commit carrying data at least as new as its own.
- */
-function expectDurableOrdering(events: FsEvent[], path: string, valueOf: (content: string) => number): void {
-  const folder = dirname(path)
-  const commits = events.flatMap((e, index) =>
-    e.op === 'rename' && e.to === path && isTemp(e.from) ? [{ e, index }] : []
-  )
-  expect(commits.length).toBeGreaterThan(0)
-  for (const [n, { e, index }] of commits.entries()) {
-    const temp = (e as { from: string }).from
-    const wrote = events.findIndex((x) => x.op === 'writeFile' && 'path' in x && x.path === temp)
-    const synced = events.findIndex((x) => x.op === 'sync' && 'path' in x && x.path === temp)
-    expect(wrote, `commit ${n}: temp written`).toBeGreaterThanOrEqual(0)
-    expect(synced, `commit ${n}: temp fsynced after it was written`).toBeGreaterThan(wrote)
-    expect(synced, `commit ${n}: temp fsynced before the rename`).toBeLessThan(index)
-    const nextCommit = commits[n + 1]?.index ?? events.length
-    const folderSync = events.findIndex((x, i) => i > index && x.op === 'sync' && 'path' in x && x.path === folder)
-    expect(folderSync, `commit ${n}: folder fsynced after the rename`).toBeGreaterThan(index)
-    expect(folderSync, `commit ${n}: folder fsynced before the next commit`).toBeLessThan(nextCommit)
-  }
-  for (const [index, e] of events.entries()) {
-    if (e.op !== 'resolved') continue
-    // The newest commit whose folder fsync finished before this acknowledgement.
-    const durable = commits.filter(({ index: r }) =>
-      events.some((x, i) => i > r && i < index && x.op === 'sync' && 'path' in x && x.path === folder)
-    )
-    expect(durable.length, `write ${e.write} acknowledged before anything was durable`).toBeGreaterThan(0)
-    const newest = Math.max(...durable.map(({ e: c }) => valueOf((c as { content: string }).content)))
-    expect(newest, `write ${e.write} acknowledged before its data was durable`).toBeGreaterThanOrEqual(e.write)
-  }
-}
+/** Commits carry a number; a write is durable once a commit with that number or a later one is. */
+const carriesAtLeast = (content: string, write: number): boolean => (JSON.parse(content) as Doc).items[0]! >= write
 
 describe('DurableJsonFile: writing', () => {
   it('round-trips data and reports nothing for a missing file', async () => {
@@ -170,7 +90,7 @@ describe('DurableJsonFile: writing', () => {
     const commits = events.filter((e) => e.op === 'rename' && e.to === path)
     expect(commits.length).toBeGreaterThanOrEqual(1)
     expect(commits.length).toBeLessThan(10) // group commit: one disk write serves many callers
-    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+    expectDurableOrdering(events, path, carriesAtLeast)
     expect(await leftovers(dir)).toEqual([])
   })
 
@@ -189,7 +109,7 @@ describe('DurableJsonFile: writing', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(99))
     expect(JSON.parse(await readFile(`${path}.bak`, 'utf8')).items[0]).toBeLessThan(99)
     expect(events.filter((e) => e.op === 'resolved')).toHaveLength(100)
-    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+    expectDurableOrdering(events, path, carriesAtLeast)
   })
 
   it('fsyncs the temp file before the rename and the folder after it, before each write resolves', async () => {
@@ -201,7 +121,7 @@ describe('DurableJsonFile: writing', () => {
       await file.write(good(i))
       events.push({ op: 'resolved', write: i })
     }
-    expectDurableOrdering(events, path, (c) => (JSON.parse(c) as Doc).items[0]!)
+    expectDurableOrdering(events, path, carriesAtLeast)
     // The exact sequence of one write that replaces an existing file.
     const last = events.slice(events.findLastIndex((e) => e.op === 'open' && isTemp(e.path)))
     const label = (e: FsEvent): string => {

@@ -501,6 +501,15 @@ describe('participant server', () => {
       expect(reply.status, host).toBe(421)
       expect(reply.body).toBe('')
     }
+    // An absolute request target naming another site, with our own Host: the target counts, so refused too.
+    for (const target of ['http://evil.example/answer', `http://evil.example:${server.port}/answer`]) {
+      const reply = await send(server, 'POST', target, {
+        cookie,
+        body: 'block=poll-closest-action&poll-closest-action=laws'
+      })
+      expect(reply.status, target).toBe(421)
+    }
+    expect(session.polls['poll-closest-action']!.answers).toEqual({})
     // No Host at all (HTTP/1.0): refused too.
     const raw = await new Promise<string>((resolvePromise, reject) => {
       const socket = connect({ host: server.address, port: server.port }, () => socket.end('GET / HTTP/1.0\r\n\r\n'))

@@ -121,7 +121,8 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   })
 
   app.use('*', async (c, next) => {
-    if (!hostAllowed(c.req.header('host'))) return c.body(null, 421)
+    // The Host header, and the request target when it is an absolute URL (which then names the host instead).
+    if (!hostAllowed(c.req.header('host')) || !hostAllowed(new URL(c.req.url).host)) return c.body(null, 421)
     const requestOrigin = c.req.header('origin')
     if (requestOrigin !== undefined && requestOrigin !== origin()) return c.body(null, 403)
     const device = verifyDevice(getCookie(c, DEVICE_COOKIE))

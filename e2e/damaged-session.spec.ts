@@ -1,0 +1,45 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { startHost } from './browser-host'
+import { expect, test } from './fixtures'
+
+const screens = 'test-results/screens'
+
+test('a session file damaged by a crash is reported on the first screen after restart, and the session continues', async ({
+  host,
+  page,
+  outsideRequests
+}) => {
+  void outsideRequests
+  const session = (await host.call('session.start', {
+    workshopId: 'conference-briefing',
+    details: { venue: 'Hội trường', date: '2026-03-01', trainer: 'Lan', language: 'vi', plannedStart: '08:30' }
+  })) as { id: string }
+  await host.call('session.command', { id: session.id, command: { type: 'next' } }) // a second save: the backup exists
+  await host.stop()
+  const sessionFile = join(host.dataDir, 'sessions', `${session.id}.json`)
+  const good = await readFile(sessionFile)
+  await writeFile(sessionFile, good.subarray(0, good.length / 2)) // cut off mid-write
+
+  const restarted = await startHost(host.dataDir)
+  try {
+    await page.goto(restarted.url)
+    const notices = page.getByRole('region', { name: 'Thông báo về dữ liệu' })
+    await expect(notices.getByRole('status').first()).toContainText(`Tệp ${sessionFile} bị hỏng`)
+    await expect(notices.getByRole('status').nth(1)).toContainText(`Đã khôi phục ${sessionFile}`)
+    await page.screenshot({ path: `${screens}/damaged-session-notice-vi-1280x720.png` })
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.getByRole('button', { name: 'English' }).click()
+    const english = page.getByRole('region', { name: 'About your data' })
+    await expect(english.getByRole('status').nth(1)).toContainText(`Restored ${sessionFile} from the last good copy.`)
+    await page.screenshot({ path: `${screens}/damaged-session-notice-en-360x740.png` })
+    // Long paths wrap in the text, never in the button (it used to break "OK" into "O / K").
+    for (const button of await english.getByRole('button', { name: 'OK' }).all()) {
+      expect((await button.boundingBox())!.height).toBeLessThan(56)
+    }
+    // The session is still listed and continues from its backup.
+    expect(((await restarted.call('session.get', { id: session.id })) as { id: string }).id).toBe(session.id)
+  } finally {
+    await restarted.stop()
+  }
+})
