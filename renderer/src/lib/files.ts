@@ -29,3 +29,11 @@ function saveBlob(fileName: string, blob: Blob): void {
 export function downloadText(fileName: string, text: string): void {
   saveBlob(fileName, new Blob([text], { type: 'application/octet-stream' }))
 }
+
+/** Saves the files an export gives (text, or base64 for ZIP, Word and Excel files). */
+export function downloadFiles(files: readonly { name: string; content: string; type: string; base64: boolean }[]): void {
+  for (const file of files) {
+    if (file.base64) downloadBase64(file.name, file.content, file.type)
+    else downloadText(file.name, file.content)
+  }
+}
