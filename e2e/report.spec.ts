@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import type { RunningHost } from './browser-host'
-import { callApi, readDocx, readXlsx, readZip } from './session-helpers'
+import { callApi, openOffline, readDocx, readXlsx, readZip } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -227,15 +227,7 @@ test('the report across sessions adds up local and imported sessions once each, 
 
   // HTML: opened from disk with every request blocked, it renders completely.
   const htmlPath = await download('HTML', '.html')
-  const offline = await browser.newContext()
-  const attempts: string[] = []
-  await offline.route('**/*', (route) => {
-    if (route.request().url().startsWith('file:')) return route.continue()
-    attempts.push(route.request().url())
-    return route.abort()
-  })
-  const page = await offline.newPage()
-  await page.goto(`file://${htmlPath}`)
+  const { page, context: offline, attempts } = await openOffline(browser, htmlPath)
   await expect(page.locator('tfoot')).toContainText('30')
   await expect(page.locator('body')).toContainText('+32 điểm %')
   expect(attempts).toEqual([])

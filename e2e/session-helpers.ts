@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import mammoth from 'mammoth'
 import * as yauzl from 'yauzl'
@@ -96,4 +96,21 @@ export async function readXlsx(path: string): Promise<Map<string, unknown[][]>> 
         .map((row) => (row as unknown[]).slice(1))
     ])
   )
+}
+
+/**
+ * Opens an exported file from disk in a new browser context where every request but `file:` is
+ * aborted and recorded: a self-contained export renders completely with `attempts` left empty.
+ */
+export async function openOffline(browser: Browser, path: string): Promise<{ page: Page; context: BrowserContext; attempts: string[] }> {
+  const context = await browser.newContext()
+  const attempts: string[] = []
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file:')) return route.continue()
+    attempts.push(route.request().url())
+    return route.abort()
+  })
+  const page = await context.newPage()
+  await page.goto(`file://${path}`)
+  return { page, context, attempts }
 }

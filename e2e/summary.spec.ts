@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
-import { readDocx, readXlsx, readZip, startSession } from './session-helpers'
+import { openOffline, readDocx, readXlsx, readZip, startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -111,15 +111,7 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   // HTML: opened from disk with every request blocked, it renders completely.
   await trainer.getByRole('button', { name: 'HTML' }).click()
   await expect.poll(() => downloads.filter((d) => d.name.endsWith('.html')).length).toBe(1)
-  const offline = await browser.newContext()
-  const attempts: string[] = []
-  await offline.route('**/*', (route) => {
-    if (route.request().url().startsWith('file:')) return route.continue()
-    attempts.push(route.request().url())
-    return route.abort()
-  })
-  const page = await offline.newPage()
-  await page.goto(`file://${downloads.find((d) => d.name.endsWith('.html'))!.path}`)
+  const { page, context: offline, attempts } = await openOffline(browser, downloads.find((d) => d.name.endsWith('.html'))!.path)
   await expect(page.locator('body')).toContainText('20')
   expect(attempts).toEqual([])
   await page.screenshot({ path: `${screens}/summary-export-vi.png`, fullPage: true })
