@@ -184,7 +184,9 @@ async function readChecked(
     if (error instanceof FileTooLargeError) {
       problems.push({ file, code: 'file-too-large', params: { file, maxKb: MAX_FILE_BYTES / 1024 } })
     } else {
-      problems.push({ file, code: 'file-unreadable', params: { file, detail: String(error) } })
+      // The system's error code (EACCES, EIO…) rather than its English sentence.
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error)
+      problems.push({ file, code: 'file-unreadable', params: { file, detail: code } })
     }
     return null
   }
