@@ -1,9 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startHost } from './browser-host'
 import { expect, test } from './fixtures'
 
 const screens = 'test-results/screens'
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 test('a session file damaged by a crash is reported on the first screen after restart, and the session continues', async ({
   host,
@@ -26,12 +28,27 @@ test('a session file damaged by a crash is reported on the first screen after re
     await page.goto(restarted.url)
     const notices = page.getByRole('region', { name: 'Thông báo về dữ liệu' })
     await expect(notices.getByRole('status').first()).toContainText(`Tệp ${sessionFile} bị hỏng`)
+    // The whole notice is Vietnamese, the reason included; only the paths and the position are data.
+    const movedTo = (await readdir(join(host.dataDir, 'sessions'))).find((name) => name.includes('.corrupt-'))!
+    const damagedVi = notices.getByRole('status').first()
+    await expect(damagedVi).toHaveText(
+      new RegExp(
+        `^Tệp ${escapeRegExp(sessionFile)} bị hỏng và đã được chuyển sang ${escapeRegExp(join(host.dataDir, 'sessions', movedTo))} ` +
+          '\\(không xoá\\)\\. Lý do: nội dung không phải JSON hợp lệ \\(lỗi ở dòng 1, cột \\d+\\)\\.\\s*Đã hiểu$'
+      )
+    )
     await expect(notices.getByRole('status').nth(1)).toContainText(`Đã khôi phục ${sessionFile}`)
     await page.screenshot({ path: `${screens}/damaged-session-notice-vi-1280x720.png` })
     await page.setViewportSize({ width: 360, height: 740 })
     await page.getByRole('button', { name: 'English' }).click()
     const english = page.getByRole('region', { name: 'About your data' })
     await expect(english.getByRole('status').nth(1)).toContainText(`Restored ${sessionFile} from the last good copy.`)
+    await expect(english.getByRole('status').first()).toHaveText(
+      new RegExp(
+        `^The file ${escapeRegExp(sessionFile)} was damaged and has been moved to ${escapeRegExp(join(host.dataDir, 'sessions', movedTo))} ` +
+          '\\(not deleted\\)\\. Reason: the content is not valid JSON \\(error at line 1, column \\d+\\)\\.\\s*OK$'
+      )
+    )
     await page.screenshot({ path: `${screens}/damaged-session-notice-en-360x740.png` })
     // Long paths wrap in the text, never in the button (it used to break "OK" into "O / K").
     for (const button of await english.getByRole('button', { name: 'OK' }).all()) {
