@@ -44,7 +44,7 @@ export const ProblemSchema = z.object({
   file: z.string(),
   line: z.number().optional(),
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()]))
+  params: z.record(z.string(), z.union([z.string(), z.number(), UserMessageSchema]))
 })
 
 export const WorkshopSummarySchema = z.object({

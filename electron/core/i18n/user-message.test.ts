@@ -6,7 +6,12 @@ import { versionedParser } from '../storage/versioned'
 import { parseSummaryJson, SummaryFileError } from '../summaries/json'
 import { z } from 'zod'
 import { translate } from './translate'
-import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from './user-message'
+import { jsonSyntaxReason, reasonOf, translateNested, userMessage, type UserMessage } from './user-message'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { folderReader, loadWorkshop } from '../workshops/loader'
+import { samplePackage, writePackage } from '../workshops/testing/sample-package'
 import { vi } from './vi'
 
 /** Both texts of a message, with every {placeholder} filled and no key missing. */
@@ -129,5 +134,18 @@ describe('messages from the core reach the trainer in both languages', () => {
     ])
     for (const reply of replies) if (!reply.ok) bothLanguages(reply.error.reason!)
     expect(!invalid.ok && invalid.error.reason?.params).toEqual({ field: 'id' })
+  })
+
+  it('a YAML mistake in a workshop says what is wrong in the UI language, with the column, not the parser’s English', async () => {
+    const files = samplePackage()
+    files['workshop.yaml'] = files['workshop.yaml']!.replace('version: 1.0.0', 'version: 1.0.0\nversion: 1.0.1')
+    const dir = join(await mkdtemp(join(tmpdir(), 'roundtable-yaml-')), 'sample-workshop')
+    await writePackage(dir, files)
+    const result = await loadWorkshop(folderReader(dir))
+    if (result.ok) expect.fail('a duplicate key was accepted')
+    const problem = result.problems.find((p) => p.code === 'yaml-syntax')!
+    expect(problem).toMatchObject({ line: 4, params: { column: 1, reason: { key: 'reason.yaml-duplicate-key' } } })
+    expect(translateNested('vi', 'problem.yaml-syntax', problem.params)).toBe('Lỗi cú pháp YAML ở cột 1: một khoá xuất hiện hai lần.')
+    expect(translateNested('en', 'problem.yaml-syntax', problem.params)).toBe('YAML syntax error at column 1: a key appears twice.')
   })
 })

@@ -1,3 +1,4 @@
+import type { Language } from '../storage/library-file'
 import { translate, type MessageKey, type MessageParams } from './translate'
 
 /**
@@ -12,6 +13,18 @@ export interface UserMessage {
 
 export function userMessage(key: MessageKey, params: MessageParams = {}): UserMessage {
   return { key, params }
+}
+
+/** Parameters that may themselves be messages: the reason inside a notice, a problem or an error. */
+export type NestedParams = Record<string, string | number | UserMessage>
+
+/** Text of `key` in `language`, with parameters that are messages translated first. */
+export function translateNested(language: Language, key: string, params: NestedParams = {}): string {
+  const flat: MessageParams = {}
+  for (const [name, value] of Object.entries(params)) {
+    flat[name] = typeof value === 'object' ? translateNested(language, value.key, value.params) : value
+  }
+  return translate(language, key, flat)
 }
 
 /** English text of a message, for logs and `Error.message` (the UI translates the key itself). */
@@ -48,6 +61,25 @@ export function reasonOf(error: unknown): UserMessage {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined
   if (code) return userMessage(FILE_SYSTEM_REASONS[code] ?? 'reason.system-error', { code })
   return userMessage('reason.unexpected', { detail: error instanceof Error ? error.message : String(error) })
+}
+
+/** The YAML parser's error codes a workshop author meets most, as sentences; others keep their code. */
+const YAML_REASONS: Partial<Record<string, MessageKey>> = {
+  DUPLICATE_KEY: 'reason.yaml-duplicate-key',
+  BAD_INDENT: 'reason.yaml-bad-indent',
+  TAB_AS_INDENT: 'reason.yaml-tab-indent',
+  MISSING_CHAR: 'reason.yaml-missing-char',
+  UNEXPECTED_TOKEN: 'reason.yaml-unexpected',
+  BLOCK_AS_IMPLICIT_KEY: 'reason.yaml-implicit-key',
+  MULTILINE_IMPLICIT_KEY: 'reason.yaml-implicit-key',
+  BAD_SCALAR_START: 'reason.yaml-bad-start',
+  BAD_DQ_ESCAPE: 'reason.yaml-bad-escape',
+  MULTIPLE_DOCS: 'reason.yaml-multiple-docs'
+}
+
+export function yamlSyntaxReason(code: string): UserMessage {
+  const key = YAML_REASONS[code]
+  return key ? userMessage(key) : userMessage('reason.yaml-other', { code })
 }
 
 /**

@@ -1,12 +1,12 @@
 import { translate, type MessageKey, type MessageParams } from '../../../electron/core/i18n/translate'
-import type { UserMessage } from '../../../electron/core/i18n/user-message'
+import { translateNested, type NestedParams } from '../../../electron/core/i18n/user-message'
 import type { Language } from '../../../electron/core/storage/library-file'
 import type { Bilingual } from '../../../electron/core/workshops/schema'
 
 /** A message to show, whose parameters may themselves be messages from the core (a reason inside a notice). */
 export interface ShownMessage {
   key: MessageKey
-  params: Record<string, string | number | UserMessage>
+  params: NestedParams
 }
 
 /** The UI language. Reading `i18n.t(...)` in a template re-renders it when the language changes. */
@@ -16,11 +16,7 @@ class I18n {
   t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params)
 
   /** Text of a message the core sent (key and parameters), nested messages translated first. */
-  say = (message: ShownMessage | UserMessage): string => {
-    const params: MessageParams = {}
-    for (const [name, value] of Object.entries(message.params)) params[name] = typeof value === 'object' ? this.say(value) : value
-    return this.t(message.key, params)
-  }
+  say = (message: ShownMessage): string => translateNested(this.language, message.key, message.params)
 
   /** Picks the current language from bilingual content (workshop texts). */
   pick = (text: Bilingual | null | undefined): string => (text ? text[this.language] : '')
