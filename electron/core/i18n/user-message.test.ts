@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch, type ApiHandlers } from '../api/dispatch'
 import { CommandError } from '../sessions/commands'
+import { DataFolderBusyError } from '../storage/data-folder-lock'
 import { NewerSchemaError } from '../storage/incidents'
 import { versionedParser } from '../storage/versioned'
 import { parseSummaryJson, SummaryFileError } from '../summaries/json'
 import { z } from 'zod'
 import { translate } from './translate'
-import { jsonSyntaxReason, reasonOf, translateNested, userMessage, type UserMessage } from './user-message'
+import { inBothLanguages, jsonSyntaxReason, reasonOf, translateNested, userMessage, type UserMessage } from './user-message'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -147,5 +148,13 @@ describe('messages from the core reach the trainer in both languages', () => {
     expect(problem).toMatchObject({ line: 4, params: { column: 1, reason: { key: 'reason.yaml-duplicate-key' } } })
     expect(translateNested('vi', 'problem.yaml-syntax', problem.params)).toBe('Lỗi cú pháp YAML ở cột 1: một khoá xuất hiện hai lần.')
     expect(translateNested('en', 'problem.yaml-syntax', problem.params)).toBe('YAML syntax error at column 1: a key appears twice.')
+  })
+
+  it('the desktop app’s startup dialog says the data folder is busy in Vietnamese, then English', () => {
+    const error = new DataFolderBusyError('/data', 42)
+    expect(inBothLanguages(reasonOf(error))).toBe(
+      'Bàn Tròn đang chạy với thư mục dữ liệu /data (tiến trình 42); hãy đóng nó trước\n\n' +
+        'Roundtable is already running with the data folder /data (process 42); close it first'
+    )
   })
 })

@@ -32,6 +32,14 @@ export function inEnglish(message: UserMessage): string {
   return translate('en', message.key, message.params)
 }
 
+/**
+ * Vietnamese first, English second, for the few places that speak before the UI language is known
+ * (the desktop app's startup and print dialogs).
+ */
+export function inBothLanguages(message: UserMessage): string {
+  return `${translate('vi', message.key, message.params)}\n\n${inEnglish(message)}`
+}
+
 /** An error whose text for the trainer is a catalogue message. */
 export class LocalizedError extends Error {
   constructor(readonly reason: UserMessage) {
