@@ -315,3 +315,47 @@ test('the facilitator guide and the sign-in sheet open for printing, and print t
   await sheet.waitForLoadState()
   await expect(sheet.locator('tbody tr')).toHaveCount(30) // 30 numbered lines
 })
+
+test('the printed guide shows a slide image from the package, captioned with its alt text and at most 6 cm high', async ({ host, trainer, browser }, testInfo) => {
+  const { samplePackage } = await import('../electron/core/workshops/testing/sample-package')
+  const yazl = await import('yazl')
+  const files: Record<string, string | Buffer> = { ...samplePackage('image-workshop'), 'images/map.png': samplePng() }
+  files['slides/intro.vi.md'] = (files['slides/intro.vi.md'] as string).replace('# Trang hai', '# Trang hai\n\n![Bản đồ điểm hỗ trợ](images/map.png)')
+  files['slides/intro.en.md'] = (files['slides/intro.en.md'] as string).replace('# Slide two', '# Slide two\n\n![Map of help points](images/map.png)')
+  const zip = new yazl.ZipFile()
+  for (const [name, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), name)
+  zip.end()
+  const chunks: Buffer[] = []
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
+  const imported = (await host.call('workshop.import', {
+    fileName: 'image-workshop.roundtable',
+    base64: Buffer.concat(chunks).toString('base64')
+  })) as { status: string }
+  expect(imported.status).toBe('imported')
+  await trainer.reload()
+
+  const texts = {
+    vi: { switch: 'Tiếng Việt', title: 'Hội thảo mẫu', open: 'Xem', guide: 'Hướng dẫn điều phối (in / PDF)', back: '← Thư viện', caption: 'Bản đồ điểm hỗ trợ' },
+    en: { switch: 'English', title: 'Sample workshop', open: 'Open', guide: 'Facilitator guide (print / PDF)', back: '← Library', caption: 'Map of help points' }
+  }
+  for (const language of ['vi', 'en'] as const) {
+    const t = texts[language]
+    await trainer.getByRole('button', { name: t.switch }).click()
+    await trainer.locator('.card', { hasText: t.title }).getByRole('button', { name: t.open }).click()
+    const [guide] = await Promise.all([trainer.context().waitForEvent('page'), trainer.getByRole('button', { name: t.guide }).click()])
+    await guide.waitForLoadState()
+    const figure = guide.locator('.guide-figure')
+    await expect(figure).toHaveCount(1)
+    await expect(figure.locator('.guide-caption')).toHaveText(t.caption)
+    // Loaded (the document's CSP allows its data: images) and no taller than 6 cm (≈ 227 CSS px).
+    const image = figure.locator('img')
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
+    expect((await image.boundingBox())!.height).toBeLessThanOrEqual(227)
+    const printer = await browser.newPage()
+    await printer.setContent(await guide.content())
+    await printer.pdf({ path: testInfo.outputPath(`guide-with-image-${language}.pdf`), preferCSSPageSize: true, printBackground: true })
+    await printer.close()
+    await guide.close()
+    await trainer.getByRole('button', { name: t.back }).click()
+  }
+})

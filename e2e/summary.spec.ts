@@ -91,6 +91,9 @@ test('a finished session gives a summary whose exports hold the numbers that wer
     await writeFile(tampered, (await readFile(jsonPath, 'utf8')).replace('"total": 20', '"total": 99'))
     await page.getByTestId('summary-input').setInputFiles(tampered)
     await expect(page.getByRole('alert')).toContainText('Không nhập tệp tampered.json')
+    // The reason is Vietnamese too (it used to be zod's English), with the places as data.
+    await expect(page.getByRole('alert')).toContainText('bản tóm tắt bị hỏng hoặc đã bị sửa')
+    await expect(page.getByRole('alert')).toContainText('summary.attendance')
     await page.getByTestId('summary-input').setInputFiles(jsonPath)
     await expect(page.getByRole('status')).toContainText('Đã nhập báo cáo')
     await page.getByRole('button', { name: 'Xem báo cáo' }).click()

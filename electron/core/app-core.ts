@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
+import { reasonOf, userMessage } from './i18n/user-message'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
 import {
   buildSummary,
@@ -118,7 +119,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     try {
       return await call()
     } catch (error) {
-      if (error instanceof CommandError) throw new ApiError('failed', error.message)
+      if (error instanceof CommandError) throw new ApiError('failed', error.reason)
       throw error
     }
   }
@@ -185,13 +186,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'library.list': () => workshops.list(),
     'workshop.get': async ({ id }) => {
       const detail = await workshops.get(id)
-      if (!detail) throw new ApiError('not-found', `no workshop ${id}`)
+      if (!detail) throw new ApiError('not-found', userMessage('error.workshop-not-found', { id }))
       return detail
     },
     'workshop.export': async ({ id }) => {
       const detail = await workshops.get(id)
       const dir = await workshops.folderOf(id)
-      if (!detail || !dir || !detail.summary.version) throw new ApiError('not-found', `no valid workshop ${id}`)
+      if (!detail || !dir || !detail.summary.version) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
       const bytes = await exportPackage(dir, id)
       return { fileName: `${id}-${detail.summary.version}${PACKAGE_EXTENSION}`, base64: bytes.toString('base64') }
     },
@@ -210,14 +211,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.duplicate': async ({ id }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir) throw new ApiError('not-found', `no workshop ${id}`)
+      if (!dir) throw new ApiError('not-found', userMessage('error.workshop-not-found', { id }))
       const copy = await duplicateWorkshop(dir, workshops.userFolder, id)
       workshops.invalidate()
       return { id: copy }
     },
     'workshop.draft': async ({ id }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir) throw new ApiError('not-found', `no workshop ${id}`)
+      if (!dir) throw new ApiError('not-found', userMessage('error.workshop-not-found', { id }))
       const detail = await workshops.get(id)
       return {
         draft: await readDraft(dir),
@@ -228,7 +229,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.addImage': async ({ id, fileName, base64 }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', 'images can only be added to your own workshops')
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.own-workshop-images'))
       const added = await addImage(dir, fileName, Buffer.from(base64, 'base64'))
       return added.ok ? { status: 'added', name: added.name, dataUrl: added.dataUrl } : { status: 'refused', problem: added.problem }
     },
@@ -242,7 +243,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'workshop.saveDraft': async ({ id, draft }) => {
       const dir = await workshops.folderOf(id)
       if (!dir || (await workshops.origin(id)) !== 'user') {
-        throw new ApiError('failed', 'only your own workshops can be edited; duplicate a bundled one first')
+        throw new ApiError('failed', userMessage('error.own-workshop-edit'))
       }
       // The id is the folder name; an edited id would orphan the folder, so it is kept.
       const problems = await writeDraft(dir, { ...draft, manifest: { ...draft.manifest, id } })
@@ -252,7 +253,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'workshop.print': async ({ id, document, language, startTime }) => {
       const dir = await workshops.folderOf(id)
       const loaded = dir ? await loadWorkshop(folderReader(dir)) : null
-      if (!loaded?.ok) throw new ApiError('not-found', `no valid workshop ${id}`)
+      if (!loaded?.ok) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
       const html =
         document === 'guide'
           ? facilitatorGuideHtml(loaded.workshop, language, { startTime })
@@ -261,7 +262,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', 'bundled workshops cannot be removed')
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.bundled-not-removable'))
       await removeWorkshop(dir, workshops.userFolder, id)
       workshops.invalidate()
       return { removed: true }
@@ -269,7 +270,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'session.start': async ({ workshopId, details }) => {
       const detail = await workshops.get(workshopId)
       if (!detail?.manifest || !detail.summary.version || !detail.summary.title) {
-        throw new ApiError('not-found', `no valid workshop ${workshopId}`)
+        throw new ApiError('not-found', userMessage('error.workshop-invalid', { id: workshopId }))
       }
       const manifest = detail.manifest as Manifest
       return sessions.start(
@@ -307,13 +308,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       try {
         return { ok: true as const, entry: await importedSummaries.import(text) }
       } catch (error) {
-        return { ok: false as const, reason: (error as Error).message }
+        return { ok: false as const, reason: reasonOf(error) }
       }
     },
     'summary.list': () => importedSummaries.list(),
     'summary.export': async ({ id, format }) => {
       const summary = await importedSummaries.get(id).catch(() => {
-        throw new ApiError('not-found', `no imported summary ${id}`)
+        throw new ApiError('not-found', userMessage('error.summary-not-found', { id }))
       })
       const name = `${summary.date}-${summary.workshop.id}-${summary.language}`
       if (format === 'docx' || format === 'xlsx') return summaryOfficeFile(summary, format, name)
@@ -343,9 +344,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'participants.status': async () => participantsStatus(),
     'participants.start': async ({ address, port }) => {
       const network = options.participants
-      if (!network) throw new ApiError('failed', 'phones are not available in this host')
+      if (!network) throw new ApiError('failed', userMessage('error.phones-unavailable'))
       if (!network.interfaces().some((i) => i.address === address)) {
-        throw new ApiError('failed', `${address} is not an address of this computer`)
+        throw new ApiError('failed', userMessage('error.address-not-local', { address }))
       }
       await stopParticipants()
       participantServer = await network.start({

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
+import { inBothLanguages, reasonOf } from '../core/i18n/user-message'
 import { participantNetwork } from '../server/participants'
 import { setupAudience } from './audience'
 import { setupEventForwarding } from './events'
@@ -70,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       })
     } catch (error) {
       // Most likely browser mode already runs on the same data folder (see data-folder-lock.ts).
-      dialog.showErrorBox(APP_TITLE, error instanceof Error ? error.message : String(error))
+      dialog.showErrorBox(APP_TITLE, inBothLanguages(reasonOf(error)))
       app.quit()
       return
     }

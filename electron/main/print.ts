@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron'
 import { PRINT_PDF_CHANNEL } from '../core/api/bridge'
+import { inBothLanguages, userMessage, type UserMessage } from '../core/i18n/user-message'
 import { isTrustedSender } from './security'
 import { printWindowOptions } from './window-options'
 
@@ -17,7 +18,10 @@ import { printWindowOptions } from './window-options'
 export const MAX_PRINT_BYTES = 1_500_000
 const FILE_NAME = /^[\w.-]{1,120}$/
 
-export type PrintRequest = { ok: true; html: string; fileName: string } | { ok: false; reason: string }
+/** `reason` is for the log; `message` is what the trainer is shown, in both languages. */
+export type PrintRequest =
+  | { ok: true; html: string; fileName: string }
+  | { ok: false; reason: string; message?: UserMessage }
 
 /** Checks a print request from the renderer: the sender first, then the document and its file name. */
 export function printRequest(
@@ -27,9 +31,11 @@ export function printRequest(
 ): PrintRequest {
   if (!isTrustedSender(event.senderFrame)) return { ok: false, reason: 'untrusted sender' }
   if (typeof html !== 'string' || typeof fileName !== 'string' || !FILE_NAME.test(fileName)) {
-    return { ok: false, reason: 'invalid document' }
+    return { ok: false, reason: 'invalid document', message: userMessage('error.print-invalid') }
   }
-  if (Buffer.byteLength(html) > MAX_PRINT_BYTES) return { ok: false, reason: 'the document is too large to print' }
+  if (Buffer.byteLength(html) > MAX_PRINT_BYTES) {
+    return { ok: false, reason: 'the document is too large to print', message: userMessage('error.print-too-large') }
+  }
   return { ok: true, html, fileName }
 }
 
@@ -69,17 +75,15 @@ export function setupPrint(deps: {
     if (!request.ok) {
       console.warn(`Roundtable: refused to print (${request.reason})`)
       // A trainer who pressed Print is told why nothing happened; a foreign frame is not.
-      if (request.reason !== 'untrusted sender') deps.dialog.showErrorBox('Bàn Tròn — Roundtable', request.reason)
+      if (request.message) deps.dialog.showErrorBox('Bàn Tròn — Roundtable', inBothLanguages(request.message))
       return null
     }
     try {
       const parent = deps.BrowserWindow.fromWebContents(event.sender)
       return await printToPdf(deps.BrowserWindow, deps.dialog, parent, request.html, request.fileName)
     } catch (error) {
-      deps.dialog.showErrorBox(
-        'Bàn Tròn — Roundtable',
-        `PDF: ${error instanceof Error ? error.message : String(error)}`
-      )
+      const detail = error instanceof Error ? error.message : String(error)
+      deps.dialog.showErrorBox('Bàn Tròn — Roundtable', inBothLanguages(userMessage('error.print-failed', { detail })))
       return null
     }
   })

@@ -169,14 +169,14 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
     const second = await startHost(dataDir)
     const info = (await second.call('app.info')).result as {
       settings: { language: string }
-      notices: { id: string; kind: string; file: string; movedTo?: string; detail?: string }[]
+      notices: { id: string; kind: string; file: string; movedTo?: string; reason?: { key: string } }[]
     }
     expect(info.settings.language).toBe('en')
     expect(info.notices.map((n) => n.kind)).toEqual(['quarantined', 'restored-from-backup'])
     const moved = (await readdir(dataDir)).filter((n) => n.startsWith('library.json.corrupt-'))
     expect(moved).toHaveLength(1)
     expect(info.notices[0]!.movedTo).toBe(join(dataDir, moved[0]!))
-    expect(info.notices[0]!.detail).toBeTruthy()
+    expect(info.notices[0]!.reason).toEqual({ key: 'reason.zero-bytes', params: {} })
     expect(await readFile(join(dataDir, moved[0]!))).toEqual(garbage) // moved, not deleted or altered
     expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).settings.language).toBe('en')
     // The notices can be dismissed, and the app keeps saving normally.
@@ -313,7 +313,7 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
       expect(info.result.settings.language).toBe('en')
       const failed = info.result.notices.filter((n: { kind: string }) => n.kind === 'save-failed')
       expect(failed).toHaveLength(1)
-      expect(failed[0].detail).toMatch(/EACCES/)
+      expect(failed[0].reason).toEqual({ key: 'reason.no-permission', params: { code: 'EACCES' } })
       expect(failed[0].file).toBe(join(dataDir, 'library.json'))
       expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(library)
 

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { streamSSE } from 'hono/streaming'
 import type { AppCore } from '../core/app-core'
 import { dispatch } from '../core/api/dispatch'
+import { userMessage } from '../core/i18n/user-message'
 import { contentSecurityPolicy } from '../core/security/content-security-policy'
 
 export const TOKEN_HEADER = 'x-roundtable-token'
@@ -49,8 +50,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const buffer = Buffer.from(given)
     return buffer.length === expectedToken.length && timingSafeEqual(buffer, expectedToken)
   }
+  // The trainer meets a 401 when the window kept the key of an earlier run: say so in their language.
   const refuse = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 421, message: string): Response =>
-    c.json({ ok: false, error: { code: 'refused', message } }, status)
+    c.json(
+      {
+        ok: false,
+        error: {
+          code: 'refused',
+          message,
+          reason: status === 401 ? userMessage('error.token-refused') : userMessage('error.request-refused', { detail: message })
+        }
+      },
+      status
+    )
 
   const app = new Hono()
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { MessageKey } from '../i18n/translate'
+import type { UserMessage } from '../i18n/user-message'
 import type { AudienceView } from '../sessions/audience'
 import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
@@ -15,6 +17,12 @@ import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
 
 const Empty = z.strictObject({})
 
+/** A text for the trainer as a catalogue key and parameters; the window translates it (see user-message.ts). */
+export const UserMessageSchema: z.ZodType<UserMessage> = z.object({
+  key: z.custom<MessageKey>((value) => typeof value === 'string'),
+  params: z.record(z.string(), z.union([z.string(), z.number()]))
+})
+
 export const NoticeSchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -28,7 +36,7 @@ export const NoticeSchema = z.object({
   ]),
   file: z.string(),
   movedTo: z.string().optional(),
-  detail: z.string().optional()
+  reason: UserMessageSchema.optional()
 })
 export type Notice = z.infer<typeof NoticeSchema>
 
@@ -36,7 +44,7 @@ export const ProblemSchema = z.object({
   file: z.string(),
   line: z.number().optional(),
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()]))
+  params: z.record(z.string(), z.union([z.string(), z.number(), UserMessageSchema]))
 })
 
 export const WorkshopSummarySchema = z.object({
@@ -217,7 +225,7 @@ export const apiContract = {
     args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
     result: z.union([
       z.object({ ok: z.literal(true), entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }) }),
-      z.object({ ok: z.literal(false), reason: z.string() })
+      z.object({ ok: z.literal(false), reason: UserMessageSchema })
     ])
   },
   'summary.list': {
@@ -273,7 +281,13 @@ export type ApiEvent =
   | { type: 'participants'; status: ParticipantsStatus }
 
 /** The one envelope every transport uses for replies. */
-export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } }
+/**
+ * `message` is English, for logs; `reason` is what the trainer reads, in the window's language. The
+ * core always sends one; only a transport's own guards (untrusted sender, bad method name) may not.
+ */
+export type ApiReply<T = unknown> =
+  | { ok: true; result: T }
+  | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
 export type ApiErrorCode = 'unknown-method' | 'invalid-arguments' | 'not-found' | 'failed'
 
 export function isApiMethod(name: unknown): name is ApiMethod {

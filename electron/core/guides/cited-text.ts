@@ -1,5 +1,5 @@
 import { findCitations, VERIFY_LOCALLY } from '../workshops/citations'
-import { RENDERED_VERIFY_LOCALLY, renderMarkdown } from '../workshops/markdown'
+import { RENDERED_VERIFY_LOCALLY, renderMarkdown, type SlideImages } from '../workshops/markdown'
 import type { GuideLabels, GuideLanguage } from './labels'
 import { escapeHtml } from './printable-html'
 
@@ -114,10 +114,10 @@ export class CitedTexts {
       .join('')
   }
 
-  /** Slide Markdown through the app's one safe renderer, verify markers numbered. */
-  markdown(key: string, markdown: string, where: string): string {
+  /** Slide Markdown through the app's one safe renderer (package images as data URLs), verify markers numbered. */
+  markdown(key: string, markdown: string, where: string, images: SlideImages = {}): string {
     const numbers = this.register(key, markdown, where, markdownUnits)
-    const html = renderMarkdown(markdown)
+    const html = renderMarkdown(markdown, images)
     const found = html.split(RENDERED_VERIFY).length - 1
     let next = 0
     return html.replaceAll(RENDERED_VERIFY, () => {

@@ -11,8 +11,9 @@ import { escapeHtml, formatClock, parseClock, printableDocument } from './printa
  * notes, the sources and the checklist of claims to verify locally.
  *
  * Every workshop text goes through `escapeHtml` (via CitedTexts); slide Markdown goes through the
- * app's `renderMarkdown`, which escapes raw HTML; slide images appear as
- * their alt text (the guide is a light, text-only document).
+ * app's `renderMarkdown`, which escapes raw HTML; slide images are embedded as the data URLs the
+ * loader made (the document's CSP allows `data:` images and nothing else), sized for paper, with
+ * their alt text as the caption.
  */
 
 export const DEFAULT_START_TIME = '08:00'
@@ -56,6 +57,21 @@ export function facilitatorGuideHtml(
 
 const letter = (index: number): string => String.fromCharCode(65 + index)
 
+/** An image as renderMarkdown writes it (src and alt already escaped there). */
+const RENDERED_IMAGE = /<img class="slide-image" src="([^"]*)" alt="([^"]*)">/g
+
+/**
+ * Each slide image with its alt text printed below it as the caption. Spans styled as blocks, since
+ * the image sits inside a paragraph where a <figure> is not allowed.
+ */
+function withCaptions(html: string): string {
+  return html.replace(
+    RENDERED_IMAGE,
+    (image, _src: string, alt: string) =>
+      `<span class="guide-figure">${image}${alt ? `<span class="guide-caption">${alt}</span>` : ''}</span>`
+  )
+}
+
 const GUIDE_STYLE = `
 .doc-kind { font-size: 9pt; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; margin: 0 0 2mm; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 0 0 3mm; }
@@ -83,6 +99,9 @@ section.block, section.appendix { break-before: page; page-break-before: always;
 .slide-face h1 { font-size: 13pt; margin: 0 0 2mm; }
 .slide-face h2, .slide-face h3 { font-size: 11pt; margin: 0 0 1.5mm; }
 .slide-notes { font-size: 9.5pt; }
+.guide-figure { display: block; margin: 1.5mm 0; break-inside: avoid; }
+.guide-figure img { display: block; max-width: 100%; max-height: 60mm; width: auto; height: auto; object-fit: contain; }
+.guide-caption { display: block; margin-top: 1mm; font-size: 8.5pt; font-style: italic; color: #333; }
 .notes-label { font-size: 8.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin-bottom: 1mm; }
 .prompt { border: 1pt solid #000; border-radius: 1.5mm; padding: 2.5mm 3mm 1mm; margin: 0 0 3mm; font-size: 11pt; }
 .meta { font-size: 9.5pt; font-weight: 700; }
@@ -137,7 +156,9 @@ class GuideWriter {
     const before = `<p class="before">${escapeHtml(L.beforeSession(this.texts.verifyItems.length))}</p>`
     const title = `${stripCitations(manifest.title[this.language])} · ${L.guideTitle}`
     const body = [cover.replace('<!--before-->', before), agenda, blocks, safeguarding, sources, verify].join('\n')
-    return { html: printableDocument({ language: this.language, title, style: GUIDE_STYLE, body }), texts: this.texts }
+    // Escaped text holds no "<": an <img in the body is a slide image, and only then are data: images allowed.
+    const dataImages = body.includes('<img ')
+    return { html: printableDocument({ language: this.language, title, style: GUIDE_STYLE, body, dataImages }), texts: this.texts }
   }
 
   private pick(text: Bilingual): string {
@@ -257,9 +278,10 @@ class GuideWriter {
     return slides
       .map((slide, i) => {
         const key = `block:${block.id}:slide:${i}`
-        const face = this.texts.markdown(`${key}:body`, slide.body, this.where(number, block, L.whereSlide(i + 1)))
+        const images = this.workshop.images
+        const face = withCaptions(this.texts.markdown(`${key}:body`, slide.body, this.where(number, block, L.whereSlide(i + 1)), images))
         const notes = slide.notes
-          ? this.texts.markdown(`${key}:notes`, slide.notes, this.where(number, block, L.whereSlideNotes(i + 1)))
+          ? withCaptions(this.texts.markdown(`${key}:notes`, slide.notes, this.where(number, block, L.whereSlideNotes(i + 1)), images))
           : `<p class="muted">${escapeHtml(L.noSpeakerNotes)}</p>`
         return (
           `<article class="slide"><div class="slide-label">${escapeHtml(L.slide(i + 1, slides.length))}</div>` +

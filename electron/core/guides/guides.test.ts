@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,7 @@ import { AGE_GROUPS, SEXES } from '../sessions/model'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop } from '../workshops/loader'
 import { renderMarkdown } from '../workshops/markdown'
 import type { QuizQuestion } from '../workshops/schema'
-import { samplePackage, writePackage, type PackageFiles } from '../workshops/testing/sample-package'
+import { samplePackage, samplePng, writePackage, type PackageFiles } from '../workshops/testing/sample-package'
 import { agendaTimes, facilitatorGuideHtml, verifyLocallyItems } from './facilitator-guide'
 import { GUIDE_LABELS, type GuideLanguage } from './labels'
 import { escapeHtml, formatClock, parseClock } from './printable-html'
@@ -419,6 +419,51 @@ describe('hostile workshop text', () => {
       expect(guide).toContain(`Source ${IMG_ESCAPED}`)
       expect(guide).toContain(`<code>${SCRIPT_ESCAPED}</code>`)
     }
+  })
+})
+
+describe('slide images', () => {
+  it('are printed from their data URLs, sized for A4, with the alt text as caption; the CSP allows data: images only', async () => {
+    const files = samplePackage('image-workshop')
+    files['slides/intro.vi.md'] = files['slides/intro.vi.md']!.replace(
+      '# Trang hai',
+      '# Trang hai\n\n![Bản đồ <b>điểm hỗ trợ</b> & đường dây nóng](images/map.png)'
+    )
+    files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace('# Slide two', '# Slide two\n\n![Map of help points](images/map.png)')
+    const dir = join(await mkdtemp(join(tmpdir(), 'roundtable-guide-package-')), 'image-workshop')
+    await writePackage(dir, files)
+    await mkdir(join(dir, 'images'))
+    await writeFile(join(dir, 'images', 'map.png'), samplePng())
+    const workshop = await load(dir)
+    const dataUrl = `data:image/png;base64,${samplePng().toString('base64')}`
+    const captions = { vi: 'Bản đồ &lt;b&gt;điểm hỗ trợ&lt;/b&gt; &amp; đường dây nóng', en: 'Map of help points' }
+
+    for (const language of LANGUAGES) {
+      const html = facilitatorGuideHtml(workshop, language)
+      await writeFile(join(outDir, `image-workshop.guide.${language}.html`), html)
+      expect(html).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`
+      )
+      const slides = blockSection(html, 'intro')
+      expect(slides).toContain(
+        `<span class="guide-figure"><img class="slide-image" src="${dataUrl}" alt="${captions[language]}">` +
+          `<span class="guide-caption">${captions[language]}</span></span>`
+      )
+      // The alt text is no longer the only thing printed: exactly one image, one caption.
+      expect(html.match(/<img /g)).toHaveLength(1)
+      expect(html).not.toContain('slide-image-missing')
+      // Every src is an inline image; nothing else is loaded, no handler attributes.
+      expect([...html.matchAll(/\ssrc="([^"]*)"/g)].map((m) => m[1]!.slice(0, 22))).toEqual(['data:image/png;base64,'])
+      expect(html).not.toMatch(/<[^>]*\s(href|on[a-z]+)=/i)
+      const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'))
+      expect(style).toContain('.guide-figure img { display: block; max-width: 100%; max-height: 60mm;')
+      expect(style).toContain('break-inside: avoid')
+    }
+  })
+
+  it('a guide without images keeps the CSP without any image source', async () => {
+    const html = facilitatorGuideHtml(await loadFiles('sample-workshop', samplePackage()), 'vi')
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'">`)
   })
 })
 

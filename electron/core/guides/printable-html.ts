@@ -11,6 +11,8 @@ import type { GuideLanguage } from './labels'
 
 
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+/** For a document with slide images: inline `data:` images only, still nothing from anywhere else. */
+export const DOCUMENT_WITH_IMAGES_CSP = `${DOCUMENT_CSP}; img-src data:`
 
 const FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif'
@@ -48,11 +50,13 @@ export function printableDocument(parts: {
   title: string
   style: string
   body: string
+  /** Allows the `data:` images the core embedded (the facilitator guide's slide images). */
+  dataImages?: boolean
 }): string {
   return (
     '<!doctype html>\n' +
     `<html lang="${parts.language}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${parts.dataImages ? DOCUMENT_WITH_IMAGES_CSP : DOCUMENT_CSP}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(parts.title)}</title>\n` +
     `<style>${BASE_STYLE}${parts.style}</style>\n</head>\n<body>\n${parts.body}\n</body>\n</html>\n`

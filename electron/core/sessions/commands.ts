@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { MessageKey, MessageParams } from '../i18n/translate'
+import { LocalizedError, userMessage } from '../i18n/user-message'
 import type { Block } from '../workshops/schema'
 import { AGE_GROUPS, SEXES, type PollRun, type Session } from './model'
 
@@ -50,11 +52,16 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
 export type SessionCommand = z.infer<typeof SessionCommandSchema>
 
 /** A command that cannot apply to the session as it is (e.g. counting votes of a poll that is not open). */
-export class CommandError extends Error {}
+export class CommandError extends LocalizedError {
+  constructor(key: MessageKey, params: MessageParams = {}) {
+    super(userMessage(key, params))
+    this.name = 'CommandError'
+  }
+}
 
 export function currentBlock(session: Session): Block {
   const block = session.snapshot.manifest.blocks[session.position.block]
-  if (!block) throw new CommandError('no current block')
+  if (!block) throw new CommandError('error.no-current-block')
   return block
 }
 
@@ -66,7 +73,7 @@ export function slideCount(session: Session, blockIndex: number): number {
 
 export function findBlock(session: Session, blockId: string): Block {
   const block = session.snapshot.manifest.blocks.find((b) => b.id === blockId)
-  if (!block) throw new CommandError(`no block ${blockId}`)
+  if (!block) throw new CommandError('error.no-block', { block: blockId })
   return block
 }
 
@@ -87,7 +94,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     }
     case 'goto': {
-      if (command.block >= session.snapshot.manifest.blocks.length) throw new CommandError('no such block')
+      if (command.block >= session.snapshot.manifest.blocks.length) throw new CommandError('error.no-block', { block: command.block + 1 })
       moveTo(session, command.block, Math.min(command.slide, slideCount(session, command.block) - 1), now)
       break
     }
@@ -99,7 +106,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     case 'pollOpen': {
       const block = findBlock(session, command.blockId)
-      if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('not a poll or quiz')
+      if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('error.not-a-poll')
       const existing = session.polls[block.id]
       if (existing) {
         existing.status = 'open'
@@ -131,7 +138,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     case 'tallySet': {
       const block = findBlock(session, command.blockId)
-      if (!tallyKeys(block, session).includes(command.key)) throw new CommandError(`no option ${command.key}`)
+      if (!tallyKeys(block, session).includes(command.key)) throw new CommandError('error.no-option', { option: command.key })
       pollRun(session, command.blockId).tally[command.key] = command.count
       break
     }
@@ -140,7 +147,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     case 'moderate': {
       const run = pollRun(session, command.blockId)
-      if (!run.answers[command.deviceKey]) throw new CommandError('no such answer')
+      if (!run.answers[command.deviceKey]) throw new CommandError('error.no-answer')
       run.approved = run.approved.filter((key) => key !== command.deviceKey)
       if (command.approved) run.approved.push(command.deviceKey)
       break
@@ -195,7 +202,7 @@ export function quizQuestions(block: Block, session: Session) {
 
 function pollRun(session: Session, blockId: string): PollRun {
   const run = session.polls[blockId]
-  if (!run) throw new CommandError('the poll has not been opened')
+  if (!run) throw new CommandError('error.poll-not-opened')
   return run
 }
 
@@ -218,7 +225,7 @@ export function startBlockClock(session: Session, now: Date): void {
 
 function applyTimer(session: Session, action: 'start' | 'stop' | 'reset', now: Date): void {
   const timer = session.timer
-  if (!timer) throw new CommandError('this block has no timer')
+  if (!timer) throw new CommandError('error.no-timer')
   if (action === 'start' && timer.startedAt === null) timer.startedAt = now.toISOString()
   if (action === 'stop' && timer.startedAt !== null) {
     timer.elapsedMs += now.getTime() - Date.parse(timer.startedAt)

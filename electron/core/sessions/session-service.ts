@@ -189,12 +189,12 @@ export class SessionService {
   }
 
   private async open(id: string): Promise<DataFile<SessionFile>> {
-    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('bad session id')
+    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
     if (!this.files.has(id) && !existsSync(this.pathOf(id)) && !existsSync(`${this.pathOf(id)}.bak`)) {
-      throw new CommandError(`no session ${id}`)
+      throw new CommandError('error.no-session', { id })
     }
     const file = await this.fileFor(id)
-    if (!file.data.session) throw new CommandError(`session ${id} could not be read`)
+    if (!file.data.session) throw new CommandError('error.session-unreadable', { id })
     if (!this.images.has(id)) this.images.set(id, await readSessionImages(this.imagesPathOf(id)))
     return file
   }

@@ -84,7 +84,7 @@ describe('DataFile on a failing disk', () => {
     await eventually('a few retries', () => state.tempOpens >= opensBefore + 3)
     expect(incidents.map((i) => i.kind)).toEqual(['save-failed'])
     expect(incidents[0]).toMatchObject({ kind: 'save-failed', file: path })
-    expect(incidents[0]!.detail).toMatch(/^ENOSPC/)
+    expect(incidents[0]!.reason).toEqual({ key: 'reason.disk-full', params: { code: 'ENOSPC' } })
     // The last durable version is untouched, and no half-written temp file is left.
     expect((await onDisk(path)).items).toEqual([0, 1])
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
@@ -153,7 +153,7 @@ describe('DataFile on a failing disk', () => {
     expect(await data.update((d) => d.items.push(2))).toBe(false)
     expect(data.data.items).toEqual([0, 1, 2])
     expect(incidents.filter((i) => i.kind === 'save-failed')).toHaveLength(1)
-    expect(incidents[0]!.detail).toMatch(/EACCES/)
+    expect(incidents[0]!.reason).toEqual({ key: 'reason.no-permission', params: { code: 'EACCES' } })
     await chmod(dir, 0o755)
     await eventually('save-recovered', () => incidents.some((i) => i.kind === 'save-recovered'))
     expect((await onDisk(path)).items).toEqual([0, 1, 2])
@@ -186,7 +186,7 @@ describe('DataFile on a read-only disk with a damaged file', () => {
     expect(data.data.items).toEqual([4])
     expect(await data.update((d) => d.items.push(5))).toBe(false)
     expect(incidents.map((i) => i.kind)).toEqual(['restored-from-backup', 'save-failed'])
-    expect(incidents[1]!.detail).toMatch(/^EACCES/)
+    expect(incidents[1]!.reason).toEqual({ key: 'reason.no-permission', params: { code: 'EACCES' } })
     expect(await readFile(path)).toEqual(damaged)
 
     disk.readOnly = false
@@ -238,7 +238,7 @@ describe('DataFile reading', () => {
     expect(await data.update((d) => d.items.push(9))).toBe(false)
     await new Promise((r) => setTimeout(r, 100)) // several retries
     expect(incidents.map((i) => i.kind)).toEqual(['newer-version', 'save-failed'])
-    expect(incidents[1]!.detail).toMatch(/newer version/)
+    expect(incidents[1]!.reason?.key).toBe('reason.newer-data')
     expect(await readFile(path, 'utf8')).toBe(future)
     expect((await readdir(dir)).sort()).toEqual(['data.json'])
   })

@@ -1,4 +1,5 @@
 import { Low } from 'lowdb'
+import { reasonOf } from '../i18n/user-message'
 import { DurableJsonFile, type DurableFs } from './durable-json-file'
 import type { StorageIncident } from './incidents'
 
@@ -76,8 +77,7 @@ export class DataFile<T> {
   private markFailing(error: unknown): void {
     if (!this.failing) {
       this.failing = true
-      // Node's messages already start with the code ("EACCES: permission denied, …").
-      this.options.onIncident({ kind: 'save-failed', file: this.options.path, detail: (error as Error).message })
+      this.options.onIncident({ kind: 'save-failed', file: this.options.path, reason: reasonOf(error) })
     }
     if (!this.retryTimer) {
       this.retryTimer = setInterval(() => void this.save(), this.options.retryMs ?? 3000)

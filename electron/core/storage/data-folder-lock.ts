@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { errorCode } from './durable-json-file'
+import { LocalizedError, userMessage } from '../i18n/user-message'
 
 /**
  * One running Roundtable per data folder: the desktop app and browser mode (or two `npm start`s)
@@ -10,12 +11,12 @@ import { errorCode } from './durable-json-file'
  */
 export const LOCK_FILE = 'roundtable.lock'
 
-export class DataFolderBusyError extends Error {
+export class DataFolderBusyError extends LocalizedError {
   constructor(
     readonly dataDir: string,
     readonly pid: number
   ) {
-    super(`Roundtable is already running with the data folder ${dataDir} (process ${pid}); close it first`)
+    super(userMessage('error.data-folder-busy', { folder: dataDir, pid }))
     this.name = 'DataFolderBusyError'
   }
 }

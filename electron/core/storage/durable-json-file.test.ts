@@ -221,30 +221,35 @@ describe('DurableJsonFile: writing', () => {
 })
 
 describe('DurableJsonFile: damaged files', () => {
-  const corruptions: { name: string; bytes: Buffer; reason: RegExp }[] = [
-    { name: 'truncated', bytes: Buffer.from(JSON.stringify(good(9)).slice(0, 15)), reason: /not valid JSON/ },
-    { name: 'zero-filled', bytes: Buffer.alloc(200), reason: /zero bytes/ },
+  // Each reason is a catalogue key (shown in the UI language) with its technical detail as parameters.
+  const corruptions: { name: string; bytes: Buffer; reason: object }[] = [
+    {
+      name: 'truncated',
+      bytes: Buffer.from(JSON.stringify(good(9)).slice(0, 15)),
+      reason: { key: 'reason.json-invalid-at', params: { line: 1, column: 16 } }
+    },
+    { name: 'zero-filled', bytes: Buffer.alloc(200), reason: { key: 'reason.zero-bytes' } },
     {
       name: 'garbage',
       bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xde, 0xad, 0xbe, 0xef, 0x7b, 0x22, 0xff]),
-      reason: /not valid JSON/
+      reason: { key: expect.stringMatching(/^reason\.json-invalid/) }
     },
-    { name: 'empty', bytes: Buffer.alloc(0), reason: /empty file/ },
-    { name: 'whitespace-only', bytes: Buffer.from('  \n\t\n'), reason: /empty file/ },
+    { name: 'empty', bytes: Buffer.alloc(0), reason: { key: 'reason.empty-file' } },
+    { name: 'whitespace-only', bytes: Buffer.from('  \n\t\n'), reason: { key: 'reason.empty-file' } },
     {
       name: 'valid JSON with the wrong schema',
       bytes: Buffer.from(JSON.stringify({ schemaVersion: 2, items: 'not a list', name: 1 })),
-      reason: /unexpected content: items/
+      reason: { key: 'reason.field-invalid', params: { field: 'items' } }
     },
     {
       name: 'a JSON array',
       bytes: Buffer.from('[1,2,3]'),
-      reason: /unexpected content: the file does not hold an object/
+      reason: { key: 'reason.not-an-object' }
     },
     {
       name: 'JSON without schemaVersion',
       bytes: Buffer.from('{"items":[1],"name":"x"}'),
-      reason: /schemaVersion is missing/
+      reason: { key: 'reason.version-missing' }
     }
   ]
 
@@ -265,7 +270,7 @@ describe('DurableJsonFile: damaged files', () => {
       expect(await readFile(join(dir, moved[0]!))).toEqual(bytes) // never deleted, never altered
       expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'restored-from-backup'])
       expect(incidents[0]).toMatchObject({ file: path, movedTo: join(dir, moved[0]!) })
-      expect(incidents[0]!.detail).toMatch(reason)
+      expect(incidents[0]!.reason).toMatchObject(reason)
       expect(incidents[1]).toMatchObject({ file: path, movedTo: `${path}.bak` })
       // The good copy is back in place as the main file, and the backup is still there.
       expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(7))
@@ -385,7 +390,7 @@ describe('DurableJsonFile: damaged files on a read-only folder', () => {
     expect(await readFile(join(dir, moved[0]!))).toEqual(damaged)
     expect(incidents.map((i) => i.kind)).toEqual(['restored-from-backup', 'quarantined'])
     expect(incidents[1]).toMatchObject({ file: path, movedTo: join(dir, moved[0]!) })
-    expect(incidents[1]!.detail).toMatch(/not valid JSON/)
+    expect(incidents[1]!.reason?.key).toMatch(/^reason\.json-invalid/)
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(9))
     expect(await readFile(`${path}.bak`)).toEqual(backup) // the damaged file never became the backup
   })
@@ -459,7 +464,7 @@ describe('DurableJsonFile: versions', () => {
     // The older backup is not used either: that would hide the newer data.
     expect(await file.read()).toBeNull()
     expect(incidents.map((i) => i.kind)).toEqual(['newer-version'])
-    expect(incidents[0]!.detail).toMatch(/newer version.*9.*2/)
+    expect(incidents[0]!.reason).toEqual({ key: 'reason.newer-data', params: { found: 9, supported: 2 } })
 
     const refused = file.write(good(2))
     await expect(refused).rejects.toBeInstanceOf(NewerSchemaError)
@@ -499,7 +504,7 @@ describe('DurableJsonFile: versions', () => {
     expect(() => parse3({ schemaVersion: 4, steps: [] })).toThrow(NewerSchemaError)
     expect(() => parse3({ schemaVersion: 0 })).toThrow(/schemaVersion/)
     expect(() => parse3({ schemaVersion: 1.5 })).toThrow(/schemaVersion/)
-    expect(() => versionedParser(V3, 3)({ schemaVersion: 2 })).toThrow(/no migration from data version 2/)
+    expect(() => versionedParser(V3, 3)({ schemaVersion: 2 })).toThrow(/no way to convert data version 2/)
   })
 })
 

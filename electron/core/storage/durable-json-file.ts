@@ -1,6 +1,7 @@
 import { promises as nodeFs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from '../i18n/user-message'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 
 /**
@@ -31,7 +32,7 @@ export interface DurableJsonFileOptions<T> {
 type LoadResult<T> =
   | { state: 'ok'; data: T }
   | { state: 'missing' }
-  | { state: 'bad'; reason: string }
+  | { state: 'bad'; reason: UserMessage }
   | { state: 'newer'; error: NewerSchemaError }
 
 /**
@@ -57,7 +58,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
   private readOnlyBecause: NewerSchemaError | null = null
   /** Damaged files the folder did not let us move aside yet (path → why they are damaged). */
-  private readonly notMovedYet = new Map<string, string>()
+  private readonly notMovedYet = new Map<string, UserMessage>()
 
   constructor(options: DurableJsonFileOptions<T>) {
     this.options = options
@@ -71,7 +72,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (primary.state === 'ok') return primary.data
     if (primary.state === 'newer') {
       this.readOnlyBecause = primary.error
-      this.options.onIncident({ kind: 'newer-version', file: this.path, detail: primary.error.message })
+      this.options.onIncident({ kind: 'newer-version', file: this.path, reason: primary.error.reason })
       return null
     }
     if (primary.state === 'bad') await this.moveAside(this.path, primary.reason)
@@ -175,21 +176,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
       text = await this.fs.readFile(path, 'utf8')
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { state: 'missing' }
-      return { state: 'bad', reason: `unreadable (${errorCode(error) ?? String(error)})` }
+      return { state: 'bad', reason: reasonOf(error) }
     }
-    if (text.trim() === '') return { state: 'bad', reason: 'empty file' }
-    if (text.includes('\u0000')) return { state: 'bad', reason: 'file contains zero bytes (interrupted write)' }
+    if (text.trim() === '') return { state: 'bad', reason: userMessage('reason.empty-file') }
+    if (text.includes('\u0000')) return { state: 'bad', reason: userMessage('reason.zero-bytes') }
     let raw: unknown
     try {
       raw = JSON.parse(text)
     } catch (error) {
-      return { state: 'bad', reason: `not valid JSON: ${(error as Error).message}` }
+      return { state: 'bad', reason: jsonSyntaxReason(error, text) }
     }
     try {
       return { state: 'ok', data: this.options.parse(raw) }
     } catch (error) {
       if (error instanceof NewerSchemaError) return { state: 'newer', error }
-      return { state: 'bad', reason: `unexpected content: ${(error as Error).message}` }
+      return { state: 'bad', reason: reasonOf(error) }
     }
   }
 
@@ -197,7 +198,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * Moves a damaged file aside and reports it. When the folder refuses (read-only disk), the file is
    * left where it is and remembered: every save first tries again to move it, and fails until it can.
    */
-  private async moveAside(path: string, reason: string, throwIfRefused = false): Promise<void> {
+  private async moveAside(path: string, reason: UserMessage, throwIfRefused = false): Promise<void> {
     let movedTo: string
     try {
       movedTo = await this.quarantine(path)
@@ -211,7 +212,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return
     }
     this.notMovedYet.delete(path)
-    this.options.onIncident({ kind: 'quarantined', file: path, movedTo, detail: reason })
+    this.options.onIncident({ kind: 'quarantined', file: path, movedTo, reason })
   }
 
   private async quarantine(path: string): Promise<string> {

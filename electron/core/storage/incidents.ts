@@ -1,3 +1,5 @@
+import { LocalizedError, userMessage, type UserMessage } from '../i18n/user-message'
+
 /** Something that happened to a data file that the trainer must be told about. */
 export type StorageIncidentKind =
   | 'quarantined' // a file could not be read; it was moved aside, never deleted
@@ -11,16 +13,17 @@ export interface StorageIncident {
   kind: StorageIncidentKind
   file: string
   movedTo?: string
-  detail?: string
+  /** Why: shown in the trainer's language, with technical detail (error code, line) as parameters. */
+  reason?: UserMessage
 }
 
 /** Thrown by a schema migration when a file comes from a newer version of the app. */
-export class NewerSchemaError extends Error {
+export class NewerSchemaError extends LocalizedError {
   constructor(
     readonly found: number,
     readonly supported: number
   ) {
-    super(`written by a newer version of Roundtable (data version ${found}; this version reads up to ${supported})`)
+    super(userMessage('reason.newer-data', { found, supported }))
     this.name = 'NewerSchemaError'
   }
 }

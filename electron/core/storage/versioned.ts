@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { LocalizedError, userMessage } from '../i18n/user-message'
 import { NewerSchemaError } from './incidents'
 
 /** A migration turns a file of version `n` into version `n + 1`. */
@@ -16,23 +17,24 @@ export function versionedParser<S extends z.ZodType>(
 ): (raw: unknown) => z.infer<S> {
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new Error('the file does not hold an object')
+      throw new LocalizedError(userMessage('reason.not-an-object'))
     }
     let data = raw as Record<string, unknown>
     const version = data.schemaVersion
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      throw new Error('schemaVersion is missing or not a positive whole number')
+      throw new LocalizedError(userMessage('reason.version-missing'))
     }
     if (version > currentVersion) throw new NewerSchemaError(version, currentVersion)
     for (let v = version; v < currentVersion; v++) {
       const migrate = migrations[v]
-      if (!migrate) throw new Error(`no migration from data version ${v}`)
+      if (!migrate) throw new LocalizedError(userMessage('reason.no-migration', { version: v }))
       data = { ...migrate(data), schemaVersion: v + 1 }
     }
     const result = schema.safeParse(data)
     if (!result.success) {
       const first = result.error.issues[0]
-      throw new Error(`${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`)
+      // The field path is technical detail; zod's own sentence is English, so it stays out of the UI.
+      throw new LocalizedError(userMessage('reason.field-invalid', { field: first?.path.join('.') || '(root)' }))
     }
     return result.data
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { jsonSyntaxReason, LocalizedError, userMessage, type UserMessage } from '../i18n/user-message'
 import { SessionSummarySchema, type SessionSummary } from './schema'
 
 /**
@@ -19,13 +20,13 @@ export type SummaryFile = z.infer<typeof SummaryFileSchema>
 
 export type SummaryFileProblem = 'too-large' | 'not-json' | 'not-summary' | 'newer-version' | 'invalid'
 
-/** A file that is not a summary this version can read; `problem` lets the UI say why in either language. */
-export class SummaryFileError extends Error {
+/** A file that is not a summary this version can read; `reason` says why in either language. */
+export class SummaryFileError extends LocalizedError {
   constructor(
     readonly problem: SummaryFileProblem,
-    message: string
+    reason: UserMessage
   ) {
-    super(message)
+    super(reason)
     this.name = 'SummaryFileError'
   }
 }
@@ -38,13 +39,14 @@ export function summaryToJson(summary: SessionSummary): string {
 /** Reads a summary file and checks every field and total; throws `SummaryFileError` saying what is wrong. */
 export function parseSummaryJson(text: string): SessionSummary {
   if (text.length > MAX_SUMMARY_JSON_CHARS) {
-    throw new SummaryFileError('too-large', 'the file is too large to be a Roundtable session summary')
+    throw new SummaryFileError('too-large', userMessage('reason.summary-too-large'))
   }
+  const withoutBom = text.replace(/^\uFEFF/, '')
   let raw: unknown
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+    raw = JSON.parse(withoutBom)
   } catch (error) {
-    throw new SummaryFileError('not-json', `the file is not valid JSON (${(error as Error).message})`)
+    throw new SummaryFileError('not-json', jsonSyntaxReason(error, withoutBom))
   }
   if (
     typeof raw !== 'object' ||
@@ -52,25 +54,24 @@ export function parseSummaryJson(text: string): SessionSummary {
     Array.isArray(raw) ||
     (raw as { format?: unknown }).format !== SUMMARY_FILE_FORMAT
   ) {
-    throw new SummaryFileError(
-      'not-summary',
-      `the file is not a Roundtable session summary (format "${SUMMARY_FILE_FORMAT}" expected)`
-    )
+    throw new SummaryFileError('not-summary', userMessage('reason.summary-not-summary', { format: SUMMARY_FILE_FORMAT }))
   }
   const version = (raw as { version?: unknown }).version
   if (typeof version === 'number' && Number.isInteger(version) && version > SUMMARY_FILE_VERSION) {
     throw new SummaryFileError(
       'newer-version',
-      `the summary was made by a newer version of Roundtable (summary version ${version}; this version reads up to ${SUMMARY_FILE_VERSION})`
+      userMessage('reason.summary-newer', { found: version, supported: SUMMARY_FILE_VERSION })
     )
   }
   const result = SummaryFileSchema.safeParse(raw)
   if (!result.success) {
+    // The places are technical detail; zod's sentences are English, so only the paths are shown.
     const issues = result.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : ''
-    throw new SummaryFileError('invalid', `the summary file is damaged or was edited: ${issues.join('; ')}${more}`)
+    const places = issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [issue.path.join('.') || '(root)']
+    )
+    const fields = [...new Set(places)].slice(0, 3).join(', ')
+    throw new SummaryFileError('invalid', userMessage('reason.summary-invalid', { count: issues.length, fields }))
   }
   return result.data.summary
 }

@@ -13,6 +13,7 @@ import { CSV_BOM, csvCell, summaryToCsv } from './csv'
 import { escapeHtml, summaryToHtml } from './html'
 import { SUMMARY_LABELS } from './labels'
 import { escapeMarkdown, summaryToMarkdown } from './markdown'
+import { translate } from '../i18n/translate'
 import { parseSummaryJson, SummaryFileError, summaryToJson } from './json'
 import { SessionSummarySchema, type SessionSummary } from './schema'
 import { buildSummary } from './summary'
@@ -789,6 +790,10 @@ describe('session summary', () => {
         expect(error).toBeInstanceOf(SummaryFileError)
         expect((error as SummaryFileError).problem).toBe(problem)
         expect((error as Error).message).toMatch(message)
+        // What the trainer reads: a catalogue sentence, in Vietnamese as well as English.
+        const reason = (error as SummaryFileError).reason
+        expect(translate('vi', reason.key, reason.params)).not.toMatch(/⟦/)
+        expect(reason.key).toMatch(/^reason\./)
       }
       refuse('{"format": "roundtable-summary", ', 'not-json', /not valid JSON/)
       refuse('[1, 2]', 'not-summary', /not a Roundtable session summary/)
@@ -797,11 +802,11 @@ describe('session summary', () => {
 
       const edited = file()
       edited.summary.attendance.rows[0]!.counts[2] = 90 // a count changed without its totals
-      refuse(JSON.stringify(edited), 'invalid', /summary\.attendance\.rows\.0\.total: does not add up/)
+      refuse(JSON.stringify(edited), 'invalid', /summary\.attendance\.rows\.0\.total/)
 
       const inflated = file()
       inflated.summary.quizzes.tests[1]!.masteredPercent = 100
-      refuse(JSON.stringify(inflated), 'invalid', /masteredPercent: does not match passed/)
+      refuse(JSON.stringify(inflated), 'invalid', /masteredPercent/)
 
       const leaked = file()
       leaked.summary.participantNumbers = ['P-701']
@@ -817,7 +822,7 @@ describe('session summary', () => {
 
       const badRate = file()
       badRate.summary.quizzes.tests[0]!.questions[0]!.correct = 9
-      refuse(JSON.stringify(badRate), 'invalid', /more correct answers than answers/)
+      refuse(JSON.stringify(badRate), 'invalid', /quizzes\.tests\.0\.questions\.0/)
     })
   })
 })

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { translate } from '../i18n/translate'
+import { translateNested } from '../i18n/user-message'
 import { findCitations } from './citations'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop } from './loader'
 import type { WorkshopProblem } from './problems'
@@ -15,7 +15,7 @@ const bundled = readdirSync(workshopsDir, { withFileTypes: true })
 
 function describeProblems(problems: WorkshopProblem[]): string {
   return problems
-    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  ${translate('en', `problem.${p.code}`, p.params)}`)
+    .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}  ${translateNested('en', `problem.${p.code}`, p.params)}`)
     .join('\n')
 }
 

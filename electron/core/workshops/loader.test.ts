@@ -2,7 +2,7 @@ import { mkdtemp, symlink, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { translate } from '../i18n/translate'
+import { translateNested } from '../i18n/user-message'
 import { folderReader, loadWorkshop } from './loader'
 import { brokenPackages, samplePackage, writePackage } from './testing/sample-package'
 
@@ -33,7 +33,7 @@ describe('workshop loader', () => {
       expect(problem, JSON.stringify(result.problems)).toBeDefined()
       expect(problem!.file).toMatch(/^(workshop\.yaml|slides\/)/)
       for (const language of ['vi', 'en'] as const) {
-        const sentence = translate(language, `problem.${problem!.code}`, problem!.params)
+        const sentence = translateNested(language, `problem.${problem!.code}`, problem!.params)
         expect(sentence).not.toMatch(/\{\w+\}|⟦/)
         expect(sentence.length).toBeGreaterThan(10)
       }

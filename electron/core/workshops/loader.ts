@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
 import { LineCounter, parseDocument, isScalar, visit, type Document } from 'yaml'
 import type { z } from 'zod'
+import { reasonOf, yamlSyntaxReason } from '../i18n/user-message'
 import { findCitations, citationSet, lineAt, VERIFY_LOCALLY } from './citations'
 import { findImageReferences, imageFileProblem, imageNameOf, imageReferenceProblem, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, sniffImageType } from './images'
 import { findRawHtml, type SlideImages } from './markdown'
@@ -65,11 +66,13 @@ export async function loadWorkshop(reader: PackageReader): Promise<LoadResult> {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
+      // Without prettyErrors the parser gives an offset only; the line counter turns it into line and column.
+      const at = lineCounter.linePos(error.pos[0])
       problems.push({
         file: MANIFEST_FILE,
-        line: error.linePos?.[0]?.line,
+        line: at.line,
         code: 'yaml-syntax',
-        params: { detail: error.message.split('\n')[0] ?? '' }
+        params: { column: at.col, reason: yamlSyntaxReason(error.code) }
       })
     }
     return { ok: false, problems }
@@ -184,7 +187,7 @@ async function readChecked(
     if (error instanceof FileTooLargeError) {
       problems.push({ file, code: 'file-too-large', params: { file, maxKb: MAX_FILE_BYTES / 1024 } })
     } else {
-      problems.push({ file, code: 'file-unreadable', params: { file, detail: String(error) } })
+      problems.push({ file, code: 'file-unreadable', params: { file, reason: reasonOf(error) } })
     }
     return null
   }

@@ -70,6 +70,14 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
     ok: false,
     problems: [{ file: fileName, code, params }]
   })
+  /**
+   * yauzl's refusals are English sentences: an unsafe name keeps only the name ("invalid relative
+   * path: ../x" → "../x"), a damaged ZIP needs no detail the trainer could act on.
+   */
+  const refuseZip = (message: string): ArchiveResult =>
+    /relative path|absolute path|invalid characters/i.test(message)
+      ? refuse('archive-unsafe-path', { detail: message.slice(message.indexOf(': ') + 2) })
+      : refuse('archive-invalid')
   if (bytes.length > MAX_PACKAGE_BYTES) {
     return refuse('archive-too-large', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 })
   }
@@ -80,9 +88,7 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
     // Strict names: yauzl rejects absolute paths, `..` segments and backslashes (zip slip).
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true })
   } catch (error) {
-    return refuse(/relative path|absolute path|invalid characters/i.test(String(error)) ? 'archive-unsafe-path' : 'archive-invalid', {
-      detail: (error as Error).message
-    })
+    return refuseZip((error as Error).message)
   }
   if (zip.entryCount > MAX_ENTRIES) return refuse('archive-too-many-files', { max: MAX_ENTRIES })
 
@@ -99,10 +105,7 @@ export async function readPackageArchive(bytes: Buffer, fileName = 'package'): P
     })
   } catch (error) {
     zip.close()
-    const message = (error as Error).message
-    return refuse(/relative path|absolute path|invalid characters/i.test(message) ? 'archive-unsafe-path' : 'archive-invalid', {
-      detail: message
-    })
+    return refuseZip((error as Error).message)
   }
 
   const files = entries.filter((e) => !e.fileName.endsWith('/'))

@@ -1,3 +1,5 @@
+import type { NestedParams } from '../i18n/user-message'
+
 /**
  * A problem found in a workshop package. The sentence is made from `code` and `params` in the UI
  * language by the i18n catalogues (keys `problem.<code>`), so the loader stays language-neutral.
@@ -54,5 +56,6 @@ export interface WorkshopProblem {
   file: string
   line?: number
   code: ProblemCode
-  params: Record<string, string | number>
+  /** A parameter may be a message itself (why a file could not be read), translated with the sentence. */
+  params: NestedParams
 }

@@ -366,6 +366,23 @@ describe('participant server', () => {
     )
     expect(json.status).toBe(503)
     expect(json.body).not.toContain('disk on fire')
+
+    // An unexpected failure still gives the phone's script a sentence to show, in the phone's language.
+    let failing = false
+    const broken: ParticipantGateway = {
+      current: async () => {
+        if (failing) throw new Error('index unreadable')
+        return gateway.current()
+      },
+      answer: gateway.answer
+    }
+    const server3 = await startParticipantServer({ address: '127.0.0.1', port: 0, gateway: broken })
+    servers.push(server3)
+    const cookie3 = await join(server3)
+    failing = true
+    const failed = await answer(server3, cookie3, [['block', block.id]], true)
+    expect(failed.status).toBe(500)
+    expect(JSON.parse(failed.body)).toEqual({ ok: false, reason: 'error', message: vi['error.general'] })
   })
 
   it('escapes HTML and script in open-text answers', async () => {

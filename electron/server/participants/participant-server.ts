@@ -257,7 +257,7 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   // Never a stack trace on a phone.
   app.onError((_error, c) =>
     wantsJson(c)
-      ? c.json({ ok: false, reason: 'error' }, 500)
+      ? c.json({ ok: false, reason: 'error', message: message(cookieLanguage(c) ?? 'vi', 'error.general') }, 500)
       : c.html(messagePage(cookieLanguage(c) ?? 'vi', 'error.general', '/'), 500)
   )
 

@@ -1,7 +1,8 @@
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
 import type { Language, SessionIndexEntry } from '../../../electron/core/storage/library-file'
 import { ApiCallError, connect, type ApiClient } from './api/client'
-import { i18n } from './i18n.svelte'
+import { reasonOf } from '../../../electron/core/i18n/user-message'
+import { i18n, type ShownMessage } from './i18n.svelte'
 
 export type View =
   | { name: 'library' }
@@ -16,7 +17,8 @@ export type View =
 class AppState {
   api: ApiClient | null = null
   status = $state<'loading' | 'ready' | 'no-token' | 'error'>('loading')
-  error = $state<string | null>(null)
+  /** Kept as a message, not text, so it follows a language switch. */
+  error = $state.raw<ShownMessage | null>(null)
   info = $state<AppInfo | null>(null)
   notices = $state.raw<Notice[]>([])
   workshops = $state.raw<WorkshopSummary[]>([])
@@ -85,10 +87,8 @@ class AppState {
 
   private fail(error: unknown): void {
     if (this.status === 'loading') this.status = 'error'
-    this.error =
-      error instanceof ApiCallError && error.message === 'connection'
-        ? i18n.t('app.error.connection')
-        : i18n.t('app.error.api', { message: error instanceof Error ? error.message : String(error) })
+    if (error instanceof ApiCallError && error.message === 'connection') this.error = { key: 'app.error.connection', params: {} }
+    else this.error = { key: 'app.error.api', params: { message: error instanceof ApiCallError ? error.reason : reasonOf(error) } }
   }
 }
 

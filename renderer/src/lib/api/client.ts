@@ -1,12 +1,14 @@
 import { BRIDGE_GLOBAL, type RoundtableBridge } from '../../../../electron/core/api/bridge'
 import type { ApiArgs, ApiEvent, ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
+import { userMessage, type UserMessage } from '../../../../electron/core/i18n/user-message'
 import { createHttpBridge, takeTokenFromAddress } from './http-bridge'
 
-/** An API call that the core refused or that could not reach it. */
+/** An API call that the core refused or that could not reach it; `reason` is what the trainer reads. */
 export class ApiCallError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    readonly reason: UserMessage
   ) {
     super(message)
   }
@@ -39,7 +41,10 @@ export function connect(): ApiClient | 'no-token' {
   return {
     async call(method, ...args) {
       const reply = await bridge.invoke(method, args[0] ?? {})
-      if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message)
+      if (!reply.ok) {
+        const { code, message, reason } = reply.error
+        throw new ApiCallError(code, message, reason ?? userMessage('error.request-refused', { detail: message }))
+      }
       return reply.result as ApiResult<typeof method>
     },
     onEvent: (listener) => bridge.onEvent(listener),

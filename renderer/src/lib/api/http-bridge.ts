@@ -1,5 +1,6 @@
 import type { RoundtableBridge } from '../../../../electron/core/api/bridge'
 import type { ApiEvent, ApiReply } from '../../../../electron/core/api/contract'
+import { userMessage } from '../../../../electron/core/i18n/user-message'
 
 const TOKEN_KEY = 'roundtable.token'
 const TOKEN_HEADER = 'x-roundtable-token'
@@ -30,12 +31,13 @@ export function createHttpBridge(token: string): RoundtableBridge {
           body: JSON.stringify(args ?? {})
         })
       } catch {
-        return { ok: false, error: { code: 'failed', message: 'connection' } }
+        return { ok: false, error: { code: 'failed', message: 'connection', reason: userMessage('app.error.connection') } }
       }
       try {
         return (await response.json()) as ApiReply
       } catch {
-        return { ok: false, error: { code: 'failed', message: `HTTP ${response.status}` } }
+        const message = `HTTP ${response.status}`
+        return { ok: false, error: { code: 'failed', message, reason: userMessage('error.request-refused', { detail: message }) } }
       }
     },
     onEvent(listener) {

@@ -1,4 +1,5 @@
 import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
+import { userMessage } from '../../../../electron/core/i18n/user-message'
 import { findImageReferences, imageNameOf } from '../../../../electron/core/workshops/images'
 import { app } from '../../lib/app-state.svelte'
 import { fileToBase64 } from '../../lib/files'
@@ -64,7 +65,7 @@ export class EditorState {
     const reply = await app.run(async () =>
       app.api!.call('workshop.addImage', { id: this.id, fileName: file.name, base64: await fileToBase64(file) })
     )
-    if (!reply) return { problem: { file: file.name, code: 'file-unreadable', params: { file: file.name, detail: '' } } }
+    if (!reply) return { problem: { file: file.name, code: 'file-unreadable', params: { file: file.name, reason: userMessage('reason.not-sent') } } }
     if (reply.status === 'refused') return { problem: reply.problem }
     this.images = { ...this.images, [reply.name]: reply.dataUrl }
     return { name: reply.name }
