@@ -87,7 +87,8 @@ test('a session whose files were deleted gives an error the trainer reads in Vie
     await page.setViewportSize({ width: 360, height: 740 })
     await page.getByRole('button', { name: 'English' }).click()
     await expect(error).toHaveCount(0)
-    await page.reload() // the presenter screen stays on "Opening…" after the refusal; back to the library
+    // The presenter screen offers the way back instead of waiting forever.
+    await page.getByRole('button', { name: '← Library' }).click()
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect(error).toHaveText(`The request failed: there is no session “${session.id}”`)
     await page.screenshot({ path: `${screens}/deleted-session-error-en-360x740.png` })

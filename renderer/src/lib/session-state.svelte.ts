@@ -13,6 +13,8 @@ export class SessionState {
   live = $state.raw<SessionLive | null>(null)
   /** Set when the core kept a change in memory but could not write it to disk yet. */
   unsaved = $state(false)
+  /** The session could not be opened (files gone or damaged beyond repair): the app shows why. */
+  failed = $state(false)
   private stop: (() => void) | null = null
 
   readonly blocks = $derived<Block[]>(this.snapshot?.manifest.blocks ?? [])
@@ -24,8 +26,12 @@ export class SessionState {
     this.stop = app.api!.onEvent((event) => {
       if (event.type === 'session' && event.live.id === id) this.live = event.live
     })
+    this.failed = false
     const session: Session | undefined = await app.run(() => app.api!.call('session.get', { id }))
-    if (!session) return
+    if (!session) {
+      this.failed = true
+      return
+    }
     const { snapshot, ...live } = session
     this.snapshot = snapshot
     this.live = live
