@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json]`: measures the app against its budgets on this machine and writes
-// bench/results.json. Each figure is the median of several runs; baselines are measured in the same run.
+// `npm run bench [-- --json] [-- --only sizes,slides,...]`: measures the app against its budgets on this
+// machine and writes bench/results.json. Each figure is the median of several runs (or a percentile
+// over many samples); baselines are measured in the same run.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -8,22 +9,26 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { root, rssMb, startHost } from './host.mjs'
+import { measureSlides } from './slides.mjs'
+import { launchOptions, median, percentile, round } from './stats.mjs'
 
 const asJson = process.argv.includes('--json')
+const onlyArg = process.argv.find((a) => a.startsWith('--only'))
+/** Groups to run (all by default); `--only=slides,history` while working on one of them. */
+const only = onlyArg ? new Set((onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1]).split(',')) : null
+const runs = (group) => !only || only.has(group)
 const log = (...args) => (asJson ? process.stderr : process.stdout).write(`${args.join(' ')}\n`)
 const metrics = []
-const record = (name, value, unit, budget, extra = {}) => {
-  const pass = budget.max !== undefined ? value <= budget.max : value >= budget.min
-  metrics.push({ name, value: round(value), unit, budget: budget.max ?? budget.min, pass, ...extra })
-  log(`${pass ? 'PASS' : 'MISS'}  ${name.padEnd(28)} ${String(round(value)).padStart(9)} ${unit.padEnd(6)} budget ${budget.max !== undefined ? '≤' : '≥'} ${budget.max ?? budget.min}${extra.baseline !== undefined ? `  (baseline ${round(extra.baseline)}, ratio ${round(extra.ratio)})` : ''}`)
-}
-const round = (n) => Math.round(n * 100) / 100
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]
-
-const launchOptions = {
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const within = (value, budget) => (budget.max !== undefined ? value <= budget.max : value >= budget.min)
+const describe = (budget) => `${budget.max !== undefined ? '≤' : '≥'} ${budget.max ?? budget.min}`
+/** One figure against its budget; `ratioBudget` (against the baseline) must hold too. */
+const record = (name, value, unit, budget, { ratioBudget, note, ...extra } = {}) => {
+  const pass = within(value, budget) && (!ratioBudget || within(extra.ratio, ratioBudget))
+  const rounded = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, round(v)]))
+  metrics.push({ name, value: round(value), unit, budget: budget.max ?? budget.min, pass, ...rounded, ...(note ? { note } : {}) })
+  const against = extra.baseline !== undefined ? `  (baseline ${round(extra.baseline)}, ratio ${round(extra.ratio)}${ratioBudget ? ` ${describe(ratioBudget)}` : ''})` : ''
+  log(`${pass ? 'PASS' : 'MISS'}  ${name.padEnd(30)} ${String(round(value)).padStart(9)} ${unit.padEnd(6)} budget ${describe(budget)}${against}`)
+  if (note) log(`      ${note}`)
 }
 
 if (!existsSync(join(root, 'out/main/browser-host.js'))) {
@@ -31,7 +36,7 @@ if (!existsSync(join(root, 'out/main/browser-host.js'))) {
 }
 
 // --- Sizes -------------------------------------------------------------------------------------
-{
+if (runs('sizes')) {
   const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
   const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
   const bytes = [html, ...assets.map((a) => readFileSync(join(root, 'out/renderer', a)))].reduce((sum, content) => sum + gzipSync(content).length, 0)
@@ -41,7 +46,7 @@ if (!existsSync(join(root, 'out/main/browser-host.js'))) {
 const browser = await chromium.launch(launchOptions)
 
 // --- Cold start: host process start to the library interactive in Chromium ------------------------
-{
+if (runs('cold')) {
   const runs = []
   for (let i = 0; i < 3; i++) {
     const page = await browser.newPage()
@@ -56,6 +61,7 @@ const browser = await chromium.launch(launchOptions)
   record('cold_start_ms', median(runs), 'ms', { max: 1500 })
 }
 
+if (runs('phones')) {
 // --- A live session with phones -------------------------------------------------------------------
 const host = await startHost()
 const session = await host.call('session.start', {
@@ -225,6 +231,10 @@ const postHeaders = (phone, body) => ({
   await audience.close()
   await live.stop()
 }
+
+}
+
+if (runs('slides')) await measureSlides(browser, record)
 
 await browser.close()
 
