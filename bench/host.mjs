@@ -10,7 +10,9 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export async function startHost(dataDir) {
   dataDir ??= await mkdtemp(join(tmpdir(), 'roundtable-bench-'))
   const started = performance.now()
-  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: root })
+  // BENCH_HOST_ARGS: extra node flags for the host while investigating (e.g. --cpu-prof).
+  const nodeArgs = process.env.BENCH_HOST_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: root })
   let output = ''
   const url = await new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000)
@@ -22,7 +24,7 @@ export async function startHost(dataDir) {
         resolvePromise(match[1])
       }
     })
-    child.stderr.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => { output += chunk; if (process.env.BENCH_HOST_STDERR) process.stderr.write(chunk) })
     child.on('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)))
   })
   const origin = new URL(url).origin
