@@ -11,7 +11,7 @@ import { median, percentile, sessionDetails } from './stats.mjs'
 const PHONES = 300
 /** Two load processes: together they can offer more than the server takes, on 2 cores. */
 const LOAD_PROCESSES = 2
-const ROUNDS = 3
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const SECONDS = 5
 
 /** A running session on the first single-choice poll, opened for phones, with the participant server on. */
