@@ -2,6 +2,8 @@
 // bare node:http, answer latency, host memory, lost votes, and vote-to-projector delay.
 import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { mkdtemp, open, rename, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { root, rssMb, startHost } from './host.mjs'
@@ -26,6 +28,29 @@ async function openPoll(host) {
   const url = new URL(participants.url)
   const server = { hostname: url.hostname, port: url.port, host: url.host, origin: url.origin }
   return { session, poll, server, code: participants.code }
+}
+
+/**
+ * What the disk alone costs an answer: the session file written to a temp file, fsynced, renamed over
+ * the old one, and the folder fsynced (the durable path without the rest of the app), p95 of 50.
+ */
+async function diskCommitP95(text) {
+  const dir = await mkdtemp(join(tmpdir(), 'roundtable-bench-fsync-'))
+  const times = []
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now()
+    const file = await open(join(dir, 'session.json.tmp'), 'w')
+    await file.writeFile(text)
+    await file.sync()
+    await file.close()
+    await rename(join(dir, 'session.json.tmp'), join(dir, 'session.json'))
+    const folder = await open(dir, 'r')
+    await folder.sync()
+    await folder.close()
+    times.push(performance.now() - started)
+  }
+  await rm(dir, { recursive: true, force: true })
+  return percentile(times, 95)
 }
 
 /** Sends a message to every load process and waits for each one's reply of `type`. */
@@ -83,6 +108,8 @@ async function ingest(record) {
   const acknowledged = Object.entries(rounds.at(-1).acknowledged).filter(([, option]) => option)
   const lost = acknowledged.filter(([device, option]) => onDisk[device]?.values[poll.id]?.[0] !== option).length
 
+  const commit = await diskCommitP95(readFileSync(join(host.dataDir, 'sessions', `${session.id}.json`), 'utf8'))
+
   // The baseline: the same phones and POSTs against bare node:http in its own process.
   const bare = fork(join(root, 'bench/bare-server.mjs'))
   const port = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)))
@@ -98,7 +125,9 @@ async function ingest(record) {
   const note = `${PHONES} phones at ≤ 10 answers/s each from ${LOAD_PROCESSES} load processes, ${ROUNDS} rounds of ${SECONDS} s`
   record('vote_ingest_per_s', rate, '/s', { min: 3000 }, { baseline, ratio: rate / baseline, ratioBudget: { min: 0.5 }, note })
   record('vote_p99_ms', median(rounds.map((r) => percentile(r.latencies, 99))), 'ms', { max: 50 }, {
-    note: `bare node:http p99 ${median(baselineRounds.map((r) => percentile(r.latencies, 99))).toFixed(1)} ms under the same load`
+    note:
+      `bare node:http p99 ${median(baselineRounds.map((r) => percentile(r.latencies, 99))).toFixed(1)} ms under the same load; ` +
+      `one durable commit of this session file on this disk, alone: p95 ${commit.toFixed(1)} ms`
   })
   record('host_rss_mb_300_phones', peakRss, 'MB', { max: 150 }, { note: 'peak VmRSS of the host process, sampled every 200 ms' })
   record('votes_lost', lost, 'votes', { max: 0 }, { note: `${acknowledged.length} phones' last acknowledged answers checked on disk` })
