@@ -114,10 +114,12 @@ export async function startParticipantServer(options: ParticipantServerOptions):
 
   const app = new Hono<Env>()
 
-  // Outermost: the same protective headers on every response, refusals included.
+  // Outermost: the same protective headers on every response, refusals included. Set on the context
+  // before the handler runs, every response it makes carries them; changing the finished response
+  // instead would make Node's adapter build a full web Response for every answer.
   app.use('*', async (c, next) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value)
     await next()
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
   })
 
   app.use('*', async (c, next) => {
