@@ -6,11 +6,15 @@ import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/** The app whose host is started: this checkout, or BENCH_APP_ROOT (another build, to compare). */
+const appRoot = process.env.BENCH_APP_ROOT ?? root
 
 export async function startHost(dataDir) {
   dataDir ??= await mkdtemp(join(tmpdir(), 'roundtable-bench-'))
   const started = performance.now()
-  const child = spawn(process.execPath, [join(root, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: root })
+  // BENCH_HOST_ARGS: extra node flags for the host while investigating (e.g. --cpu-prof).
+  const nodeArgs = process.env.BENCH_HOST_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, join(appRoot, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: appRoot })
   let output = ''
   const url = await new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000)
@@ -22,7 +26,7 @@ export async function startHost(dataDir) {
         resolvePromise(match[1])
       }
     })
-    child.stderr.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => { output += chunk; if (process.env.BENCH_HOST_STDERR) process.stderr.write(chunk) })
     child.on('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)))
   })
   const origin = new URL(url).origin
@@ -59,6 +63,17 @@ export async function rssMb(pid) {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+  } catch {
+    return null
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 100 ticks/s). */
+export async function cpuMs(pid) {
+  const { readFile } = await import('node:fs/promises')
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
   } catch {
     return null
   }

@@ -143,8 +143,10 @@ export class SessionService {
 
   /** The session phones may answer: the one the trainer last worked in, else the latest running one. */
   activeSessionId(): string | null {
-    const running = this.list().filter((s) => s.status === 'running')
-    return running.find((s) => s.id === this.lastUsed)?.id ?? running[0]?.id ?? null
+    // Asked on every phone request: only the running sessions are sorted, not the whole history.
+    const running = this.options.library.data.sessions.filter((s) => s.status === 'running')
+    if (running.some((s) => s.id === this.lastUsed)) return this.lastUsed
+    return running.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.id ?? null
   }
 
   republish(id: string): void {

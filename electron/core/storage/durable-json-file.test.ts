@@ -63,6 +63,22 @@ describe('DurableJsonFile: writing', () => {
     expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
   })
 
+  it('replaces a backup staging file an interrupted save left behind, and makes a removed folder again', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    const file = adapter(path)
+    await file.write(good(1))
+    await writeFile(`${path}.bak.${process.pid}.tmp`, 'left over')
+    await file.write(good(2))
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8'))).toEqual(good(1))
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
+    // The folder is made once; when it disappears, the failed save makes it again on the next one.
+    await rm(dir, { recursive: true })
+    await expect(file.write(good(3))).rejects.toThrow(/ENOENT/)
+    await file.write(good(4))
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(4))
+  })
+
   it('works as lowdb’s adapter', async () => {
     const path = join(await folder(), 'data.json')
     const db = new Low<Doc>(adapter(path), good(0))

@@ -55,6 +55,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private newest: T | null = null
   private chain: Promise<void> = Promise.resolve()
   private tempCounter = 0
+  private folderReady = false
   /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
   private readOnlyBecause: NewerSchemaError | null = null
   /** Damaged files the folder did not let us move aside yet (path → why they are damaged). */
@@ -109,13 +110,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await this.writeNow(JSON.stringify(this.newest))
       this.completed = Math.max(this.completed, upTo)
     })
-    this.chain = run.catch(() => undefined)
+    this.chain = run.catch(() => {
+      this.folderReady = false // the folder may have gone (stick unplugged): make it again next time
+    })
     return run
   }
 
   private async writeNow(text: string): Promise<void> {
     const folder = dirname(this.path)
-    await this.fs.mkdir(folder, { recursive: true })
+    // Every file-system call is a trip through the event loop, which under a room of phones is busy:
+    // calls that are only needed once (or rarely) are not repeated on every save.
+    if (!this.folderReady) {
+      await this.fs.mkdir(folder, { recursive: true })
+      this.folderReady = true
+    }
     // A damaged file that could not be moved aside must never be replaced by a save (nor become the .bak).
     for (const [path, reason] of [...this.notMovedYet]) await this.moveAside(path, reason, true)
     const temp = join(folder, `.${basename(this.path)}.${process.pid}.${++this.tempCounter}.tmp`)
@@ -142,9 +150,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** The file about to be replaced becomes `.bak` (a hard link: no copy, and atomic via rename). */
   private async keepBackupOfCurrent(): Promise<void> {
     const staging = `${this.backupPath}.${process.pid}.tmp`
-    await this.fs.unlink(staging).catch(() => undefined)
     try {
-      await this.fs.link(this.path, staging)
+      await this.fs.link(this.path, staging).catch(async (error: unknown) => {
+        if (errorCode(error) !== 'EEXIST') throw error
+        // Left over from an interrupted save: remove it and link again.
+        await this.fs.unlink(staging)
+        await this.fs.link(this.path, staging)
+      })
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return // first write: nothing to keep yet
       // File systems without hard links (FAT32 sticks): copy instead.

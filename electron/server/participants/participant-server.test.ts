@@ -508,6 +508,36 @@ describe('participant server', () => {
     expect(session.polls[block.id]!.answers).toEqual({})
   })
 
+  it('counts the bytes of a body sent without a length (chunked): a small one is taken, one over 8 KB refused', async () => {
+    const session = buildSession()
+    const block = openPoll(session, OPEN_POLL.id)
+    const server = await start(session)
+    const cookie = await join(server)
+    const chunked = (parts: string[]): Promise<number> =>
+      new Promise((resolvePromise, reject) => {
+        const req = httpRequest(
+          {
+            host: server.address,
+            port: server.port,
+            method: 'POST',
+            path: '/answer',
+            headers: { cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }
+          },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolvePromise(res.statusCode ?? 0))
+          }
+        )
+        req.on('error', reject)
+        for (const part of parts) req.write(part)
+        req.end()
+      })
+    expect(await chunked([`block=${block.id}&`, `${block.id}=${'x'.repeat(5 * 1024)}`, 'y'.repeat(4 * 1024)])).toBe(413)
+    expect(session.polls[block.id]!.answers).toEqual({})
+    expect(await chunked([`block=${block.id}&`, `${block.id}=hello`])).toBe(200)
+    expect(Object.keys(session.polls[block.id]!.answers)).toHaveLength(1)
+  })
+
   it('refuses a wrong Host (421) and a foreign Origin (403), with protective headers on every reply', async () => {
     const session = buildSession()
     openPoll(session, 'poll-closest-action')

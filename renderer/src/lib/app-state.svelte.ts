@@ -40,12 +40,17 @@ class AppState {
       if (event.type === 'settings') i18n.set(event.settings.language)
     })
     try {
-      const info = await api.call('app.info')
+      // Asked together: the workshops take longest (checked at start), the rest need not wait in line.
+      const [info, workshops, sessions] = await Promise.all([
+        api.call('app.info'),
+        api.call('library.list'),
+        api.call('session.list')
+      ])
       this.info = info
       this.notices = info.notices
       i18n.set(info.settings.language)
-      this.workshops = await api.call('library.list')
-      this.sessions = await api.call('session.list')
+      this.workshops = workshops
+      this.sessions = sessions
       this.status = 'ready'
     } catch (error) {
       this.fail(error)
