@@ -15,6 +15,10 @@ export default defineConfig({
       // about 100 ms of every start (the browser host reached "running" in ~235 ms, now ~135 ms).
       externalizeDeps: false,
       rollupOptions: {
+        // Except the office writers: loaded only when a Word or Excel file is made (no start-up cost),
+        // and fflate's Node build inside write-excel-file declares its own `require`, which clashes
+        // with the bundle's ESM `require` shim ("Identifier 'require' has already been declared").
+        external: [/^docx(\/|$)/, /^write-excel-file(\/|$)/],
         input: {
           index: resolve('electron/main/index.ts'),
           'browser-host': resolve('electron/server/browser-host-cli.ts')
