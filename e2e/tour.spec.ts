@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Frame, Locator, Page } from '@playwright/test'
 import { en } from '../electron/core/i18n/en'
 import { vi, type MessageKey } from '../electron/core/i18n/vi'
+import { message } from '../electron/server/participants/messages'
 import { startHost, type RunningHost } from './browser-host'
 import { expect, test } from './fixtures'
 import { callApi, openAudience } from './session-helpers'
@@ -82,6 +83,17 @@ async function shoot(page: Page, screen: string, language: Language, { sizes = [
   await page.setViewportSize(sizes[0]!)
 }
 
+/**
+ * Waits until the summary frame shows the report: its text holds `expected` and it is painted (the
+ * frame is sandboxed without scripts, and Chromium may draw it after the page; a blank frame's
+ * screenshot is a few hundred bytes, a report's many kilobytes).
+ */
+async function reportShown(page: Page, expected: string): Promise<void> {
+  const frame = (): Frame | undefined => page.frames().find((f) => f.url() === 'about:srcdoc')
+  await expect.poll(async () => (await frame()?.evaluate(() => document.body.innerText).catch(() => '')) ?? '').toContain(expected)
+  await expect.poll(async () => (await page.locator('iframe.summary-frame').screenshot()).length).toBeGreaterThan(5_000)
+}
+
 async function phonePage(browser: Browser, url: string, code: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: phoneSize, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled })
   const page = await context.newPage()
@@ -111,6 +123,7 @@ for (const language of ['vi', 'en'] as const) {
     test.setTimeout(120_000)
     void outsideRequests
     const t = (key: MessageKey): string => (language === 'vi' ? vi : en)[key]
+    const saved = message(language, 'answer.saved')
     const problems: string[] = []
     page.on('console', (m) => (m.text().includes('[i18n]') || m.type() === 'error') && problems.push(m.text()))
     page.on('pageerror', (e) => problems.push(e.message))
@@ -181,7 +194,7 @@ for (const language of ['vi', 'en'] as const) {
       await phone.page.locator('input[type="checkbox"]').nth(0).check()
       await phone.page.locator('input[type="checkbox"]').nth(2).check()
       await phone.page.locator('button[type="submit"]').click()
-      await expect(phone.page.getByRole('status')).toBeVisible()
+      await expect(phone.page.getByRole('status')).toHaveText(saved)
       await shoot(phone.page, 'phone-thanks', language, onPhone)
       const noScript = await phonePage(browser, phones.url, phones.code, false)
       await noScript.page.locator('input[name="code"]').fill(phones.code)
@@ -212,7 +225,7 @@ for (const language of ['vi', 'en'] as const) {
       await shoot(phone.page, 'phone-quiz', language, onPhone)
       for (const group of await phone.page.locator('fieldset').all()) await group.locator('input').first().check()
       await phone.page.locator('button[type="submit"]').click()
-      await expect(phone.page.getByRole('status')).toBeVisible()
+      await expect(phone.page.getByRole('status')).toHaveText(saved)
       await command({ type: 'pollClose', blockId: 'pre-test' })
       await shoot(page, 'presenter-quiz', language)
       await shoot(audience, 'audience-quiz', language, projector)
@@ -225,7 +238,7 @@ for (const language of ['vi', 'en'] as const) {
         language === 'vi' ? 'Tôi sẽ chia sẻ số đường dây nóng 111 với các phụ huynh trong thôn' : 'I will share the 111 hotline number with the parents in my village'
       )
       await phone.page.locator('button[type="submit"]').click()
-      await expect(phone.page.getByRole('status')).toBeVisible()
+      await expect(phone.page.getByRole('status')).toHaveText(saved)
       await page.locator('.open-answers li').getByRole('button', { name: t('poll.approve') }).click()
       await expect(audience.locator('.open-texts li')).toHaveCount(1)
       await shoot(page, 'presenter-open-text', language)
@@ -244,7 +257,7 @@ for (const language of ['vi', 'en'] as const) {
       await command({ type: 'attendanceSet', sex: 'female', ageGroup: '25-59', count: 12 })
       await command({ type: 'attendanceSet', sex: 'male', ageGroup: '18-24', count: 7 })
       await page.getByRole('button', { name: t('summary.open'), exact: true }).click()
-      await expect(page.frameLocator('iframe.summary-frame').locator('body')).toContainText(venue)
+      await reportShown(page, venue)
       await shoot(page, 'summary', language)
       const exported = await callApi<{ files: { content: string }[] }>(restarted, 'session.export', { id: sessionId, language, format: 'json' })
       const file = testInfo.outputPath('summary.json')
@@ -253,11 +266,12 @@ for (const language of ['vi', 'en'] as const) {
       await page.getByTestId('summary-input').setInputFiles(file)
       await expect(page.getByRole('status')).toBeVisible()
       await page.getByRole('button', { name: t('summaries.view') }).first().click()
-      await expect(page.frameLocator('iframe.summary-frame').locator('body')).toContainText(venue)
+      await reportShown(page, venue)
       await shoot(page, 'imported-summary', language)
       await page.getByRole('button', { name: t('summaries.back') }).first().click()
       await page.getByRole('button', { name: t('report.openButton') }).click()
       await expect(page.getByTestId('report')).toBeVisible()
+      await reportShown(page, venue)
       await shoot(page, 'report', language)
       await audience.close()
     } finally {

@@ -1,3 +1,4 @@
+import { stripCitations } from '../../core/guides/cited-text'
 import { escapeHtml } from '../../core/security/escape-html'
 export { escapeHtml }
 import { quizQuestions } from '../../core/sessions/commands'
@@ -96,7 +97,8 @@ export interface QuestionPageInput {
 export function questionPage({ language, session, block, previous, state, notice }: QuestionPageInput): string {
   const t = (key: ParticipantMessageKey, params?: Record<string, string | number>): string =>
     escapeHtml(message(language, key, params))
-  const pick = (text: Bilingual): string => escapeHtml(text[language])
+  // Without the trainer's source markers ([@source#2], [@verify-locally]), as on the projector.
+  const pick = (text: Bilingual): string => escapeHtml(stripCitations(text[language]))
   const chosen = (name: string): string[] => previous?.values[name] ?? []
 
   // One choice as a whole-width label (the label makes the row the tap target); `label` is already escaped.
