@@ -51,6 +51,9 @@ function layoutProblems(page: Page, { tapTargets = false } = {}): Promise<string
       const box = el.getBoundingClientRect()
       if (box.left < -1 || box.right > root.clientWidth + 1) problems.push(`${describe(el)} crosses the window's edge (${Math.round(box.left)}–${Math.round(box.right)})`)
     }
+    // The bundled fonts have no emoji: one would be a colour picture on one laptop and a box on another.
+    const emoji = /\p{Emoji_Presentation}/u.exec(document.body.innerText)
+    if (emoji) problems.push(`emoji ${emoji[0]} in the text (no bundled font draws it)`)
     if (tapTargets) {
       for (const el of document.querySelectorAll('button, a, select, textarea, input:not([type="hidden"])')) {
         if (!shown(el)) continue
@@ -216,6 +219,13 @@ for (const language of ['vi', 'en'] as const) {
       await expect(audience.getByRole('timer')).toBeVisible()
       await shoot(page, 'presenter-discussion', language)
       await shoot(audience, 'audience-discussion', language, projector)
+
+      // A rating poll by show of hands.
+      await goto('poll-local-cooperation')
+      await command({ type: 'pollOpen', blockId: 'poll-local-cooperation', mode: 'tally' })
+      await expect(audience.getByText(t('audience.handsUp'))).toBeVisible()
+      await shoot(audience, 'audience-hands', language, projector)
+      await command({ type: 'pollClose', blockId: 'poll-local-cooperation' })
 
       // Quiz on phones.
       await goto('pre-test')
