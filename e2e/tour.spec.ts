@@ -170,7 +170,7 @@ for (const language of ['vi', 'en'] as const) {
       await page.getByLabel(t('session.venue')).fill(venue)
       await page.getByLabel(t('session.trainer')).fill('Nguyễn Thị Lan')
       if (language === 'en') await page.getByLabel(t('session.language')).selectOption('en')
-      await shoot(page, 'start-form', language)
+      await shoot(page, 'start-form', language, { focus: page.locator('.start-form') })
       await page.getByRole('button', { name: t('session.begin'), exact: true }).click()
       await expect(page.getByTestId('presenter')).toBeVisible()
       const sessionId = (await callApi<{ id: string; workshopId: string }[]>(restarted, 'session.list')).find((s) => s.workshopId === workshopId)!.id
