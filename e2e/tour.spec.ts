@@ -234,6 +234,7 @@ for (const language of ['vi', 'en'] as const) {
       await phone.page.reload()
       await expect(phone.page.locator('input[type="radio"], input[type="checkbox"]').first()).toBeVisible()
       await shoot(phone.page, 'phone-quiz', language, onPhone)
+      await shoot(audience, 'audience-quiz-open', language, projector)
       for (const group of await phone.page.locator('fieldset').all()) await group.locator('input').first().check()
       await phone.page.locator('button[type="submit"]').click()
       await expect(phone.page.getByRole('status')).toHaveText(saved)
