@@ -1,3 +1,4 @@
+import { stripCitations } from '../guides/cited-text'
 import type { Language } from '../storage/library-file'
 import { quizQuestions } from './commands'
 import type { Session } from './model'
@@ -60,6 +61,8 @@ export function audienceView(session: Session, join: JoinInfo | null): AudienceV
 function audienceContent(session: Session, join: JoinInfo | null): AudienceContent {
   const language: Language = session.details.language
   const pick = (text: { vi: string; en: string }): string => text[language]
+  // Source markers ([@source#2], [@verify-locally]) are for the trainer; the room reads plain text.
+  const plain = (text: { vi: string; en: string }): string => stripCitations(pick(text))
   if (session.blank) return { kind: 'blank', colour: session.blank }
   if (session.status === 'finished') return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
   const block = session.snapshot.manifest.blocks[session.position.block]
@@ -80,9 +83,9 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
     }
     case 'discussion':
-      return { kind: 'prompt', title: pick(block.title), text: pick(block.prompt), timer, groupSize: block.groupSize ?? null }
+      return { kind: 'prompt', title: pick(block.title), text: plain(block.prompt), timer, groupSize: block.groupSize ?? null }
     case 'activity':
-      return { kind: 'prompt', title: pick(block.title), text: pick(block.instructions), timer, groupSize: null }
+      return { kind: 'prompt', title: pick(block.title), text: plain(block.instructions), timer, groupSize: null }
     case 'break':
       return { kind: 'break', title: pick(block.title), timer }
     case 'poll': {
@@ -103,7 +106,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return {
         kind: 'poll',
         title: pick(block.title),
-        question: pick(block.question),
+        question: plain(block.question),
         status: run ? run.status : 'waiting',
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
@@ -122,7 +125,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
         // Read aloud or shown, without the answer key.
-        questions: quizQuestions(block, session).map((q) => ({ text: pick(q.text), options: q.options.map((o) => pick(o.text)) })),
+        questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
         respondents: run ? quizResults(block, session).respondents : null
       }
     }

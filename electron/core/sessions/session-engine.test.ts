@@ -82,6 +82,19 @@ describe('session engine', () => {
     expect(view.kind).toBe('prompt')
   })
 
+  it('shows the room a discussion prompt without its source and verify-locally markers', () => {
+    const session = newSession()
+    const discussion = indexOf('discussion')
+    const block = session.snapshot.manifest.blocks[discussion]!
+    if (block.kind !== 'discussion') throw new Error('expected a discussion')
+    block.prompt = { vi: 'Gọi đường dây nóng 111 [@verify-locally]. Trẻ không có lỗi [@ecpat-2019#2].', en: 'Call 111 [@verify-locally].' }
+    run(session, { type: 'goto', block: discussion, slide: 0 })
+    const view = audienceView(session, null)
+    expect(view.kind === 'prompt' && view.text).toBe(
+      session.details.language === 'vi' ? 'Gọi đường dây nóng 111. Trẻ không có lỗi.' : 'Call 111.'
+    )
+  })
+
   it('counts a show-of-hands poll and refuses options that do not exist', () => {
     const session = newSession()
     const pollIndex = indexOf('poll')

@@ -56,6 +56,7 @@ body { margin: 0 auto; padding: 12mm 10mm; max-width: 200mm; color: #1b1f24; bac
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   font-size: 10.5pt; line-height: 1.45; }
 @media print { body { padding: 0; max-width: none; } }
+@media screen and (max-width: 480px) { body { padding: 4mm 3mm; } }
 header { border-bottom: 2px solid ${COLOUR_A}; margin-bottom: 6mm; padding-bottom: 3mm; }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: .06em; font-size: 9pt; color: #555; }
 h1 { font-size: 18pt; margin: 1mm 0 2mm; line-height: 1.25; }

@@ -22,7 +22,10 @@ const SOURCE = `(function () {
     };
     r.send(body);
   }
-  function say(text, ok) { s.className = ok ? 'n' : 'n e'; s.textContent = text || ''; }
+  function say(text, ok) {
+    s.className = ok ? 'n' : 'n e'; s.textContent = text || '';
+    if (s.scrollIntoView) s.scrollIntoView(false); // below a long question the button's answer is off screen otherwise
+  }
   if (f && s) {
     f.onchange = f.onkeyup = function () { dirty = true; };
     f.onsubmit = function () {

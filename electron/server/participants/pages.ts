@@ -1,3 +1,4 @@
+import { stripCitations } from '../../core/guides/cited-text'
 import { escapeHtml } from '../../core/security/escape-html'
 export { escapeHtml }
 import { quizQuestions } from '../../core/sessions/commands'
@@ -25,8 +26,10 @@ export interface Notice {
 const STYLE =
   'body{margin:0;font:18px/1.4 system-ui,-apple-system,Roboto,"Segoe UI",Arial,sans-serif;color:#111;background:#fff}' +
   'main{max-width:36em;margin:0 auto;padding:12px}h1{font-size:1.3em}' +
-  'fieldset{border:1px solid #bbb;border-radius:8px;margin:0 0 16px;padding:4px 10px 10px}legend{font-weight:bold;padding:0 4px}' +
-  'label{display:block}.o{padding:12px 4px;border-top:1px solid #eee}' +
+  // A floated legend sits inside the box: a question of several lines no longer has the border running through it.
+  'fieldset{border:1px solid #bbb;border-radius:8px;margin:0 0 16px;padding:4px 10px 10px}legend{font-weight:bold;float:left;width:100%;padding:8px 0 4px}legend+*{clear:both}' +
+  // Long choices wrap beside their box, not under it; links are tall enough to tap (44 px).
+  'label{display:block}.o{padding:12px 4px 12px 38px;text-indent:-34px;border-top:1px solid #eee}a{display:inline-block;padding:10px 0}' +
   '.o input{width:24px;height:24px;margin:0 10px 0 0;vertical-align:middle}' +
   'textarea,.t{box-sizing:border-box;width:100%;font:inherit;padding:8px;margin:6px 0}' +
   'button{font:inherit;width:100%;padding:14px;border:0;border-radius:8px;background:#1c5da8;color:#fff}' +
@@ -94,7 +97,8 @@ export interface QuestionPageInput {
 export function questionPage({ language, session, block, previous, state, notice }: QuestionPageInput): string {
   const t = (key: ParticipantMessageKey, params?: Record<string, string | number>): string =>
     escapeHtml(message(language, key, params))
-  const pick = (text: Bilingual): string => escapeHtml(text[language])
+  // Without the trainer's source markers ([@source#2], [@verify-locally]), as on the projector.
+  const pick = (text: Bilingual): string => escapeHtml(stripCitations(text[language]))
   const chosen = (name: string): string[] => previous?.values[name] ?? []
 
   // One choice as a whole-width label (the label makes the row the tap target); `label` is already escaped.
