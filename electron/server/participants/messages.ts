@@ -19,7 +19,7 @@ export const vi = {
   'wait.reload': 'Tải lại trang',
   'question.number': 'Câu {n}',
   'question.chooseOne': 'Chọn một đáp án.',
-  'question.chooseMany': 'Chọn tất cả đáp án phù hợp.',
+  'question.chooseMany': 'Có thể chọn nhiều đáp án.',
   'question.openHint': 'Tối đa 280 ký tự. Xin đừng ghi tên hay thông tin cá nhân.',
   'question.participantNumber': 'Số thứ tự của bạn (không bắt buộc)',
   'question.participantNumberHint':
@@ -53,7 +53,7 @@ export const en: Record<ParticipantMessageKey, string> = {
   'wait.reload': 'Reload the page',
   'question.number': 'Question {n}',
   'question.chooseOne': 'Choose one answer.',
-  'question.chooseMany': 'Choose all answers that apply.',
+  'question.chooseMany': 'You can choose more than one answer.',
   'question.openHint': 'Up to 280 characters. Please do not write names or personal details.',
   'question.participantNumber': 'Your participant number (optional)',
   'question.participantNumberHint':
