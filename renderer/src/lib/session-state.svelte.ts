@@ -30,6 +30,8 @@ export class SessionState {
   private channel: BroadcastChannel | null = null
   /** The phones' join address as the core last showed it, so a view computed here shows it too. */
   private join: JoinInfo | null = null
+  /** A view was sent to the audience windows ahead of the core since the core last settled. */
+  private audienceAhead = false
 
   readonly blocks = $derived<Block[]>(this.snapshot?.manifest.blocks ?? [])
   readonly block = $derived<Block | null>(this.live ? (this.blocks[this.live.position.block] ?? null) : null)
@@ -64,7 +66,11 @@ export class SessionState {
       // core's state again. If even that fails, the next command or event brings it.
       await app.api!.call('session.get', { id }).then((session) => this.take(session), () => undefined)
     }
-    if (last) this.post({ type: 'settled' })
+    // Checked again: a press while the core was re-read is in flight and must not be overtaken.
+    if (!this.inFlight.pending && this.audienceAhead) {
+      this.audienceAhead = false
+      this.post({ type: 'settled' })
+    }
   }
 
   slidesOf(blockId: string): { html: string; notesHtml: string }[] {
@@ -94,6 +100,7 @@ export class SessionState {
     this.live = next
     // The core's own projection: the room sees exactly what the core would show, nothing more.
     this.post({ type: 'view', view: audienceView({ ...next, snapshot: this.snapshot }, this.join) })
+    this.audienceAhead = true
   }
 
   private post(message: PresenterMessage): void {
