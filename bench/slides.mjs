@@ -55,7 +55,7 @@ function instrumentFrame() {
   else start()
 }
 
-/** The projector and the trainer's screen are separate windows: each its own context, both visible. */
+/** The trainer's window; the projector window opens from it (see below), as in the app. */
 async function instrumentedPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   await context.addInitScript(instrumentFrame)
@@ -127,8 +127,16 @@ async function roundtable(browser) {
     await presenter.goto(host.url)
     await presenter.locator('.session-list li', { hasText: session.snapshot.manifest.title.vi }).first().getByRole('button').click()
     await presenter.getByTestId('presenter').waitFor()
-    const audience = await instrumentedPage(browser)
-    await audience.goto(`${host.url}&audience=${session.id}`)
+    // The projector window as the trainer opens it: the presenter's button (window.open in browser
+    // mode; Electron's second window shares the origin the same way), so both run in one browser.
+    const [audience] = await Promise.all([
+      presenter.context().waitForEvent('page'),
+      presenter.getByRole('button', { name: 'Mở màn hình khán giả' }).click()
+    ])
+    await audience.setViewportSize({ width: 1280, height: 720 })
+    // A popup keeps the window of its first, blank document, where the instrumentation started
+    // watching; reloaded once, it watches the app (the token stays in the popup's sessionStorage).
+    await audience.reload()
     await audience.getByTestId('audience').locator('.audience-slide').waitFor()
 
     const cursor = { position: 0, direction: 1, positions }
@@ -139,7 +147,6 @@ async function roundtable(browser) {
     await advance(presenter, [presenter, audience], HEAP_ADVANCES - 10 - MEASURED_ADVANCES, cursor, 0)
     const heapAfter500 = [await heapMb(presenter), await heapMb(audience)]
     await presenter.context().close()
-    await audience.context().close()
     return {
       delays,
       perView,

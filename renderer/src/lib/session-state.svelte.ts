@@ -1,12 +1,21 @@
 import type { SessionLive } from '../../../electron/core/api/contract'
+import { audienceView, type JoinInfo } from '../../../electron/core/sessions/audience'
 import type { SessionCommand } from '../../../electron/core/sessions/commands'
+import {
+  CommandsInFlight,
+  isNavigation,
+  navigateLocally,
+  presenterChannelName,
+  type PresenterMessage
+} from '../../../electron/core/sessions/local-navigation'
 import type { Session, WorkshopSnapshot } from '../../../electron/core/sessions/model'
 import type { Block } from '../../../electron/core/workshops/schema'
 import { app } from './app-state.svelte'
 
 /**
  * The session the presenter is running. The workshop snapshot is loaded once; everything that
- * changes arrives as `session` events, so every open window follows the same state.
+ * changes arrives as `session` events, so every open window follows the same state. Navigation is
+ * shown at once, ahead of the core (see local-navigation.ts); the core's state wins when it answers.
  */
 export class SessionState {
   snapshot = $state.raw<WorkshopSnapshot | null>(null)
@@ -16,34 +25,51 @@ export class SessionState {
   /** The session could not be opened (files gone or damaged beyond repair): the app shows why. */
   failed = $state(false)
   private stop: (() => void) | null = null
+  private readonly inFlight = new CommandsInFlight()
+  /** Tells audience windows of this session in the same browser what to show before the core does. */
+  private channel: BroadcastChannel | null = null
+  /** The phones' join address as the core last showed it, so a view computed here shows it too. */
+  private join: JoinInfo | null = null
+  /** A view was sent to the audience windows ahead of the core since the core last settled. */
+  private audienceAhead = false
 
   readonly blocks = $derived<Block[]>(this.snapshot?.manifest.blocks ?? [])
   readonly block = $derived<Block | null>(this.live ? (this.blocks[this.live.position.block] ?? null) : null)
   readonly language = $derived(this.live?.details.language ?? 'vi')
 
   async load(id: string): Promise<void> {
-    this.stop?.()
+    this.dispose()
+    this.channel = new BroadcastChannel(presenterChannelName(id))
     this.stop = app.api!.onEvent((event) => {
-      if (event.type === 'session' && event.live.id === id) this.live = event.live
+      if (event.type === 'session' && event.live.id === id && this.inFlight.takesEvent(this.live, event.live)) this.live = event.live
+      const view = event.type === 'audience' && event.sessionId === id ? event.view : null
+      if (view && 'join' in view && view.status === 'open' && view.mode === 'phones') this.join = view.join
     })
     this.failed = false
     const session: Session | undefined = await app.run(() => app.api!.call('session.get', { id }))
-    if (!session) {
-      this.failed = true
-      return
-    }
-    const { snapshot, ...live } = session
-    this.snapshot = snapshot
-    this.live = live
+    if (session) this.take(session)
+    else this.failed = true
   }
 
   async send(command: SessionCommand): Promise<void> {
     if (!this.live) return
     const id = this.live.id
+    if (isNavigation(command)) this.showAhead(command)
+    this.inFlight.sent()
     const reply = await app.run(() => app.api!.call('session.command', { id, command }))
+    const last = this.inFlight.answered()
     if (reply) {
-      this.live = reply.live
       this.unsaved = !reply.saved
+      if (last) this.live = reply.live
+    } else if (last) {
+      // Refused (its error stays on screen): what this window showed ahead may be wrong, so take the
+      // core's state again. If even that fails, the next command or event brings it.
+      await app.api!.call('session.get', { id }).then((session) => this.take(session), () => undefined)
+    }
+    // Checked again: a press while the core was re-read is in flight and must not be overtaken.
+    if (!this.inFlight.pending && this.audienceAhead) {
+      this.audienceAhead = false
+      this.post({ type: 'settled' })
     }
   }
 
@@ -54,5 +80,30 @@ export class SessionState {
   dispose(): void {
     this.stop?.()
     this.stop = null
+    this.channel?.close()
+    this.channel = null
+  }
+
+  /** Takes the core's whole session (its snapshot has the slide images put back), unless commands sent since are still in flight. */
+  private take(session: Session): void {
+    if (this.inFlight.pending) return
+    const { snapshot, ...live } = session
+    this.snapshot = snapshot
+    this.live = live
+  }
+
+  /** Shows the command's result in this window and on the audience windows before the core answers. */
+  private showAhead(command: Parameters<typeof navigateLocally>[2]): void {
+    if (!this.live || !this.snapshot) return
+    const next = navigateLocally(this.live, this.snapshot, command)
+    if (!next) return
+    this.live = next
+    // The core's own projection: the room sees exactly what the core would show, nothing more.
+    this.post({ type: 'view', view: audienceView({ ...next, snapshot: this.snapshot }, this.join) })
+    this.audienceAhead = true
+  }
+
+  private post(message: PresenterMessage): void {
+    this.channel?.postMessage(message)
   }
 }
