@@ -1,6 +1,8 @@
-import { findCitations, VERIFY_LOCALLY } from '../workshops/citations'
+import { findCitations, stripCitations, VERIFY_LOCALLY } from '../workshops/citations'
 import { RENDERED_VERIFY_LOCALLY, renderMarkdown, type SlideImages } from '../workshops/markdown'
 import type { GuideLabels, GuideLanguage } from './labels'
+
+export { stripCitations }
 import { escapeHtml } from './printable-html'
 
 /**
@@ -30,17 +32,6 @@ const CITATIONS_AFTER_STOP = /([.!?…])((?:\s*\[@[A-Za-z0-9_-]+(?:#\d+)?\])+)/g
 /** What renderMarkdown makes of `[@verify-locally]`. */
 const RENDERED_VERIFY = RENDERED_VERIFY_LOCALLY
 
-export function stripCitations(text: string): string {
-  return tidy(text.replace(CITATION, ''))
-}
-
-function tidy(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?…)\]])/g, '$1')
-    .replace(/([([])\s+/g, '$1')
-    .trim()
-}
 
 /** Plain text split into the units sentences never cross: paragraphs (blank-line separated). */
 function plainUnits(text: string): string[] {

@@ -1,4 +1,4 @@
-import { stripCitations } from '../guides/cited-text'
+import { stripCitations } from '../workshops/citations'
 import type { Language } from '../storage/library-file'
 import { quizQuestions } from './commands'
 import type { Session } from './model'

@@ -37,3 +37,17 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
   return line
 }
+
+/** Text as people read it: citation markers left out (projector, phones, titles in print). */
+export function stripCitations(text: string): string {
+  return tidyText(text.replace(/\[@([A-Za-z0-9_-]+)(?:#(\d+))?\]/g, ''))
+}
+
+/** One space between words and none before punctuation, as left after markers are taken out. */
+function tidyText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?…)\]])/g, '$1')
+    .replace(/([([])\s+/g, '$1')
+    .trim()
+}

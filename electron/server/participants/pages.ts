@@ -1,4 +1,4 @@
-import { stripCitations } from '../../core/guides/cited-text'
+import { stripCitations } from '../../core/workshops/citations'
 import { escapeHtml } from '../../core/security/escape-html'
 export { escapeHtml }
 import { quizQuestions } from '../../core/sessions/commands'
