@@ -106,6 +106,15 @@ test('a finished session gives a summary whose exports hold the numbers that wer
     const importedDocx = testInfo.outputPath('imported.docx')
     await (await importedWord).saveAs(importedDocx)
     expect((await readDocx(importedDocx)).tables).toEqual(word.tables)
+    // …and the same CSV tables; only the moment each export was made differs.
+    const importedCsv = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV' }).click()
+    const importedZip = testInfo.outputPath('imported-csv.zip')
+    await (await importedCsv).saveAs(importedZip)
+    const importedTables = await readZip(importedZip)
+    const withoutMoment = (files: Map<string, Buffer>) =>
+      [...files.values()].map((file) => file.toString('utf8').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>'))
+    expect(withoutMoment(importedTables)).toEqual(withoutMoment(tables))
     await page.close()
   } finally {
     await coordinator.stop()

@@ -6,13 +6,7 @@ import { reasonOf, userMessage } from './i18n/user-message'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
 import {
   buildSummary,
-  summaryOfficeFile,
-  summaryToCsv,
-  summaryToDocx,
-  summaryToHtml,
-  summaryToJson,
-  summaryToMarkdown,
-  summaryToXlsx
+  summaryExportFiles
 } from './summaries'
 import { ImportedSummaries } from './summaries/imported-summaries'
 import {
@@ -293,16 +287,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         const session = await sessions.get(id)
         const summary = buildSummary(session, language)
         const base = `${session.details.date}-${session.workshop.id}-${language}`
-        return {
-          files: await exportFiles(base, format, {
-            html: () => summaryToHtml(summary),
-            markdown: () => summaryToMarkdown(summary),
-            json: () => summaryToJson(summary),
-            csv: () => summaryToCsv(summary),
-            docx: () => summaryToDocx(summary),
-            xlsx: () => summaryToXlsx(summary)
-          })
-        }
+        return { files: await summaryExportFiles(summary, base, format) }
       }),
     'summary.import': async ({ text }) => {
       try {
@@ -316,11 +301,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const summary = await importedSummaries.get(id).catch(() => {
         throw new ApiError('not-found', userMessage('error.summary-not-found', { id }))
       })
-      const name = `${summary.date}-${summary.workshop.id}-${summary.language}`
-      if (format === 'docx' || format === 'xlsx') return summaryOfficeFile(summary, format, name)
-      if (format === 'html') return { name: `${name}.html`, content: summaryToHtml(summary) }
-      if (format === 'markdown') return { name: `${name}.md`, content: summaryToMarkdown(summary) }
-      return { name: `${name}.json`, content: summaryToJson(summary) }
+      return { files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format) }
     },
     'report.build': async ({ language, ...filter }) => ({
       report: buildCrossSessionReport(await reportSummaries(filter, language), filter, language),

@@ -143,7 +143,8 @@ const ReportArgsObject = ReportFilterSchema.extend({ language: LanguageSchema })
 const datesInOrder = <T extends { from?: string; to?: string }>(args: T): boolean =>
   args.from === undefined || args.to === undefined || args.from <= args.to
 const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path: ['to'] }
-/** Exported files: text as is, or bytes (a ZIP, Word, Excel) as base64. */
+const ExportFormatSchema = z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx'])
+/** Exported files: text as is; CSV as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
 const ExportFilesSchema = z.object({
   files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
 })
@@ -216,10 +217,8 @@ export const apiContract = {
   'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
   /** The session summary for the programme team, in one format; CSV comes as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
   'session.export': {
-    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx']) }),
-    result: z.object({
-      files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
-    })
+    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: ExportFormatSchema }),
+    result: ExportFilesSchema
   },
   'summary.import': {
     args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
@@ -234,10 +233,10 @@ export const apiContract = {
       z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string(), trainer: z.string(), language: LanguageSchema })
     )
   },
+  /** An imported summary, in the language it was made in; the same formats and files as `session.export`. */
   'summary.export': {
-    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: z.enum(['html', 'markdown', 'json', 'docx', 'xlsx']) }),
-    /** Word and Excel come in base64. */
-    result: z.object({ name: z.string(), content: z.string(), base64: z.boolean().optional() })
+    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), format: ExportFormatSchema }),
+    result: ExportFilesSchema
   },
   /** The report over the sessions run here and the imported summaries, each session counted once. */
   'report.build': {
@@ -249,7 +248,7 @@ export const apiContract = {
     })
   },
   'report.export': {
-    args: ReportArgsObject.extend({ format: z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx']) }).refine(datesInOrder, DATES_IN_ORDER),
+    args: ReportArgsObject.extend({ format: ExportFormatSchema }).refine(datesInOrder, DATES_IN_ORDER),
     result: ExportFilesSchema
   },
   'participants.interfaces': {

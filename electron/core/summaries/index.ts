@@ -26,7 +26,7 @@ export {
   type SummaryTable
 } from './csv'
 export {
-  summaryOfficeFile,
+  summaryExportFiles,
   summaryToDocx,
   summaryToXlsx,
   summaryToReportDocument,

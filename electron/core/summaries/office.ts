@@ -1,6 +1,6 @@
 import { documentToDocx, tablesToXlsx, type ReportDocument, type ReportSection, type ReportTable } from '../reports'
-import { officeFile, type OfficeFormat } from '../reports/export-files'
-import { summaryTables } from './csv'
+import { exportFiles, type ExportedFile, type ExportFormat } from '../reports/export-files'
+import { summaryTables, summaryToCsv } from './csv'
 import {
   attendanceTable,
   correctRateChangeTable,
@@ -18,7 +18,10 @@ import {
   timingTable,
   type FormattedTable
 } from './format'
+import { summaryToHtml } from './html'
+import { summaryToJson } from './json'
 import { labeller } from './labels'
+import { summaryToMarkdown } from './markdown'
 import type { PollSummary, SessionSummary } from './schema'
 
 /**
@@ -151,11 +154,17 @@ export function summaryToReportDocument(summary: SessionSummary): ReportDocument
   }
 }
 
-/** The Word or Excel file as the API sends files: named `<baseName>.docx|xlsx`, its bytes in base64. */
-export async function summaryOfficeFile(
-  summary: SessionSummary,
-  format: OfficeFormat,
-  baseName: string
-): Promise<{ name: string; content: string; type: string; base64: true }> {
-  return officeFile(baseName, format, format === 'docx' ? await summaryToDocx(summary) : await summaryToXlsx(summary))
+/**
+ * A session summary as the file(s) to download in one format, named `<base>.<ext>`: the same for a
+ * session run here and for a summary imported from another laptop.
+ */
+export function summaryExportFiles(summary: SessionSummary, base: string, format: ExportFormat): Promise<ExportedFile[]> {
+  return exportFiles(base, format, {
+    html: () => summaryToHtml(summary),
+    markdown: () => summaryToMarkdown(summary),
+    json: () => summaryToJson(summary),
+    csv: () => summaryToCsv(summary),
+    docx: () => summaryToDocx(summary),
+    xlsx: () => summaryToXlsx(summary)
+  })
 }
