@@ -1,9 +1,9 @@
 import { zipFiles } from '../workshops/package-file'
 
 export type ExportFormat = 'html' | 'markdown' | 'csv' | 'json' | 'docx' | 'xlsx'
-export type OfficeFormat = 'docx' | 'xlsx'
+type OfficeFormat = 'docx' | 'xlsx'
 
-export const OFFICE_MEDIA_TYPES: Record<OfficeFormat, string> = {
+const OFFICE_MEDIA_TYPES: Record<OfficeFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 }
@@ -46,21 +46,9 @@ export async function exportFiles(base: string, format: ExportFormat, writers: E
       return [{ name: `${base}-csv.zip`, content: zip.toString('base64'), type: 'application/zip', base64: true }]
     }
     case 'docx':
-    case 'xlsx':
-      return [officeFile(base, format, await writers[format]())]
-  }
-}
-
-/** A Word or Excel file as the API sends files: named `<base>.docx|xlsx`, its bytes in base64. */
-export function officeFile(
-  base: string,
-  format: OfficeFormat,
-  bytes: Uint8Array
-): { name: string; content: string; type: string; base64: true } {
-  return {
-    name: `${base}.${format}`,
-    content: Buffer.from(bytes).toString('base64'),
-    type: OFFICE_MEDIA_TYPES[format],
-    base64: true
+    case 'xlsx': {
+      const bytes = await writers[format]()
+      return [{ name: `${base}.${format}`, content: Buffer.from(bytes).toString('base64'), type: OFFICE_MEDIA_TYPES[format], base64: true }]
+    }
   }
 }

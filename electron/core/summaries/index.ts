@@ -32,7 +32,6 @@ export {
   summaryToReportDocument,
   summaryToReportTables
 } from './office'
-export { OFFICE_MEDIA_TYPES, type OfficeFormat } from '../reports/export-files'
 export {
   parseSummaryJson,
   summaryToJson,
