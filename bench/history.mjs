@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startHost } from './host.mjs'
+import { startHost, startPhonePoll } from './host.mjs'
 import { median, percentile, sessionDetails } from './stats.mjs'
 
 const SESSIONS = 1000
@@ -19,12 +19,7 @@ const SAVES = 200
 async function historyFolder() {
   const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-bench-history-'))
   const host = await startHost(dataDir)
-  const session = await host.call('session.start', { workshopId: 'conference-briefing', details: sessionDetails })
-  const blocks = session.snapshot.manifest.blocks
-  const pollIndex = blocks.findIndex((b) => b.kind === 'poll' && b.type === 'single')
-  const poll = blocks[pollIndex]
-  await host.call('session.command', { id: session.id, command: { type: 'goto', block: pollIndex, slide: 0 } })
-  await host.call('session.command', { id: session.id, command: { type: 'pollOpen', blockId: poll.id, mode: 'phones' } })
+  const { session, poll } = await startPhonePoll(host, sessionDetails)
   await host.call('session.command', { id: session.id, command: { type: 'pollClose', blockId: poll.id } })
   await host.call('session.command', { id: session.id, command: { type: 'status', status: 'finished' } })
   await host.stop()

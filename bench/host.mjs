@@ -78,3 +78,14 @@ export async function cpuMs(pid) {
     return null
   }
 }
+
+/** A new session on the bundled briefing, moved to its first single-choice poll and opened for phones. */
+export async function startPhonePoll(host, details) {
+  const session = await host.call('session.start', { workshopId: 'conference-briefing', details })
+  const blocks = session.snapshot.manifest.blocks
+  const pollIndex = blocks.findIndex((b) => b.kind === 'poll' && b.type === 'single')
+  const poll = blocks[pollIndex]
+  await host.call('session.command', { id: session.id, command: { type: 'goto', block: pollIndex, slide: 0 } })
+  await host.call('session.command', { id: session.id, command: { type: 'pollOpen', blockId: poll.id, mode: 'phones' } })
+  return { session, poll }
+}

@@ -6,7 +6,7 @@ import { mkdtemp, open, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { cpuMs, root, rssMb, startHost } from './host.mjs'
+import { cpuMs, root, rssMb, startHost, startPhonePoll } from './host.mjs'
 import { answer, joinPhone, request } from './phones.mjs'
 import { median, percentile, sessionDetails } from './stats.mjs'
 
@@ -18,12 +18,7 @@ const SECONDS = 5
 
 /** A running session on the first single-choice poll, opened for phones, with the participant server on. */
 async function openPoll(host) {
-  const session = await host.call('session.start', { workshopId: 'conference-briefing', details: sessionDetails })
-  const blocks = session.snapshot.manifest.blocks
-  const pollIndex = blocks.findIndex((b) => b.kind === 'poll' && b.type === 'single')
-  const poll = blocks[pollIndex]
-  await host.call('session.command', { id: session.id, command: { type: 'goto', block: pollIndex, slide: 0 } })
-  await host.call('session.command', { id: session.id, command: { type: 'pollOpen', blockId: poll.id, mode: 'phones' } })
+  const { session, poll } = await startPhonePoll(host, sessionDetails)
   const participants = await host.call('participants.start', { address: '127.0.0.1', port: 0 })
   const url = new URL(participants.url)
   const server = { hostname: url.hostname, port: url.port, host: url.host, origin: url.origin }
