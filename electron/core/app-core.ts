@@ -4,10 +4,7 @@ import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { reasonOf, userMessage } from './i18n/user-message'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
-import {
-  buildSummary,
-  summaryExportFiles
-} from './summaries'
+import { buildSummary, summaryExportFiles, type SessionSummary } from './summaries'
 import { ImportedSummaries } from './summaries/imported-summaries'
 import {
   buildCrossSessionReport,
@@ -124,14 +121,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
    * The summaries the cross-session report counts: the sessions run here inside the filter (read from
    * the index first, so sessions outside it are not loaded) and the imported ones not run here.
    */
-  const reportSummaries = async (filter: ReportFilter, language: Language): Promise<SourcedSummary[]> => {
+  const reportSummaries = async (
+    filter: ReportFilter,
+    language: Language,
+    imported: SessionSummary[]
+  ): Promise<SourcedSummary[]> => {
     const index = sessions.list()
     const runHere = new Set(index.map((entry) => entry.id))
     const local = await Promise.all(
-      index.filter((entry) => matchesFilter(entry, filter)).map(async (entry) => buildSummary(await sessions.get(entry.id), language))
+      index.filter((entry) => matchesFilter(entry, filter)).map(async (entry) => buildSummary(await sessions.read(entry.id), language))
     )
-    const imported = (await importedSummaries.summaries()).filter((summary) => !runHere.has(summary.sessionId))
-    return gatherSummaries(local, imported, language)
+    const notRunHere = imported.filter((summary) => !runHere.has(summary.sessionId))
+    return gatherSummaries(local, notRunHere, language)
   }
 
   // Phones on the local network: at most one participant server, answering the active session.
@@ -303,12 +304,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       })
       return { files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format) }
     },
-    'report.build': async ({ language, ...filter }) => ({
-      report: buildCrossSessionReport(await reportSummaries(filter, language), filter, language),
-      workshops: workshopChoices(sessions.list(), await importedSummaries.summaries(), language)
-    }),
+    'report.build': async ({ language, ...filter }) => {
+      const imported = await importedSummaries.summaries()
+      const report = buildCrossSessionReport(await reportSummaries(filter, language, imported), filter, language)
+      return { report, html: reportToHtml(report), workshops: workshopChoices(sessions.list(), imported, language) }
+    },
     'report.export': async ({ language, format, ...filter }) => {
-      const report = buildCrossSessionReport(await reportSummaries(filter, language), filter, language)
+      const imported = await importedSummaries.summaries()
+      const report = buildCrossSessionReport(await reportSummaries(filter, language, imported), filter, language)
       const base = ['bao-cao-tong-hop', filter.workshopId, filter.from, filter.to, language].filter(Boolean).join('-')
       return {
         files: await exportFiles(base, format, {

@@ -243,6 +243,8 @@ export const apiContract = {
     args: ReportArgsObject.refine(datesInOrder, DATES_IN_ORDER),
     result: z.object({
       report: CrossSessionReportSchema,
+      /** The report as its HTML export shows it (the screen's preview). */
+      html: z.string(),
       /** Every workshop the filter can choose (whatever the current filter). */
       workshops: z.array(z.object({ id: z.string(), title: z.string() }))
     })

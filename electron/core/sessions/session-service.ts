@@ -109,6 +109,23 @@ export class SessionService {
     return (await this.open(id)).data.session
   }
 
+  /**
+   * A session only to read (reports over many sessions): the one in memory if it is open, otherwise
+   * read from disk (damaged files repaired as usual) without keeping it, or its images, in memory.
+   */
+  async read(id: string): Promise<Session> {
+    if (this.files.has(id)) return this.get(id)
+    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
+    const file = this.dataFile(id)
+    try {
+      await file.open()
+      if (!file.data.session) throw new CommandError('error.no-session', { id })
+      return file.data.session
+    } finally {
+      file.close()
+    }
+  }
+
   /** The session as windows show it: its snapshot with the slide images put back. */
   async getWithImages(id: string): Promise<Session> {
     const session = await this.get(id)
@@ -201,6 +218,17 @@ export class SessionService {
     return file
   }
 
+  private dataFile(id: string, initial?: SessionFile): DataFile<SessionFile> {
+    return new DataFile<SessionFile>({
+      path: this.pathOf(id),
+      parse: parseSessionFile,
+      // A session file that exists is read; `initial` only seeds a brand-new one.
+      defaults: () => initial ?? ({ schemaVersion: SESSION_SCHEMA_VERSION } as SessionFile),
+      onIncident: this.options.onIncident,
+      fs: this.options.fs
+    })
+  }
+
   private pathOf(id: string): string {
     return join(this.options.dataDir, 'sessions', `${id}.json`)
   }
@@ -214,14 +242,7 @@ export class SessionService {
     if (!file) {
       file = (async () => {
         await fs.mkdir(join(this.options.dataDir, 'sessions'), { recursive: true })
-        const data = new DataFile<SessionFile>({
-          path: this.pathOf(id),
-          parse: parseSessionFile,
-          // A session file that exists is read; `initial` only seeds a brand-new one.
-          defaults: () => initial ?? ({ schemaVersion: SESSION_SCHEMA_VERSION } as SessionFile),
-          onIncident: this.options.onIncident,
-          fs: this.options.fs
-        })
+        const data = this.dataFile(id, initial)
         if (!initial) await data.open()
         return data
       })()
