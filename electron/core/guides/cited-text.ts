@@ -1,8 +1,6 @@
 import { findCitations, stripCitations, VERIFY_LOCALLY } from '../workshops/citations'
 import { RENDERED_VERIFY_LOCALLY, renderMarkdown, type SlideImages } from '../workshops/markdown'
 import type { GuideLabels, GuideLanguage } from './labels'
-
-export { stripCitations }
 import { escapeHtml } from './printable-html'
 
 /**

@@ -1,6 +1,7 @@
 import type { LoadedWorkshop } from '../workshops/loader'
 import type { Bilingual, Block, QuizQuestion } from '../workshops/schema'
-import { CitedTexts, stripCitations, type VerifyItem } from './cited-text'
+import { stripCitations } from '../workshops/citations'
+import { CitedTexts, type VerifyItem } from './cited-text'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
 import { escapeHtml, formatClock, parseClock, printableDocument } from './printable-html'
 

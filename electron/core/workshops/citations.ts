@@ -40,7 +40,7 @@ export function lineAt(text: string, offset: number): number {
 
 /** Text as people read it: citation markers left out (projector, phones, titles in print). */
 export function stripCitations(text: string): string {
-  return tidyText(text.replace(/\[@([A-Za-z0-9_-]+)(?:#(\d+))?\]/g, ''))
+  return tidyText(text.replace(CITATION, ''))
 }
 
 /** One space between words and none before punctuation, as left after markers are taken out. */
