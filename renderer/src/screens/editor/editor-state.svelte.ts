@@ -44,6 +44,8 @@ export class EditorState {
   readonly targetMinutes = $derived(Number(this.draft?.manifest.durationMinutes) || 0)
   /** Images no slide shows any more: flagged, and left out when the workshop is exported. */
   readonly unusedImages = $derived.by(() => {
+    // Most workshops have no images: no need to parse every slide on every key press.
+    if (Object.keys(this.images).length === 0) return []
     const used = Object.values(this.draft?.slides ?? {})
       .flatMap((s) => [...findImageReferences(s.vi), ...findImageReferences(s.en)])
       .map((r) => imageNameOf(r.src))
