@@ -258,7 +258,7 @@ const TEMP_FILE = /\.(\d+)(\.\d+)?\.tmp$/
  * process are kept. The saved files themselves are never touched: a leftover temp is never the
  * only copy, because a write is acknowledged only after its rename.
  */
-export async function removeLeftoverTempFiles(folder: string, fs: Pick<DurableFs, 'unlink'> = nodeFs): Promise<string[]> {
+export async function removeLeftoverTempFiles(folder: string): Promise<string[]> {
   const names = await nodeFs.readdir(folder).catch(() => [] as string[])
   const removed: string[] = []
   for (const name of names) {
@@ -266,7 +266,7 @@ export async function removeLeftoverTempFiles(folder: string, fs: Pick<DurableFs
     if (!match || Number(match[1]) === process.pid) continue
     const path = join(folder, name)
     try {
-      await fs.unlink(path)
+      await nodeFs.unlink(path)
       removed.push(path)
     } catch {
       // Read-only folder or already gone: harmless, it is tried again at the next start.
