@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test'
+import { applyCommand } from '../electron/core/sessions/commands'
+import type { Session } from '../electron/core/sessions/model'
 import { expect, test } from './fixtures'
-import { callApi, openAudience, startSession } from './session-helpers'
+import type { RunningHost } from './browser-host'
+import { openAudience, startSession } from './session-helpers'
 
 /**
  * The presenter and the audience screen show the next slide before the core has saved it; the core's
@@ -43,23 +46,17 @@ async function recordShown(presenter: Page, audience: Page): Promise<void> {
 
 const shownOn = <T>(page: Page): Promise<T[]> => page.evaluate(() => (window as unknown as { shown: T[] }).shown)
 
-/** The position `steps` presses of → after (0, 0), by the same rule as the core. */
+/** The position `steps` presses of → after the start, by the core's own rule (applyCommand on a copy). */
 function positionAfter(session: CoreSession, steps: number): { block: number; slide: number } {
-  const count = (block: number): number => {
-    const b = session.snapshot.manifest.blocks[block]!
-    return b.kind === 'slides' ? session.snapshot.slides[b.id]!.vi.length : 1
-  }
-  let position = { block: 0, slide: 0 }
-  for (let i = 0; i < steps; i++) {
-    if (position.slide + 1 < count(position.block)) position = { block: position.block, slide: position.slide + 1 }
-    else if (position.block + 1 < session.snapshot.manifest.blocks.length) position = { block: position.block + 1, slide: 0 }
-  }
-  return position
+  const copy = structuredClone(session) as unknown as Session
+  copy.position = { block: 0, slide: 0 }
+  for (let i = 0; i < steps; i++) applyCommand(copy, { type: 'next' }, new Date())
+  return copy.position
 }
 
-async function sessionOf(host: Parameters<typeof callApi>[0]): Promise<CoreSession> {
-  const [entry] = await callApi<{ id: string }[]>(host, 'session.list')
-  return callApi<CoreSession>(host, 'session.get', { id: entry!.id })
+async function sessionOf(host: RunningHost): Promise<CoreSession> {
+  const [entry] = await host.call<{ id: string }[]>('session.list')
+  return host.call<CoreSession>('session.get', { id: entry!.id })
 }
 
 test('ten quick presses of → end both windows on the core position, never jumping back', async ({ trainer, host }) => {
@@ -78,11 +75,12 @@ test('ten quick presses of → end both windows on the core position, never jump
   expect(await trainer.locator('.agenda-strip li').evaluateAll((items) => items.findIndex((i) => i.classList.contains('current')))).toBe(
     core.position.block
   )
-  const coreView = await callApi<{ kind: string; html?: string }>(host, 'session.audience', { id: core.id })
+  const coreView = await host.call<{ kind: string; html?: string }>('session.audience', { id: core.id })
   await expect(audience.getByTestId('audience')).toHaveAttribute('data-kind', coreView.kind)
   if (coreView.kind === 'slide') {
     const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(coreView.html!)?.[1]?.replace(/<[^>]+>/g, '')
-    if (heading) await expect(audience.locator('.audience-slide h1')).toHaveText(heading)
+    expect(heading, 'the slide the core shows has a title').toBeTruthy()
+    await expect(audience.locator('.audience-slide h1')).toHaveText(heading!)
   }
 
   // Never back: the presenter's positions only go forward, and the audience never returns to a content it left.
