@@ -11,7 +11,7 @@ export interface RunningHost {
   dataDir: string
   process: ChildProcessWithoutNullStreams
   /** Calls the host's API as the trainer's window does (with the access key); resolves the result. */
-  call(method: string, args?: unknown): Promise<unknown>
+  call<T = unknown>(method: string, args?: unknown): Promise<T>
   stop(): Promise<void>
 }
 
@@ -56,7 +56,7 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
       })
       const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown }
       if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`)
-      return reply.result
+      return reply.result as never
     },
     stop: () =>
       new Promise((resolvePromise) => {

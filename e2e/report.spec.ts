@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import type { RunningHost } from './browser-host'
-import { callApi, openOffline, readDocx, readXlsx, readZip } from './session-helpers'
+import { openOffline, readDocx, readXlsx, readZip } from './session-helpers'
 
 const screens = 'test-results/screens'
 
@@ -22,16 +22,16 @@ async function runSession(
   host: RunningHost,
   spec: { date: string; venue: string; attendance: Attendance; respondents: number; pre: number; post: number }
 ): Promise<string> {
-  const detail = await callApi<{ manifest: { blocks: { id: string; questions?: Question[] }[] } }>(host, 'workshop.get', {
+  const detail = await host.call<{ manifest: { blocks: { id: string; questions?: Question[] }[] } }>('workshop.get', {
     id: 'conference-briefing'
   })
   const questions = detail.manifest.blocks.find((b) => b.id === 'pre-quiz')!.questions!
   expect([questions.length, questions.filter((q) => !q.multiple).length]).toEqual([5, 4])
-  const session = await callApi<{ id: string }>(host, 'session.start', {
+  const session = await host.call<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
     details: { venue: spec.venue, date: spec.date, trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
   })
-  const command = (c: Record<string, unknown>): Promise<unknown> => callApi(host, 'session.command', { id: session.id, command: c })
+  const command = (c: Record<string, unknown>): Promise<unknown> => host.call('session.command', { id: session.id, command: c })
   for (const [sex, ageGroup, count] of spec.attendance) await command({ type: 'attendanceSet', sex, ageGroup, count })
   for (const [blockId, correct] of [['pre-quiz', spec.pre], ['post-quiz', spec.post]] as const) {
     await command({ type: 'pollOpen', blockId, mode: 'tally' })
@@ -123,7 +123,7 @@ test('the report across sessions adds up local and imported sessions once each, 
   // Imported: a session from elsewhere (5 people, +10), and session A's own summary, which must not count twice.
   const foreignPath = testInfo.outputPath('foreign.json')
   await writeFile(foreignPath, foreignSummary())
-  const ownExport = await callApi<{ files: { content: string }[] }>(host, 'session.export', { id: sessionA, language: 'vi', format: 'json' })
+  const ownExport = await host.call<{ files: { content: string }[] }>('session.export', { id: sessionA, language: 'vi', format: 'json' })
   const ownPath = testInfo.outputPath('session-a.json')
   await writeFile(ownPath, ownExport.files[0]!.content)
   await trainer.reload()

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import ExcelJS from 'exceljs'
-import mammoth from 'mammoth'
 import * as yauzl from 'yauzl'
-import type { RunningHost } from './browser-host'
+import { readDocxBuffer, readXlsxBuffer } from '../electron/core/reports/office-test-readers'
 import { expect } from './fixtures'
 
 /** Opens a bundled workshop by (part of) its Vietnamese title and starts a session from it. */
@@ -37,19 +35,6 @@ export async function startPhones(trainer: Page): Promise<{ url: string; code: s
   return { url: match[1]!, code: match[2]! }
 }
 
-/** Calls the trainer API of a running host, with its token, for set-up steps that are not under test. */
-export async function callApi<T = unknown>(host: RunningHost, method: string, args: unknown = {}): Promise<T> {
-  const token = /#token=([\w-]+)/.exec(host.url)?.[1] ?? ''
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
-    body: JSON.stringify(args)
-  })
-  const reply = (await response.json()) as { ok: true; result: T } | { ok: false; error: { message: string } }
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
-  return reply.result
-}
-
 /** The files of a downloaded ZIP, by name. */
 export async function readZip(path: string): Promise<Map<string, Buffer>> {
   const zip = await yauzl.fromBufferPromise(await readFile(path), { lazyEntries: true })
@@ -70,32 +55,14 @@ export async function readZip(path: string): Promise<Map<string, Buffer>> {
   return files
 }
 
-/** A Word file's text and its tables' cell texts, as mammoth reads them. */
+/** A Word file's text and tables, read by a library other than the writer (see office-test-readers). */
 export async function readDocx(path: string): Promise<{ text: string; tables: string[][][] }> {
-  const buffer = await readFile(path)
-  const text = (await mammoth.extractRawText({ buffer })).value
-  const html = (await mammoth.convertToHtml({ buffer })).value
-  const tables = [...html.matchAll(/<table>(.*?)<\/table>/g)].map((table) =>
-    [...table[1]!.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
-      [...row[1]!.matchAll(/<t[dh]>(.*?)<\/t[dh]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, ''))
-    )
-  )
-  return { text, tables }
+  return readDocxBuffer(await readFile(path))
 }
 
-/** An Excel workbook's sheets by name, each as rows of cell values, as exceljs reads them. */
+/** An Excel workbook's sheets by name, each as rows of cell values, read by exceljs. */
 export async function readXlsx(path: string): Promise<Map<string, unknown[][]>> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await readFile(path)) as unknown as ArrayBuffer)
-  return new Map(
-    workbook.worksheets.map((sheet) => [
-      sheet.name,
-      sheet
-        .getSheetValues()
-        .slice(1)
-        .map((row) => (row as unknown[]).slice(1))
-    ])
-  )
+  return (await readXlsxBuffer(await readFile(path))).sheets
 }
 
 /**

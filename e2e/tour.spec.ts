@@ -6,7 +6,7 @@ import { vi, type MessageKey } from '../electron/core/i18n/vi'
 import { message } from '../electron/server/participants/messages'
 import { startHost, type RunningHost } from './browser-host'
 import { expect, test } from './fixtures'
-import { callApi, openAudience } from './session-helpers'
+import { openAudience } from './session-helpers'
 
 /**
  * A new user's walk through every screen, in each language: a screenshot of each (to look at) and,
@@ -107,11 +107,11 @@ async function phonePage(browser: Browser, url: string, code: string, javaScript
 
 /** A session file cut off mid-write, then the host restarted on the same data folder: the first screen reports it. */
 async function hostWithDamagedSession(host: RunningHost): Promise<RunningHost> {
-  const earlier = await callApi<{ id: string }>(host, 'session.start', {
+  const earlier = await host.call<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
     details: { venue: 'Trường THCS Nguyễn Du', date: '2026-11-02', trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
   })
-  await callApi(host, 'session.command', { id: earlier.id, command: { type: 'next' } })
+  await host.call('session.command', { id: earlier.id, command: { type: 'next' } })
   await host.stop()
   const file = join(host.dataDir, 'sessions', `${earlier.id}.json`)
   const good = await readFile(file)
@@ -173,9 +173,9 @@ for (const language of ['vi', 'en'] as const) {
       await shoot(page, 'start-form', language, { focus: page.locator('.start-form') })
       await page.getByRole('button', { name: t('session.begin'), exact: true }).click()
       await expect(page.getByTestId('presenter')).toBeVisible()
-      const sessionId = (await callApi<{ id: string; workshopId: string }[]>(restarted, 'session.list')).find((s) => s.workshopId === workshopId)!.id
-      const blocks = (await callApi<{ manifest: { blocks: { id: string }[] } }>(restarted, 'workshop.get', { id: workshopId })).manifest.blocks.map((b) => b.id)
-      const command = (c: Record<string, unknown>): Promise<unknown> => callApi(restarted, 'session.command', { id: sessionId, command: c })
+      const sessionId = (await restarted.call<{ id: string; workshopId: string }[]>('session.list')).find((s) => s.workshopId === workshopId)!.id
+      const blocks = (await restarted.call<{ manifest: { blocks: { id: string }[] } }>('workshop.get', { id: workshopId })).manifest.blocks.map((b) => b.id)
+      const command = (c: Record<string, unknown>): Promise<unknown> => restarted.call('session.command', { id: sessionId, command: c })
       const goto = (blockId: string): Promise<unknown> => command({ type: 'goto', block: blocks.indexOf(blockId) })
 
       // Presenter on a slide, and the projector's window.
@@ -184,7 +184,7 @@ for (const language of ['vi', 'en'] as const) {
       await shoot(audience, 'audience-slide', language, projector)
 
       // Phones: the join screen on the projector, and the join page on a phone.
-      const phones = await callApi<{ url: string; code: string }>(restarted, 'participants.start', { address: '127.0.0.1' })
+      const phones = await restarted.call<{ url: string; code: string }>('participants.start', { address: '127.0.0.1' })
       await goto('poll-priorities')
       await command({ type: 'pollOpen', blockId: 'poll-priorities', mode: 'phones' })
       await expect(audience.locator('img.qr')).toBeVisible()
@@ -271,7 +271,7 @@ for (const language of ['vi', 'en'] as const) {
       await page.getByRole('button', { name: t('summary.open'), exact: true }).click()
       await reportShown(page, venue)
       await shoot(page, 'summary', language)
-      const exported = await callApi<{ files: { content: string }[] }>(restarted, 'session.export', { id: sessionId, language, format: 'json' })
+      const exported = await restarted.call<{ files: { content: string }[] }>('session.export', { id: sessionId, language, format: 'json' })
       const file = testInfo.outputPath('summary.json')
       await writeFile(file, exported.files[0]!.content)
       await page.reload() // back to the library
