@@ -12,7 +12,7 @@ import type { GuideLanguage } from './labels'
 
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 /** For a document with slide images: inline `data:` images only, still nothing from anywhere else. */
-export const DOCUMENT_WITH_IMAGES_CSP = `${DOCUMENT_CSP}; img-src data:`
+const DOCUMENT_WITH_IMAGES_CSP = `${DOCUMENT_CSP}; img-src data:`
 
 const FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif'

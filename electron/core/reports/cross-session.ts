@@ -245,7 +245,7 @@ function attendanceOf(summaries: SessionSummary[], language: Language): CrossSes
   }
 }
 
-export function learningOf(summaries: SessionSummary[]): Learning {
+function learningOf(summaries: SessionSummary[]): Learning {
   const changes = summaries.flatMap((s) => {
     const { pre, post } = prePost(s)
     return pre?.meanScorePercent != null && post?.meanScorePercent != null ? [post.meanScorePercent - pre.meanScorePercent] : []

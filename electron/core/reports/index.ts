@@ -11,7 +11,6 @@ export {
   buildCrossSessionReport,
   CrossSessionReportSchema,
   gatherSummaries,
-  learningOf,
   matchesFilter,
   ReportFilterSchema,
   workshopChoices,
@@ -25,8 +24,6 @@ export { crossSessionDocument, crossSessionTables, type CrossSessionTable } from
 export {
   parseReportJson,
   REPORT_FILE_FORMAT,
-  REPORT_FILE_VERSION,
-  ReportFileSchema,
   reportToCsv,
   reportToDocx,
   reportToHtml,

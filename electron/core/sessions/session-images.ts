@@ -32,7 +32,7 @@ export function separateImages(snapshot: WorkshopSnapshot): { snapshot: Workshop
   return { snapshot: mapSlides(snapshot, slim), images }
 }
 
-export function resolveImages(html: string, images: SessionImages): string {
+function resolveImages(html: string, images: SessionImages): string {
   return html.replace(REFERENCE, (all, n: string) => {
     const url = images[Number(n)]
     return url ? `src="${url}"` : all

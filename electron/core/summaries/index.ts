@@ -28,9 +28,7 @@ export {
 export {
   summaryExportFiles,
   summaryToDocx,
-  summaryToXlsx,
-  summaryToReportDocument,
-  summaryToReportTables
+  summaryToXlsx
 } from './office'
 export {
   parseSummaryJson,

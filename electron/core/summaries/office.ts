@@ -37,7 +37,7 @@ export async function summaryToXlsx(summary: SessionSummary): Promise<Uint8Array
   return tablesToXlsx(summaryToReportTables(summary))
 }
 
-export function summaryToReportTables(summary: SessionSummary): ReportTable[] {
+function summaryToReportTables(summary: SessionSummary): ReportTable[] {
   return summaryTables(summary).map((t) => ({
     name: t.sheet,
     columns: t.columns,
@@ -49,7 +49,7 @@ export function summaryToReportTables(summary: SessionSummary): ReportTable[] {
 /** Width of a poll's text bar at the largest count (the numbers are in the cells beside it). */
 const BAR_WIDTH = 12
 
-export function summaryToReportDocument(summary: SessionSummary): ReportDocument {
+function summaryToReportDocument(summary: SessionSummary): ReportDocument {
   const lang = summary.language
   const l = labeller(lang)
   const fieldTable = (name: string, rows: [string, string][]): ReportTable => ({

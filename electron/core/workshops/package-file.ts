@@ -245,7 +245,7 @@ export async function previewPackage(
 }
 
 /** Compares `x.y.z` versions; an unreadable one counts as oldest. */
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const parts = (v: string): number[] => (/^\d+\.\d+\.\d+$/.test(v) ? v.split('.').map(Number) : [-1, -1, -1])
   const [pa, pb] = [parts(a), parts(b)]
   for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!
