@@ -259,6 +259,16 @@ test('script in every user-entered field and imported workshop text stays inert 
       [attack('title')]
     ]
   ]
+  for (const document of ['answer-sheets', 'room-sheet'] as const) {
+    const printed = await host.call('workshop.print', {
+      id: WORKSHOP_ID,
+      document,
+      language: 'vi',
+      polls: true,
+      participants: 1
+    })
+    documents.push([document, (printed as { html: string }).html, [attack('title')]])
+  }
   // Markdown is shown by viewers that render raw HTML: rendered that way, it must still hold no element.
   const markdown = (await exported('markdown')).content
   documents.push(['Markdown export', new MarkdownIt({ html: true }).render(markdown), []])

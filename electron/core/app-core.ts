@@ -23,6 +23,7 @@ import {
 import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
+import { answerSheetsHtml, roomSheetHtml, type AnswerSheetOptions } from './guides/answer-sheets'
 import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
@@ -54,6 +55,20 @@ export interface AppCore {
   /** Live events for every open window; returns the unsubscribe function. */
   subscribe(listener: (event: ApiEvent) => void): () => void
   close(): Promise<void>
+}
+
+/** Paper answer sheets or the room sheet, from a workshop's or a session's manifest. */
+function paperDocument(
+  workshopId: string,
+  manifest: Manifest,
+  document: 'answer-sheets' | 'room-sheet',
+  language: Language,
+  options: AnswerSheetOptions
+): { fileName: string; html: string } {
+  if (document === 'answer-sheets') {
+    return { fileName: `${workshopId}-phieu-tra-loi-${language}.html`, html: answerSheetsHtml(manifest, language, options) }
+  }
+  return { fileName: `${workshopId}-bang-ghi-dap-an-${language}.html`, html: roomSheetHtml(manifest, language, options) }
 }
 
 /** Everything the app does, independent of Electron, HTTP and the DOM. Both hosts wrap this. */
@@ -245,15 +260,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       workshops.invalidate()
       return { problems }
     },
-    'workshop.print': async ({ id, document, language, startTime }) => {
+    'workshop.print': async ({ id, document, language, startTime, participants, polls }) => {
       const dir = await workshops.folderOf(id)
       const loaded = dir ? await loadWorkshop(folderReader(dir)) : null
       if (!loaded?.ok) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
-      const html =
-        document === 'guide'
-          ? facilitatorGuideHtml(loaded.workshop, language, { startTime })
-          : signInSheetHtml(loaded.workshop, language)
-      return { fileName: `${id}-${document === 'guide' ? 'huong-dan' : 'diem-danh'}-${language}.html`, html }
+      if (document === 'guide') {
+        return { fileName: `${id}-huong-dan-${language}.html`, html: facilitatorGuideHtml(loaded.workshop, language, { startTime }) }
+      }
+      if (document === 'sign-in') return { fileName: `${id}-diem-danh-${language}.html`, html: signInSheetHtml(loaded.workshop, language) }
+      return paperDocument(id, loaded.workshop.manifest, document, language, { participants, polls })
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)
@@ -283,6 +298,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return { live, saved }
       }),
     'session.audience': ({ id }) => sessionCall(async () => sessions.audience(await sessions.get(id))),
+    'session.print': ({ id, document, language, participants, polls }) =>
+      sessionCall(async () => {
+        const session = await sessions.get(id)
+        return paperDocument(session.workshop.id, session.snapshot.manifest, document, language, { participants, polls })
+      }),
     'session.export': ({ id, language, format }) =>
       sessionCall(async () => {
         const session = await sessions.get(id)

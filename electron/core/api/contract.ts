@@ -149,6 +149,16 @@ const ExportFilesSchema = z.object({
   files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
 })
 
+/** The paper documents for rooms without phones (see guides/answer-sheets.ts). */
+const PAPER_DOCUMENTS = ['answer-sheets', 'room-sheet'] as const
+const PaperPrintOptions = {
+  /** Sheets per quiz, or lines of the room sheet. */
+  participants: z.number().int().min(1).max(500).optional(),
+  /** Also the polls with options. */
+  polls: z.boolean().optional()
+}
+const PrintableSchema = z.object({ fileName: z.string(), html: z.string() })
+
 export const apiContract = {
   'app.info': { args: Empty, result: AppInfoSchema },
   'settings.setLanguage': { args: z.strictObject({ language: LanguageSchema }), result: SettingsSchema },
@@ -197,11 +207,12 @@ export const apiContract = {
   'workshop.print': {
     args: z.strictObject({
       id: WorkshopId,
-      document: z.enum(['guide', 'sign-in']),
+      document: z.enum(['guide', 'sign-in', ...PAPER_DOCUMENTS]),
       language: LanguageSchema,
-      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional()
+      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      ...PaperPrintOptions
     }),
-    result: z.object({ fileName: z.string(), html: z.string() })
+    result: PrintableSchema
   },
   'workshop.remove': { args: z.strictObject({ id: WorkshopId }), result: z.object({ removed: z.boolean() }) },
   'session.start': {
@@ -215,6 +226,11 @@ export const apiContract = {
     result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
   },
   'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
+  /** Paper answer sheets or the room sheet of the workshop this session runs (its snapshot). */
+  'session.print': {
+    args: z.strictObject({ id: SessionId, document: z.enum(PAPER_DOCUMENTS), language: LanguageSchema, ...PaperPrintOptions }),
+    result: PrintableSchema
+  },
   /** The session summary for the programme team, in one format; CSV comes as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
   'session.export': {
     args: z.strictObject({ id: SessionId, language: LanguageSchema, format: ExportFormatSchema }),

@@ -106,6 +106,16 @@ export interface GuideLabels {
   afterSession: string
   sexes: Record<Sex, string>
   ageGroups: Record<AgeGroup, string>
+  // Paper answer sheets and the room sheet
+  answerSheetTitle: string
+  participantNumber: string
+  answerSheetHint: string
+  chooseAllThatApply: string
+  roomSheetTitle: string
+  roomSheetHint: string
+  questionShort: (number: number) => string
+  pollColumn: string
+  noPaperBlocks: string
 }
 
 const vi: GuideLabels = {
@@ -220,7 +230,17 @@ const vi: GuideLabels = {
   columnTotal: 'Cộng',
   afterSession: 'Sau buổi học, tập huấn viên cộng từng cột và nhập số liệu vào phần Điểm danh của Bàn Tròn.',
   sexes: { female: 'Nữ', male: 'Nam', other: 'Khác / không muốn nói' },
-  ageGroups: { 'under-18': 'Dưới 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 trở lên' }
+  ageGroups: { 'under-18': 'Dưới 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 trở lên' },
+  answerSheetTitle: 'Phiếu trả lời',
+  participantNumber: 'Số của bạn',
+  answerSheetHint: 'Ghi số của bạn trên danh sách điểm danh vào ô. Đánh dấu X vào chữ cái bạn chọn.',
+  chooseAllThatApply: 'Chọn tất cả ý phù hợp',
+  roomSheetTitle: 'Bảng ghi đáp án của cả lớp',
+  roomSheetHint:
+    'Mỗi dòng là một người, theo số trên danh sách điểm danh. Ghi chữ cái người đó chọn cho mỗi câu (nhiều chữ cái nếu câu cho chọn nhiều đáp án); để trống nếu không trả lời.',
+  questionShort: (number) => `Câu ${number}`,
+  pollColumn: 'Trả lời',
+  noPaperBlocks: 'Buổi tập huấn này không có bài kiểm tra hay câu bình chọn nào trả lời được trên giấy.'
 }
 
 const en: GuideLabels = {
@@ -331,7 +351,17 @@ const en: GuideLabels = {
   afterSession:
     "After the session, the trainer adds up each column and enters the totals in Roundtable's Attendance panel.",
   sexes: { female: 'Female', male: 'Male', other: 'Other / prefer not to say' },
-  ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' }
+  ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' },
+  answerSheetTitle: 'Answer sheet',
+  participantNumber: 'Your number',
+  answerSheetHint: 'Write your number from the sign-in sheet in the box. Mark an X on the letter you choose.',
+  chooseAllThatApply: 'Choose all that apply',
+  roomSheetTitle: 'Room answer sheet',
+  roomSheetHint:
+    'One line per person, by their number on the sign-in sheet. Write the letter each person chose for each question (several letters where a question allows several answers); leave it blank if they did not answer.',
+  questionShort: (number) => `Q${number}`,
+  pollColumn: 'Answer',
+  noPaperBlocks: 'This workshop has no quiz or poll that can be answered on paper.'
 }
 
 export const GUIDE_LABELS: Record<GuideLanguage, GuideLabels> = { vi, en }
