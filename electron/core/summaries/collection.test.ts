@@ -60,8 +60,16 @@ describe('a summary says how each test was collected, from how many respondents 
   it('in its data: paper alone for the pre-test, paper and hands for the post-test', () => {
     expect(SessionSummarySchema.parse(vi)).toEqual(vi)
     const [pre, post] = vi.quizzes.tests
-    expect(pre).toMatchObject({ collected: 'paper', sources: { phones: 0, paper: 3, cards: 0, hands: 0 }, respondents: 3 })
-    expect(post).toMatchObject({ collected: 'mixed', sources: { phones: 0, paper: 2, cards: 0, hands: 10 }, respondents: 12 })
+    expect(pre).toMatchObject({
+      collected: 'paper',
+      sources: { phones: 0, paper: 3, cards: 0, hands: 0 },
+      respondents: 3
+    })
+    expect(post).toMatchObject({
+      collected: 'mixed',
+      sources: { phones: 0, paper: 2, cards: 0, hands: 10 },
+      respondents: 12
+    })
     expect(pre!.masteredPercent).toBe(100)
     expect(post!.masteredPercent).toBeNull() // hands give no per-person scores
     expect(vi.quizzes.matchedGain).toEqual({ pairs: 2, meanGainPoints: 0 })
