@@ -147,8 +147,8 @@ describe('session engine', () => {
     expect(results.masteredPercent).toBe(50)
     expect(results.perQuestion.every((q) => q.correctRate === 0.5)).toBe(true)
     expect(results.scores).toEqual([
-      { participantNumber: '07', percent: 100 },
-      { participantNumber: '08', percent: 0 }
+      { participantNumber: '7', percent: 100 },
+      { participantNumber: '8', percent: 0 }
     ])
     // While the quiz runs, the projector shows the questions but never the key.
     const view = audienceView(session, { url: 'http://10.0.0.2:8080/', code: '1234', qr: 'data:image/svg+xml;base64,' })

@@ -9,6 +9,8 @@ import {
   formatPercent,
   formatSigned,
   matchedGainText,
+  collectedText,
+  handsNotes,
   noteGroupTitle,
   pollMeta
 } from './format'
@@ -218,13 +220,14 @@ ${legend([l('timing.planned'), l('timing.actual')])}
     if (q.tests.length === 0) {
       return markup`<section><h2>${l('section.quizzes')}</h2><p class="muted">${l('quiz.none')}</p></section>`
     }
+    const hands = handsNotes(summary)
     return markup`<section>
 <h2>${l('section.quizzes')}</h2>
 <table>
 <thead><tr><th scope="col">${l('quiz.test')}</th><th scope="col">${l('poll.collected')}</th><th scope="col" class="num">${l('quiz.respondents')}</th><th scope="col" class="num">${l('quiz.mean')}</th><th scope="col" class="num">${l('quiz.mastered')}</th><th scope="col" class="num">${l('quiz.passMark')}</th></tr></thead>
 <tbody>${q.tests.map(
       (t) =>
-        markup`<tr><td>${t.title} <span class="muted">(${l(`quiz.role.${t.role}`)})</span></td><td>${l(`collected.${t.collected}`)}</td><td class="num">${t.respondents}</td><td class="num">${num(t.meanScorePercent)}</td><td class="num">${masteredCell(t)}</td><td class="num">${num(t.passMarkPercent)}</td></tr>`
+        markup`<tr><td>${t.title} <span class="muted">(${l(`quiz.role.${t.role}`)})</span></td><td>${collectedText(lang, t)}</td><td class="num">${t.respondents}</td><td class="num">${num(t.meanScorePercent)}</td><td class="num">${masteredCell(t)}</td><td class="num">${num(t.passMarkPercent)}</td></tr>`
     )}</tbody>
 ${
   q.change
@@ -236,6 +239,7 @@ ${
 <h3>${l('quiz.matchedGain')}</h3>
 <p>${matchedGainText(summary)}</p>
 ${q.change ? changeTable() : q.tests.map(questionTable)}
+${hands.length > 0 ? markup`<h3>${l('quiz.handsTitle')}</h3>${hands.map((text) => markup`<p>${text}</p>`)}` : ''}
 </section>`
   }
 

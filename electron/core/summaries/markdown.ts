@@ -5,6 +5,7 @@ import {
   formatInstant,
   keyFigureRows,
   matchedGainText,
+  handsNotes,
   noteGroupTitle,
   pollMeta,
   pollOptionsTable,
@@ -137,6 +138,11 @@ export function summaryToMarkdown(summary: SessionSummary): string {
         push(`### ${escapeMarkdown(test.title)}: ${escapeMarkdown(l('quiz.correctRate'))}`)
         push(formattedTable(questionsTable(summary, test)))
       }
+    }
+    const hands = handsNotes(summary)
+    if (hands.length > 0) {
+      push(`### ${escapeMarkdown(l('quiz.handsTitle'))}`)
+      for (const text of hands) push(escapeMarkdown(text))
     }
   }
 
