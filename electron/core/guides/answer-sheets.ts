@@ -1,4 +1,5 @@
-import type { Block, Manifest, QuizQuestion } from '../workshops/schema'
+import { optionLetter, paperBlocks, type PaperBlock } from '../sessions/paper-entry'
+import type { Manifest } from '../workshops/schema'
 import { stripCitations } from '../workshops/citations'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
@@ -20,55 +21,6 @@ export interface AnswerSheetOptions {
   /** Also polls with options (single or multiple choice); feedback polls stay anonymous and are left out. */
   polls?: boolean
 }
-
-/** A quiz or poll as it is printed and typed in: questions with their option count. */
-export interface PaperBlock {
-  block: Block
-  questions: { id: string; options: number; multiple: boolean }[]
-}
-
-/** The quizzes (and, when asked, the polls with options) that can be answered on paper, in agenda order. */
-export function paperBlocks(manifest: Manifest, withPolls: boolean): PaperBlock[] {
-  const out: PaperBlock[] = []
-  for (const block of manifest.blocks) {
-    if (block.kind === 'quiz') {
-      const questions = quizQuestionsOf(manifest, block)
-      if (questions.length > 0) {
-        out.push({
-          block,
-          questions: questions.map((q) => ({ id: q.id, options: q.options.length, multiple: q.multiple }))
-        })
-      }
-    } else if (withPolls && isPaperPoll(block)) {
-      out.push({
-        block,
-        questions: [{ id: block.id, options: block.options.length, multiple: block.type === 'multiple' }]
-      })
-    }
-  }
-  return out
-}
-
-type PollBlock = Extract<Block, { kind: 'poll' }>
-
-/** A poll whose answers are letters: single or multiple choice with options, not anonymous feedback. */
-export function isPaperPoll(block: Block): block is PollBlock & { options: NonNullable<PollBlock['options']> } {
-  return (
-    block.kind === 'poll' &&
-    (block.type === 'single' || block.type === 'multiple') &&
-    !!block.options &&
-    block.purpose !== 'feedback'
-  )
-}
-
-function quizQuestionsOf(manifest: Manifest, block: Block): QuizQuestion[] {
-  if (block.kind !== 'quiz') return []
-  if (block.questions) return block.questions
-  const from = manifest.blocks.find((b) => b.id === block.questionsFrom)
-  return from?.kind === 'quiz' ? (from.questions ?? []) : []
-}
-
-export const optionLetter = (index: number): string => String.fromCharCode(65 + index)
 
 // Page geometry in millimetres: the sheets are laid out here, not left to the browser, so every page
 // holds whole sheets and the cut lines meet.
@@ -161,10 +113,7 @@ function sheetHtml(paper: PaperBlock, L: GuideLabels, language: GuideLanguage, w
   const numberWidth = `${(Math.max(...paper.questions.map((_, i) => L.question(i + 1).length)) * 1.9 + 1).toFixed(1)}mm`
   const rows = paper.questions
     .map((q, i) => {
-      const letters = Array.from(
-        { length: q.options },
-        (_, o) => `<span class="letter">${optionLetter(o)}</span>`
-      ).join('')
+      const letters = q.options.map((_, o) => `<span class="letter">${optionLetter(o)}</span>`).join('')
       const label = isPoll ? '' : escapeHtml(L.question(i + 1))
       const all = q.multiple ? `<span class="all">${escapeHtml(chooseAll)}</span>` : ''
       return `<li><span class="q-number" style="width: ${isPoll ? '0' : numberWidth}">${label}</span>${letters}${all}</li>`
@@ -211,7 +160,7 @@ export function roomSheetHtml(manifest: Manifest, language: GuideLanguage, optio
     const kind = block.kind === 'quiz' ? L.quizRoles[block.role] : L.blockKinds.poll
     const heads = paper.questions
       .map((q, i) => {
-        const letters = `${optionLetter(0)}–${optionLetter(q.options - 1)}${q.multiple ? ' ✱' : ''}`
+        const letters = `${optionLetter(0)}–${optionLetter(q.options.length - 1)}${q.multiple ? ' ✱' : ''}`
         const title = block.kind === 'poll' ? L.pollColumn : L.questionShort(i + 1)
         return `<th>${escapeHtml(title)}<span class="options">${escapeHtml(letters)}</span></th>`
       })
