@@ -28,7 +28,7 @@ beforeAll(async () => {
   pre = paperBlocks(snapshot.manifest, false)[0]!
 })
 
-const context = (existing: string[] = []): EntryContext => ({ questions: pre.questions, existing: new Set(existing) })
+const context = (existing: string[] = []): EntryContext => ({ questions: pre.questions, existing })
 
 /** Types keys as the screen passes them: characters one by one, and named keys in braces ("{Enter}"). */
 function type(keys: string, ctx = context(), start?: EntryDraft): { draft: EntryDraft; results: KeyResult[] } {

@@ -97,7 +97,7 @@ export function emptyDraft(questions: PaperQuestion[]): EntryDraft {
 export interface EntryContext {
   questions: PaperQuestion[]
   /** Normalised numbers that already have a row for this block. */
-  existing: ReadonlySet<string>
+  existing: readonly string[]
 }
 
 /** A key as the screen saw it: `KeyboardEvent.key` and whether Shift was held. */
@@ -147,7 +147,7 @@ function toAnswers(draft: EntryDraft, context: EntryContext): KeyResult {
   const number = normalizeParticipantNumber(draft.number)
   if (draft.number.trim() === '') return { draft, message: userMessage('paper.error.noNumber') }
   if (number === null) return { draft, message: userMessage('paper.error.badNumber', { number: draft.number }) }
-  if (context.existing.has(number) && draft.replacing !== 'confirmed') {
+  if (context.existing.includes(number) && draft.replacing !== 'confirmed') {
     return { draft: { ...draft, replacing: 'asking' }, message: userMessage('paper.ask.replace', { number }) }
   }
   return { draft: { ...draft, cursor: 0 } }

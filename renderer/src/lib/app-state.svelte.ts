@@ -12,6 +12,8 @@ export type View =
   | { name: 'summary'; id: string }
   | { name: 'imported-summary'; id: string }
   | { name: 'report' }
+  /** Typing paper answer sheets in for a session; `back` is where the trainer came from. */
+  | { name: 'paper'; id: string; blockId: string | null; back: View }
 
 /** What the trainer's window shows, kept in one place; components only read it and call its methods. */
 class AppState {

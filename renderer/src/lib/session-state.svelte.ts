@@ -51,8 +51,9 @@ export class SessionState {
     else this.failed = true
   }
 
-  async send(command: SessionCommand): Promise<void> {
-    if (!this.live) return
+  /** Sends a command; true once the core has applied it (a refusal is shown by `app`). */
+  async send(command: SessionCommand): Promise<boolean> {
+    if (!this.live) return false
     const id = this.live.id
     if (isNavigation(command)) this.showAhead(command)
     this.inFlight.sent()
@@ -71,6 +72,12 @@ export class SessionState {
       this.audienceAhead = false
       this.post({ type: 'settled' })
     }
+    return reply !== undefined
+  }
+
+  /** The whole session (live state with its snapshot), null while it loads. */
+  session(): Session | null {
+    return this.live && this.snapshot ? ({ ...this.live, snapshot: this.snapshot } as Session) : null
   }
 
   slidesOf(blockId: string): { html: string; notesHtml: string }[] {

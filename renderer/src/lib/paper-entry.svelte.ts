@@ -1,0 +1,166 @@
+import type { UserMessage } from '../../../electron/core/i18n/user-message'
+import { userMessage } from '../../../electron/core/i18n/user-message'
+import { quizQuestions, type SessionCommand } from '../../../electron/core/sessions/commands'
+import type { SheetAnswer, Session } from '../../../electron/core/sessions/model'
+import {
+  emptyDraft,
+  lettersOf,
+  paperBlocks,
+  pressKey,
+  type EntryDraft,
+  type PaperBlock
+} from '../../../electron/core/sessions/paper-entry'
+import { isCorrect, pollResults, quizResults } from '../../../electron/core/sessions/results'
+
+export interface PaperEntryDeps {
+  /** The session as it is now (live state with its workshop snapshot), null while it loads. */
+  session: () => Session | null
+  /** Sends one session command; true once the core has applied it. */
+  send: (command: SessionCommand) => Promise<boolean>
+}
+
+/** A saved row as the screen lists it. */
+export interface EntryRow {
+  number: string
+  letters: string[]
+  source: SheetAnswer['source']
+  /** Questions right, for a quiz; null for a poll. */
+  correct: number | null
+  /** The letters a phone with the same number gave, when they differ (the paper row counts). */
+  phoneLetters: string[] | null
+}
+
+/**
+ * Typing paper answer sheets in (keys: see electron/core/sessions/paper-entry.ts). Each row is sent as
+ * a `sheetAnswer` command the moment Enter is pressed, and the next row can be typed at once, while
+ * it is on its way. Ctrl+Z undoes the last saved row: its previous content comes back, or it goes.
+ */
+export class PaperEntryState {
+  blockId = $state<string | null>(null)
+  draft = $state.raw<EntryDraft>(emptyDraft([]))
+  message = $state.raw<{ text: UserMessage; kind: 'error' | 'ask' | 'done' } | null>(null)
+  /** The number of the row saved last (highlighted in the list). */
+  lastSaved = $state<string | null>(null)
+  /** Rows sent and not yet acknowledged. */
+  sending = $state(0)
+  private undoStack = $state.raw<{ blockId: string; number: string; previous: SheetAnswer | null }[]>([])
+  /** Numbers sent but not yet in the session: a second row with one of them is a duplicate too. */
+  private inFlight: string[] = []
+
+  constructor(private readonly deps: PaperEntryDeps) {}
+
+  readonly blocks = $derived.by((): PaperBlock[] => {
+    const session = this.deps.session()
+    return session ? paperBlocks(session.snapshot.manifest, true) : []
+  })
+  readonly paper = $derived(this.blocks.find((b) => b.block.id === this.blockId) ?? this.blocks[0] ?? null)
+  readonly questions = $derived(this.paper?.questions ?? [])
+  readonly canUndo = $derived(this.undoStack.some((entry) => entry.blockId === this.paper?.block.id))
+
+  readonly rows = $derived.by((): EntryRow[] => {
+    const session = this.deps.session()
+    const paper = this.paper
+    const run = paper && session?.polls[paper.block.id]
+    if (!session || !paper || !run) return []
+    const block = paper.block
+    const conflicts = block.kind === 'quiz' ? quizResults(block, session).conflicts : pollResults(block, run).conflicts
+    const scored = quizQuestions(block, session)
+    return (
+      Object.entries(run.sheets)
+        // Newest first, right under the row being typed: the typist checks what they just entered.
+        .sort(([a, x], [b, y]) => y.at.localeCompare(x.at) || b.localeCompare(a, undefined, { numeric: true }))
+        .map(([number, sheet]) => {
+          const conflict = conflicts.find((c) => c.participantNumber === number)
+          return {
+            number,
+            letters: paper.questions.map((q) => lettersOf(q, sheet.values[q.id])),
+            source: sheet.source,
+            correct: block.kind === 'quiz' ? scored.filter((q) => isCorrect(q, sheet.values[q.id])).length : null,
+            phoneLetters: conflict ? paper.questions.map((q) => lettersOf(q, conflict.phone[q.id])) : null
+          }
+        })
+    )
+  })
+
+  /** Shows another quiz or poll; the row being typed is dropped. */
+  choose(blockId: string): void {
+    this.blockId = blockId
+    this.reset()
+  }
+
+  reset(): void {
+    this.draft = emptyDraft(this.questions)
+    this.message = null
+  }
+
+  /** One key of the typist; false when the key is not for the entry (the browser handles it). */
+  press(key: string, modifiers: { shift: boolean; ctrl: boolean }): boolean {
+    const paper = this.paper
+    if (!paper) return false
+    if (modifiers.ctrl) {
+      if (key.toLowerCase() !== 'z') return false
+      void this.undo()
+      return true
+    }
+    if (this.draft.answers.length !== paper.questions.length) this.draft = emptyDraft(paper.questions)
+    const existing = [...Object.keys(this.deps.session()?.polls[paper.block.id]?.sheets ?? {}), ...this.inFlight]
+    const result = pressKey(this.draft, { key, shift: modifiers.shift }, { questions: paper.questions, existing })
+    if (result.ignored) return false
+    this.draft = result.draft
+    this.message = result.message
+      ? { text: result.message, kind: result.message.key === 'paper.ask.replace' ? 'ask' : 'error' }
+      : null
+    if (result.save) void this.save(paper, result.save.participantNumber, result.save.values)
+    return true
+  }
+
+  async undo(): Promise<void> {
+    const blockId = this.paper?.block.id
+    const index = this.undoStack.findLastIndex((entry) => entry.blockId === blockId)
+    const entry = this.undoStack[index]
+    if (!entry || !this.paper) return
+    this.undoStack = this.undoStack.filter((_, i) => i !== index)
+    const command: SessionCommand = entry.previous
+      ? {
+          type: 'sheetAnswer',
+          blockId: entry.blockId,
+          participantNumber: entry.number,
+          source: entry.previous.source,
+          // Every question, so answers of the undone row that the old one did not have are cleared.
+          values: Object.fromEntries(this.paper.questions.map((q) => [q.id, entry.previous!.values[q.id] ?? []]))
+        }
+      : { type: 'sheetRemove', blockId: entry.blockId, participantNumber: entry.number }
+    if (await this.deps.send(command)) {
+      this.message = {
+        text: userMessage(entry.previous ? 'paper.undone.restored' : 'paper.undone.removed', { number: entry.number }),
+        kind: 'done'
+      }
+      this.lastSaved = null
+    }
+  }
+
+  private async save(paper: PaperBlock, number: string, values: Record<string, string[]>): Promise<void> {
+    const blockId = paper.block.id
+    const previous = this.deps.session()?.polls[blockId]?.sheets[number] ?? null
+    this.inFlight.push(number)
+    this.sending++
+    const saved = await this.deps.send({
+      type: 'sheetAnswer',
+      blockId,
+      participantNumber: number,
+      source: 'paper',
+      values
+    })
+    this.sending--
+    this.inFlight.splice(this.inFlight.indexOf(number), 1)
+    if (saved) {
+      this.undoStack = [
+        ...this.undoStack.slice(-199),
+        { blockId, number, previous: previous ? structuredClone(previous) : null }
+      ]
+      this.lastSaved = number
+    } else {
+      this.message = { text: userMessage('paper.error.notSaved', { number }), kind: 'error' }
+    }
+  }
+}
