@@ -286,3 +286,45 @@ test('typing mistakes are said in place, a number typed twice asks before replac
   await trainer.setViewportSize({ width: 1280, height: 720 })
   await trainer.screenshot({ path: `${screens}/paper-entry-en-1280x720.png` })
 })
+
+test('answer sheets print from the workshop, whole sheets to each A4 page, and the room sheet from a session', async ({
+  trainer,
+  browser
+}, testInfo) => {
+  await trainer.locator('.card', { hasText: TITLE }).getByRole('button', { name: 'Xem' }).click()
+  await trainer.getByLabel('kèm câu bình chọn').check()
+  const [sheets] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Phiếu trả lời giấy (in / PDF)' }).click()
+  ])
+  await sheets.waitForLoadState()
+  const pages = await sheets.locator('section.page').count()
+  // Two quizzes of 30 sheets at 6 to a page, then the polls with options (more to a page).
+  expect(await sheets.locator('section.page').first().locator('.sheet').count()).toBe(6)
+  expect(pages).toBeGreaterThan(10)
+  await expect(sheets.locator('.sheet').first()).toContainText('Chọn tất cả đáp án đúng')
+  await expect(sheets.locator('.sheet', { hasText: 'Điều gì khiến anh chị lo lắng?' }).first()).toContainText(
+    'Chọn tất cả ý phù hợp'
+  )
+  // Printed, each laid-out page is one A4 page: no sheet spills over.
+  const printer = await browser.newPage()
+  await printer.setContent(await sheets.content())
+  const pdf = await printer.pdf({ path: testInfo.outputPath('answer-sheets.pdf'), preferCSSPageSize: true })
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(pages)
+  await printer.close()
+  await sheets.close()
+
+  await trainer.getByRole('button', { name: 'Bắt đầu buổi tập huấn' }).click()
+  await trainer.getByLabel('Địa điểm').fill('Hội trường')
+  await trainer.getByLabel('Tập huấn viên').fill('Chị Lan')
+  await trainer.getByRole('button', { name: 'Bắt đầu', exact: true }).click()
+  await trainer.getByRole('button', { name: 'Nhập phiếu giấy' }).click()
+  const [room] = await Promise.all([
+    trainer.context().waitForEvent('page'),
+    trainer.getByRole('button', { name: 'Bảng ghi đáp án cả lớp (in / PDF)' }).click()
+  ])
+  await room.waitForLoadState()
+  await expect(room.locator('section.room')).toHaveCount(2)
+  await expect(room.locator('section.room').first().locator('tbody tr')).toHaveCount(30)
+  await expect(room.locator('section.room').first().locator('thead th')).toHaveCount(7)
+})

@@ -40,11 +40,12 @@ describe('paper blocks', () => {
     }
   })
 
-  it('fit several to an A4 page: six sheets of a six-question quiz, more of a one-question poll', () => {
+  it('fit several to an A4 page: six sheets of a six-question quiz, six of a poll with six options', () => {
     const [pre] = paperBlocks(manifest, false)
     expect(sheetsPerPage(pre!)).toBe(6)
     const poll = paperBlocks(manifest, true).find((p) => p.block.kind === 'poll')!
-    expect(sheetsPerPage(poll)).toBeGreaterThan(6)
+    expect(poll.questions[0]!.options).toHaveLength(6)
+    expect(sheetsPerPage(poll)).toBe(6)
   })
 })
 
@@ -70,12 +71,19 @@ describe.each(LANGUAGES)('answer sheets in %s', (language) => {
     expect(firstSheet).toContain(escapeHtml(L.quizRoles.pre))
   })
 
-  it('add the polls with options, each with its question, when asked', () => {
+  it('add the polls with options, each with its question and its options beside their letters, when asked', async () => {
     const html = answerSheetsHtml(manifest, language, { participants: 1, polls: true })
+    await writeFile(join(outDir, `answer-sheets-polls.${language}.html`), html)
     const polls = paperBlocks(manifest, true).filter((p) => p.block.kind === 'poll')
     expect(count(html, /<section class="page"/g)).toBe(2 + polls.length)
-    for (const poll of polls) {
-      if (poll.block.kind === 'poll') expect(html).toContain(escapeHtml(poll.block.question[language]))
+    for (const { block } of polls) {
+      if (block.kind !== 'poll') continue
+      expect(html).toContain(escapeHtml(block.question[language]))
+      block.options!.forEach((option, i) =>
+        expect(html).toContain(
+          `<span class="letter">${String.fromCharCode(65 + i)}</span><span class="option-text">${escapeHtml(option.text[language])}</span>`
+        )
+      )
     }
   })
 

@@ -1,5 +1,5 @@
 import { optionLetter, paperBlocks, type PaperBlock } from '../sessions/paper-entry'
-import type { Manifest } from '../workshops/schema'
+import type { Block, Manifest } from '../workshops/schema'
 import { stripCitations } from '../workshops/citations'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
@@ -31,6 +31,7 @@ const SHEET_HEADER = 27
 const SHEET_PADDING = 6
 const QUESTION_ROW = 8.5
 const POLL_QUESTION_TEXT = 11
+const POLL_OPTION_ROW = 7
 
 /** How many sheets of this block fit on one A4 page (two columns, as many rows as fit). */
 export function sheetsPerPage(paper: PaperBlock): number {
@@ -39,8 +40,15 @@ export function sheetsPerPage(paper: PaperBlock): number {
 }
 
 function sheetHeight(paper: PaperBlock): number {
-  const questionText = paper.block.kind === 'poll' ? POLL_QUESTION_TEXT : 0
-  return SHEET_HEADER + SHEET_PADDING + questionText + paper.questions.length * QUESTION_ROW
+  if (paper.block.kind !== 'poll') return SHEET_HEADER + SHEET_PADDING + paper.questions.length * QUESTION_ROW
+  const question = paper.questions[0]!
+  return (
+    SHEET_HEADER +
+    SHEET_PADDING +
+    POLL_QUESTION_TEXT +
+    (question.multiple ? 4 : 0) +
+    question.options.length * POLL_OPTION_ROW
+  )
 }
 
 const SHEETS_STYLE = `
@@ -67,7 +75,11 @@ const SHEETS_STYLE = `
 .q-number { flex: 0 0 auto; font-size: 9.5pt; font-weight: 700; white-space: nowrap; }
 .letter { flex: 0 0 auto; display: inline-flex; align-items: center; justify-content: center; width: 7mm; height: 7mm;
   border: 1pt solid #000; font-size: 10pt; font-weight: 600; color: #333; }
-.all { font-size: 7pt; line-height: 1.1; font-weight: 700; margin-left: 1mm; }
+.all { font-size: 7pt; line-height: 1.1; font-weight: 700; margin: 0 0 0 1mm; }
+p.all { margin: 0 0 1mm; }
+.poll-options { list-style: none; margin: 0; padding: 0; }
+.poll-options li { display: flex; align-items: center; gap: 2mm; height: ${POLL_OPTION_ROW}mm; margin: 0; }
+.option-text { font-size: 8pt; line-height: 1.15; max-height: ${POLL_OPTION_ROW - 0.5}mm; overflow: hidden; }
 `
 
 /** The answer sheets of every paper block, each block starting on a new page. */
@@ -100,27 +112,13 @@ export function answerSheetsHtml(
 
 function sheetHtml(paper: PaperBlock, L: GuideLabels, language: GuideLanguage, workshop: string): string {
   const { block } = paper
-  const isPoll = block.kind === 'poll'
   const kind = block.kind === 'quiz' ? L.quizRoles[block.role] : L.blockKinds.poll
-  const chooseAll = isPoll ? L.chooseAllThatApply : L.chooseAll
   const title = stripCitations(block.title[language])
   // A pre-test is often titled "Pre-test": the kind is printed only when it adds something.
   const kindLine =
     kind.toLocaleLowerCase(language) === title.toLocaleLowerCase(language)
       ? ''
       : `<p class="kind">${escapeHtml(kind)}</p>`
-  // One width for every question number of the sheet, so the letter boxes line up in columns.
-  const numberWidth = `${(Math.max(...paper.questions.map((_, i) => L.question(i + 1).length)) * 1.9 + 1).toFixed(1)}mm`
-  const rows = paper.questions
-    .map((q, i) => {
-      const letters = q.options.map((_, o) => `<span class="letter">${optionLetter(o)}</span>`).join('')
-      const label = isPoll ? '' : escapeHtml(L.question(i + 1))
-      const all = q.multiple ? `<span class="all">${escapeHtml(chooseAll)}</span>` : ''
-      return `<li><span class="q-number" style="width: ${isPoll ? '0' : numberWidth}">${label}</span>${letters}${all}</li>`
-    })
-    .join('')
-  const question =
-    block.kind === 'poll' ? `<p class="poll-question">${escapeHtml(stripCitations(block.question[language]))}</p>` : ''
   return (
     '<div class="sheet"><span class="cut" aria-hidden="true">✂</span>' +
     '<div class="sheet-head"><div class="sheet-title">' +
@@ -128,8 +126,35 @@ function sheetHtml(paper: PaperBlock, L: GuideLabels, language: GuideLanguage, w
     `<p class="name">${escapeHtml(title)}</p>` +
     `<p class="workshop">${escapeHtml(workshop)}</p></div>` +
     `<div class="number"><span class="label">${escapeHtml(L.participantNumber)}</span><span class="write"></span></div></div>` +
-    `<p class="hint">${escapeHtml(L.answerSheetHint)}</p>${question}` +
-    `<ol class="questions">${rows}</ol></div>`
+    `<p class="hint">${escapeHtml(L.answerSheetHint)}</p>` +
+    (block.kind === 'poll' ? pollAnswers(block, L, language) : quizAnswers(paper, L)) +
+    '</div>'
+  )
+}
+
+const letterBox = (index: number): string => `<span class="letter">${optionLetter(index)}</span>`
+
+/** A line per question: its number and one letter box per option (the questions are on the projector). */
+function quizAnswers(paper: PaperBlock, L: GuideLabels): string {
+  // One width for every question number of the sheet, so the letter boxes line up in columns.
+  const numberWidth = `${(Math.max(...paper.questions.map((_, i) => L.question(i + 1).length)) * 1.9 + 1).toFixed(1)}mm`
+  const rows = paper.questions.map((q, i) => {
+    const all = q.multiple ? `<span class="all">${escapeHtml(L.chooseAll)}</span>` : ''
+    return `<li><span class="q-number" style="width: ${numberWidth}">${escapeHtml(L.question(i + 1))}</span>${q.options.map((_, o) => letterBox(o)).join('')}${all}</li>`
+  })
+  return `<ol class="questions">${rows.join('')}</ol>`
+}
+
+/** The poll's question and each option beside its letter box: the projector shows poll options without letters. */
+function pollAnswers(block: Block, L: GuideLabels, language: GuideLanguage): string {
+  if (block.kind !== 'poll') return ''
+  const options = (block.options ?? []).map(
+    (o, i) => `<li>${letterBox(i)}<span class="option-text">${escapeHtml(stripCitations(o.text[language]))}</span></li>`
+  )
+  const all = block.type === 'multiple' ? `<p class="all">${escapeHtml(L.chooseAllThatApply)}</p>` : ''
+  return (
+    `<p class="poll-question">${escapeHtml(stripCitations(block.question[language]))}</p>${all}` +
+    `<ol class="poll-options">${options.join('')}</ol>`
   )
 }
 
