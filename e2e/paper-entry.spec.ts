@@ -299,6 +299,12 @@ test('answer sheets print from the workshop, whole sheets to each A4 page, and t
 }, testInfo) => {
   await trainer.locator('.card', { hasText: TITLE }).getByRole('button', { name: 'Xem' }).click()
   await trainer.getByLabel('kèm câu bình chọn').check()
+  await trainer.screenshot({ path: `${screens}/workshop-paper-print-vi-1280x720.png` })
+  await trainer.setViewportSize({ width: 360, height: 740 })
+  await trainer.getByRole('button', { name: 'Bảng ghi đáp án cả lớp (in / PDF)' }).scrollIntoViewIfNeeded()
+  await trainer.screenshot({ path: `${screens}/workshop-paper-print-vi-360x740.png` })
+  expect(await trainer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await trainer.setViewportSize({ width: 1280, height: 720 })
   const [sheets] = await Promise.all([
     trainer.context().waitForEvent('page'),
     trainer.getByRole('button', { name: 'Phiếu trả lời giấy (in / PDF)' }).click()
