@@ -272,6 +272,20 @@ test('typing mistakes are said in place, a number typed twice asks before replac
   await expect(message).toHaveText('Đã hoàn tác: đã bỏ phiếu số 5.')
   await expect(count).toHaveText('Số phiếu đã nhập: 0')
 
+  // A row typed under a wrong number is removed with its ✕; Ctrl+Z brings it back.
+  await trainer.keyboard.type('9')
+  await trainer.keyboard.press('Enter')
+  await trainer.keyboard.type('d')
+  await trainer.keyboard.press('Enter')
+  await expect(count).toHaveText('Số phiếu đã nhập: 1')
+  await trainer.getByRole('button', { name: 'Bỏ phiếu số 9' }).click()
+  await expect(count).toHaveText('Số phiếu đã nhập: 0')
+  await expect(message).toHaveText('Đã bỏ phiếu số 9. Ctrl+Z để lấy lại.')
+  await expect(grid).toBeFocused()
+  await trainer.keyboard.press('Control+z')
+  await expect(trainer.locator('tr[data-number="9"] td').first()).toHaveText('D')
+  await trainer.getByRole('button', { name: 'Bỏ phiếu số 9' }).click()
+
   // A second letter on a single-answer question is refused.
   await trainer.keyboard.type('3')
   await trainer.keyboard.press('Enter')

@@ -139,6 +139,19 @@ export class PaperEntryState {
     }
   }
 
+  /** Removes a saved row (a number typed wrong); Ctrl+Z brings it back. */
+  async remove(number: string): Promise<void> {
+    const blockId = this.paper?.block.id
+    const previous = blockId ? this.deps.session()?.polls[blockId]?.sheets[number] : undefined
+    if (!blockId || !previous) return
+    const kept = structuredClone(previous)
+    if (await this.deps.send({ type: 'sheetRemove', blockId, participantNumber: number })) {
+      this.undoStack = [...this.undoStack.slice(-199), { blockId, number, previous: kept }]
+      this.message = { text: userMessage('paper.removed', { number }), kind: 'done' }
+      if (this.lastSaved === number) this.lastSaved = null
+    }
+  }
+
   private async save(paper: PaperBlock, number: string, values: Record<string, string[]>): Promise<void> {
     const blockId = paper.block.id
     const previous = this.deps.session()?.polls[blockId]?.sheets[number] ?? null
