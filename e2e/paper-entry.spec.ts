@@ -112,8 +112,11 @@ test('20 paper sheets for the pre-test (during the session) and the post-test (a
   }
 
   await startSession(trainer, TITLE)
+  // From the presenter on the pre-test: the entry opens on it.
+  await trainer.locator('.agenda-strip li[data-kind="quiz"] button').first().click()
   await trainer.getByRole('button', { name: 'Nhập phiếu giấy' }).click()
   await expect(trainer.getByTestId('paper-entry')).toBeVisible()
+  await expect(trainer.getByLabel('Bài')).toHaveValue(blockIds.pre)
   const grid = trainer.getByTestId('entry-grid')
   await expect(grid).toBeFocused()
 
@@ -285,6 +288,8 @@ test('typing mistakes are said in place, a number typed twice asks before replac
   await trainer.keyboard.press('Control+z')
   await expect(trainer.locator('tr[data-number="9"] td').first()).toHaveText('D')
   await trainer.getByRole('button', { name: 'Bỏ phiếu số 9' }).click()
+  await expect(count).toHaveText('Số phiếu đã nhập: 0')
+  await expect(grid).toBeFocused()
 
   // A second letter on a single-answer question is refused.
   await trainer.keyboard.type('3')

@@ -30,6 +30,13 @@ export interface EntryRow {
   phoneLetters: string[] | null
 }
 
+/** A row saved or removed here, with what it replaced (null: it was new), for Ctrl+Z. */
+interface UndoEntry {
+  blockId: string
+  number: string
+  previous: SheetAnswer | null
+}
+
 /**
  * Typing paper answer sheets in (keys: see electron/core/sessions/paper-entry.ts). Each row is sent as
  * a `sheetAnswer` command the moment Enter is pressed, and the next row can be typed at once, while
@@ -43,7 +50,8 @@ export class PaperEntryState {
   lastSaved = $state<string | null>(null)
   /** Rows sent and not yet acknowledged. */
   sending = $state(0)
-  private undoStack = $state.raw<{ blockId: string; number: string; previous: SheetAnswer | null }[]>([])
+  private undoStack = $state.raw<UndoEntry[]>([])
+  private queue: Promise<unknown> = Promise.resolve()
   /** Numbers sent but not yet in the session: a second row with one of them is a duplicate too. */
   private inFlight: string[] = []
 
@@ -110,70 +118,96 @@ export class PaperEntryState {
     this.message = result.message
       ? { text: result.message, kind: result.message.key === 'paper.ask.replace' ? 'ask' : 'error' }
       : null
-    if (result.save) void this.save(paper, result.save.participantNumber, result.save.values)
+    if (result.save) this.save(paper, result.save.participantNumber, result.save.values)
     return true
   }
 
-  async undo(): Promise<void> {
+  /** Undoes the last row saved or removed here; waits for the commands before it, so it never overtakes them. */
+  undo(): Promise<void> {
     const blockId = this.paper?.block.id
     const index = this.undoStack.findLastIndex((entry) => entry.blockId === blockId)
     const entry = this.undoStack[index]
-    if (!entry || !this.paper) return
+    const questions = this.questions
+    if (!entry) return Promise.resolve()
     this.undoStack = this.undoStack.filter((_, i) => i !== index)
-    const command: SessionCommand = entry.previous
-      ? {
-          type: 'sheetAnswer',
-          blockId: entry.blockId,
-          participantNumber: entry.number,
-          source: entry.previous.source,
-          // Every question, so answers of the undone row that the old one did not have are cleared.
-          values: Object.fromEntries(this.paper.questions.map((q) => [q.id, entry.previous!.values[q.id] ?? []]))
-        }
-      : { type: 'sheetRemove', blockId: entry.blockId, participantNumber: entry.number }
-    if (await this.deps.send(command)) {
-      this.message = {
-        text: userMessage(entry.previous ? 'paper.undone.restored' : 'paper.undone.removed', { number: entry.number }),
-        kind: 'done'
+    return this.enqueue((): SessionCommand => {
+      const previous = entry.previous
+      if (!previous) return { type: 'sheetRemove', blockId: entry.blockId, participantNumber: entry.number }
+      // Every question, so answers of the undone row that the old one did not have are cleared.
+      const values = Object.fromEntries(questions.map((q) => [q.id, previous.values[q.id] ?? []]))
+      return {
+        type: 'sheetAnswer',
+        blockId: entry.blockId,
+        participantNumber: entry.number,
+        source: previous.source,
+        values
       }
+    }).then((done) => {
+      if (!done) return
+      const key = entry.previous ? 'paper.undone.restored' : 'paper.undone.removed'
+      this.message = { text: userMessage(key, { number: entry.number }), kind: 'done' }
       this.lastSaved = null
-    }
+    })
   }
 
   /** Removes a saved row (a number typed wrong); Ctrl+Z brings it back. */
-  async remove(number: string): Promise<void> {
+  remove(number: string): Promise<void> {
     const blockId = this.paper?.block.id
-    const previous = blockId ? this.deps.session()?.polls[blockId]?.sheets[number] : undefined
-    if (!blockId || !previous) return
-    const kept = structuredClone(previous)
-    if (await this.deps.send({ type: 'sheetRemove', blockId, participantNumber: number })) {
-      this.undoStack = [...this.undoStack.slice(-199), { blockId, number, previous: kept }]
+    if (!blockId) return Promise.resolve()
+    const entry = this.remember(blockId, number)
+    return this.enqueue(() => {
+      entry.previous = this.currentRow(blockId, number)
+      return { type: 'sheetRemove', blockId, participantNumber: number }
+    }).then((done) => {
+      if (!done) return this.forget(entry)
       this.message = { text: userMessage('paper.removed', { number }), kind: 'done' }
       if (this.lastSaved === number) this.lastSaved = null
-    }
+    })
   }
 
-  private async save(paper: PaperBlock, number: string, values: Record<string, string[]>): Promise<void> {
+  /**
+   * Sends a typed row. The undo entry exists at once, so Ctrl+Z right after Enter undoes this row; what
+   * the row replaces is read just before sending, when the rows sent before it have been applied.
+   */
+  private save(paper: PaperBlock, number: string, values: Record<string, string[]>): void {
     const blockId = paper.block.id
-    const previous = this.deps.session()?.polls[blockId]?.sheets[number] ?? null
+    const entry = this.remember(blockId, number)
     this.inFlight.push(number)
     this.sending++
-    const saved = await this.deps.send({
-      type: 'sheetAnswer',
-      blockId,
-      participantNumber: number,
-      source: 'paper',
-      values
+    void this.enqueue(() => {
+      entry.previous = this.currentRow(blockId, number)
+      return { type: 'sheetAnswer', blockId, participantNumber: number, source: 'paper', values }
+    }).then((saved) => {
+      this.sending--
+      this.inFlight.splice(this.inFlight.indexOf(number), 1)
+      if (saved) {
+        this.lastSaved = number
+      } else {
+        this.forget(entry)
+        this.message = { text: userMessage('paper.error.notSaved', { number }), kind: 'error' }
+      }
     })
-    this.sending--
-    this.inFlight.splice(this.inFlight.indexOf(number), 1)
-    if (saved) {
-      this.undoStack = [
-        ...this.undoStack.slice(-199),
-        { blockId, number, previous: previous ? structuredClone(previous) : null }
-      ]
-      this.lastSaved = number
-    } else {
-      this.message = { text: userMessage('paper.error.notSaved', { number }), kind: 'error' }
-    }
+  }
+
+  /** One command after another, in the order they were typed: a save, then its undo. */
+  private enqueue(command: () => SessionCommand): Promise<boolean> {
+    const sent = this.queue.then(() => this.deps.send(command()))
+    this.queue = sent.catch(() => false)
+    return sent
+  }
+
+  private currentRow(blockId: string, number: string): SheetAnswer | null {
+    const row = this.deps.session()?.polls[blockId]?.sheets[number]
+    return row ? structuredClone(row) : null
+  }
+
+  private remember(blockId: string, number: string): UndoEntry {
+    const entry: UndoEntry = { blockId, number, previous: null }
+    this.undoStack = [...this.undoStack.slice(-199), entry]
+    return entry
+  }
+
+  private forget(entry: UndoEntry): void {
+    this.undoStack = this.undoStack.filter((e) => e !== entry)
   }
 }
