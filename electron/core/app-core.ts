@@ -23,6 +23,7 @@ import {
 import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
+import { answerCardsHtml } from './guides/answer-cards'
 import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
@@ -245,15 +246,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       workshops.invalidate()
       return { problems }
     },
-    'workshop.print': async ({ id, document, language, startTime }) => {
+    'workshop.print': async ({ id, document, language, startTime, count }) => {
       const dir = await workshops.folderOf(id)
       const loaded = dir ? await loadWorkshop(folderReader(dir)) : null
       if (!loaded?.ok) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
-      const html =
-        document === 'guide'
-          ? facilitatorGuideHtml(loaded.workshop, language, { startTime })
-          : signInSheetHtml(loaded.workshop, language)
-      return { fileName: `${id}-${document === 'guide' ? 'huong-dan' : 'diem-danh'}-${language}.html`, html }
+      const printed = {
+        guide: () => ({ name: 'huong-dan', html: facilitatorGuideHtml(loaded.workshop, language, { startTime }) }),
+        'sign-in': () => ({ name: 'diem-danh', html: signInSheetHtml(loaded.workshop, language) }),
+        cards: () => ({ name: 'the-tra-loi', html: answerCardsHtml(loaded.workshop, language, count) })
+      }[document]()
+      return { fileName: `${id}-${printed.name}-${language}.html`, html: printed.html }
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)

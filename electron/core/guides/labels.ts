@@ -106,6 +106,10 @@ export interface GuideLabels {
   afterSession: string
   sexes: Record<Sex, string>
   ageGroups: Record<AgeGroup, string>
+  // Answer cards read by the webcam
+  cardsTitle: string
+  cardNumber: (number: number) => string
+  cardHow: string
 }
 
 const vi: GuideLabels = {
@@ -220,7 +224,10 @@ const vi: GuideLabels = {
   columnTotal: 'Cộng',
   afterSession: 'Sau buổi học, tập huấn viên cộng từng cột và nhập số liệu vào phần Điểm danh của Bàn Tròn.',
   sexes: { female: 'Nữ', male: 'Nam', other: 'Khác / không muốn nói' },
-  ageGroups: { 'under-18': 'Dưới 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 trở lên' }
+  ageGroups: { 'under-18': 'Dưới 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 trở lên' },
+  cardsTitle: 'Thẻ trả lời',
+  cardNumber: (number) => `Số ${number}`,
+  cardHow: 'Giơ thẻ lên, chữ cái của câu trả lời bạn chọn ở phía trên cùng, giữ yên vài giây.'
 }
 
 const en: GuideLabels = {
@@ -331,7 +338,10 @@ const en: GuideLabels = {
   afterSession:
     "After the session, the trainer adds up each column and enters the totals in Roundtable's Attendance panel.",
   sexes: { female: 'Female', male: 'Male', other: 'Other / prefer not to say' },
-  ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' }
+  ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' },
+  cardsTitle: 'Answer cards',
+  cardNumber: (number) => `No. ${number}`,
+  cardHow: 'Hold the card up with the letter of your answer at the top, and keep it still for a moment.'
 }
 
 export const GUIDE_LABELS: Record<GuideLanguage, GuideLabels> = { vi, en }

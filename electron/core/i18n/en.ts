@@ -264,6 +264,8 @@ export const en: Record<MessageKey, string> = {
   'workshop.duplicate': 'Make a copy to edit',
   'workshop.printGuide': 'Facilitator guide (print / PDF)',
   'workshop.printSignIn': 'Sign-in sheet (print / PDF)',
+  'workshop.printCards': 'Answer cards for the webcam (print / PDF)',
+  'workshop.cardCount': 'Number of cards (1–200)',
   'workshop.edit': 'Edit',
   'workshop.remove': 'Remove from the library',
   'workshop.derivedFrom': 'Copy of “{id}” version {version}',

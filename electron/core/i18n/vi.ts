@@ -265,6 +265,8 @@ export const vi = {
   'workshop.duplicate': 'Tạo bản sao để chỉnh sửa',
   'workshop.printGuide': 'Hướng dẫn điều phối (in / PDF)',
   'workshop.printSignIn': 'Phiếu điểm danh (in / PDF)',
+  'workshop.printCards': 'Thẻ trả lời đọc bằng webcam (in / PDF)',
+  'workshop.cardCount': 'Số thẻ (1–200)',
   'workshop.edit': 'Chỉnh sửa',
   'workshop.remove': 'Gỡ khỏi thư viện',
   'workshop.derivedFrom': 'Bản sao từ “{id}” phiên bản {version}',
