@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'audience.joinAddress': 'Open',
   'audience.joinCode': 'Join code',
   'audience.handsUp': 'Raise your hand to answer',
+  'audience.cardsRead': 'Cards read from {count} people:',
   'audience.ended': 'Thank you for taking part!',
   'audience.minutesLeft': 'left',
   'phones.title': 'Participants’ phones',

@@ -185,6 +185,7 @@ export const vi = {
   'audience.joinAddress': 'Mở địa chỉ',
   'audience.joinCode': 'Mã tham gia',
   'audience.handsUp': 'Giơ tay để trả lời',
+  'audience.cardsRead': 'Đã đọc thẻ của {count} người:',
   'audience.ended': 'Cảm ơn anh chị đã tham gia!',
   'audience.minutesLeft': 'còn lại',
   'phones.title': 'Điện thoại người tham gia',
