@@ -1,4 +1,4 @@
-import { AR } from 'js-aruco2'
+import { AR } from './aruco'
 import { describe, expect, it } from 'vitest'
 import {
   answerFromCorners,

@@ -15,7 +15,9 @@ declare module 'js-aruco2' {
     height: number
     data: Uint8ClampedArray | Uint8Array
   }
-  export const AR: {
+  const aruco: { AR: ArucoLibrary }
+  export default aruco
+  export interface ArucoLibrary {
     DICTIONARIES: Record<string, { nBits: number; tau?: number; codeList: (number | string | number[])[] }>
     /** A dictionary as the detector holds it: `codeList[id]` is the marker's bits as text, 1 for a white cell. */
     Dictionary: new (name: string) => { codeList: string[] }

@@ -1,4 +1,4 @@
-import { AR } from 'js-aruco2'
+import { AR } from './aruco'
 
 /**
  * The fiducial markers printed on answer cards: ARUCO_MIP_36h12 (6×6 data cells inside a black
