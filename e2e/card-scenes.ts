@@ -1,4 +1,4 @@
-import { CARD_ANSWERS, type CardAnswer } from '../electron/core/cards/card-reading'
+import { CARD_ANSWERS, type CardAnswer } from '../electron/core/cards/card-questions'
 import { markerCells, MARKER_CELLS } from '../electron/core/cards/marker'
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from '@playwright/test'
-import { CARD_ANSWERS } from '../electron/core/cards/card-reading'
+import { CARD_ANSWERS } from '../electron/core/cards/card-questions'
 import type { Session } from '../electron/core/sessions/model'
 import { motionJpeg, roomOfCards, SCENE_HEIGHT, SCENE_WIDTH, sceneHtml } from './card-scenes'
 import { expect, test } from './fixtures'

@@ -4,11 +4,11 @@ import {
   answerFromCorners,
   CardConfidence,
   readCards,
-  type CardAnswer,
   type CardReading,
   type DetectedMarker,
   type Point
 } from './card-reading'
+import type { CardAnswer } from './card-questions'
 import { CARD_DICTIONARY, markerCells, MAX_MARKER_ID } from './marker'
 
 /** The corners of an upright square of side 100 around (cx, cy), turned `degrees` clockwise on screen. */

@@ -5,7 +5,7 @@ import { applyCommand, quizQuestions, type SessionCommand } from '../sessions/co
 import { createSession, workshopSnapshot } from '../sessions/create-session'
 import type { Session, WorkshopSnapshot } from '../sessions/model'
 import { folderReader, loadWorkshop } from '../workshops/loader'
-import { cardQuestions, optionOfAnswer } from './card-reading'
+import { cardQuestions, optionOfAnswer } from './card-questions'
 
 const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot

@@ -1,6 +1,6 @@
 import { DEFAULT_CARD_COUNT, MAX_CARD_COUNT } from '../cards/card-count'
 import { MARKER_CELLS, markerCells } from '../cards/marker'
-import { CARD_ANSWERS } from '../cards/card-reading'
+import { CARD_ANSWERS } from '../cards/card-questions'
 import { stripCitations } from '../workshops/citations'
 import type { LoadedWorkshop } from '../workshops/loader'
 import { GUIDE_LABELS, type GuideLanguage } from './labels'

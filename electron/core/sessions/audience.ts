@@ -1,6 +1,6 @@
 import { stripCitations } from '../workshops/citations'
 import type { Language } from '../storage/library-file'
-import { cardQuestions } from '../cards/card-reading'
+import { cardQuestions } from '../cards/card-questions'
 import { quizQuestions } from './commands'
 import type { Block } from '../workshops/schema'
 import type { Session } from './model'

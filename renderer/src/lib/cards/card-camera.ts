@@ -1,11 +1,7 @@
 import { AR } from '../../../../electron/core/cards/aruco'
 import { MAX_CARD_COUNT } from '../../../../electron/core/cards/card-count'
-import {
-  CardConfidence,
-  readCards,
-  type CardAnswer,
-  type CardReading
-} from '../../../../electron/core/cards/card-reading'
+import { CardConfidence, readCards, type CardReading } from '../../../../electron/core/cards/card-reading'
+import type { CardAnswer } from '../../../../electron/core/cards/card-questions'
 import { CARD_DICTIONARY } from '../../../../electron/core/cards/marker'
 
 /**
