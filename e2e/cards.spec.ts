@@ -79,6 +79,11 @@ test('answer cards held up to the webcam are recorded for the quiz, outlined on 
     ])
   )
   expect(recorded).toEqual(expected)
+  // Cards still held up are not saved again and again: nothing changes while they stay as they are.
+  await trainer.waitForTimeout(1000)
+  const before = (await host.call<Session>('session.get', { id: entry!.id })).updatedAt
+  await trainer.waitForTimeout(1500)
+  expect((await host.call<Session>('session.get', { id: entry!.id })).updatedAt).toBe(before)
 
   // The presenter outlines the cards it sees; the quiz counts thirty respondents.
   const outlined = await trainer.getByTestId('card-outlines').evaluate((canvas: HTMLCanvasElement) => {
@@ -96,15 +101,38 @@ test('answer cards held up to the webcam are recorded for the quiz, outlined on 
   await expect(audience.getByTestId('cards-read').locator('li')).toHaveText(numbers)
   await expect(audience.getByTestId('cards-read')).toContainText('Đã đọc thẻ của 30 người')
 
-  // Turning the camera off stops the video track (the webcam light goes off).
-  await trainer.evaluate(() => {
-    const video = document.querySelector<HTMLVideoElement>('[data-testid="card-camera"] video')!
-    ;(window as unknown as { cardStream: MediaStream }).cardStream = video.srcObject as MediaStream
-  })
+  // Turning the camera off, closing the quiz or leaving the block stops the video track (the webcam light goes off).
+  const keepStream = (): Promise<void> =>
+    trainer.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="card-camera"] video')!
+      ;(window as unknown as { cardStream: MediaStream }).cardStream = video.srcObject as MediaStream
+    })
+  const trackStates = (): Promise<string[]> =>
+    trainer.evaluate(() =>
+      (window as unknown as { cardStream: MediaStream }).cardStream.getVideoTracks().map((track) => track.readyState)
+    )
+  const cameraOn = async (): Promise<void> => {
+    await trainer.getByRole('button', { name: 'Thẻ trả lời (camera)' }).click()
+    await expect(trainer.locator('[data-testid="card-camera"] video')).toHaveJSProperty('readyState', 4)
+    await keepStream()
+    expect(await trackStates()).toEqual(['live'])
+  }
+  await keepStream()
   await trainer.getByRole('button', { name: 'Tắt camera thẻ' }).click()
   await expect(trainer.getByTestId('card-camera')).toHaveCount(0)
-  const states = await trainer.evaluate(() =>
-    (window as unknown as { cardStream: MediaStream }).cardStream.getVideoTracks().map((track) => track.readyState)
-  )
-  expect(states).toEqual(['ended'])
+  expect(await trackStates()).toEqual(['ended'])
+
+  await cameraOn()
+  await trainer.getByRole('button', { name: 'Đóng bình chọn (O)' }).click()
+  await expect(trainer.getByTestId('card-camera')).toHaveCount(0)
+  expect(await trackStates()).toEqual(['ended'])
+  // Reopened, the camera stays off until the trainer turns it on again.
+  await trainer.getByRole('button', { name: /Mở lại.*Đếm giơ tay/ }).click()
+  await expect(trainer.getByRole('button', { name: 'Thẻ trả lời (camera)' })).toBeVisible()
+  await expect(trainer.getByTestId('card-camera')).toHaveCount(0)
+
+  await cameraOn()
+  await trainer.keyboard.press('ArrowRight')
+  await expect(trainer.getByTestId('card-camera')).toHaveCount(0)
+  expect(await trackStates()).toEqual(['ended'])
 })
