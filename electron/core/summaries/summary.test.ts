@@ -813,6 +813,10 @@ describe('session summary', () => {
       inflated.summary.quizzes.tests[1]!.masteredPercent = 100
       refuse(JSON.stringify(inflated), 'invalid', /masteredPercent/)
 
+      const morePaper = file()
+      morePaper.summary.quizzes.tests[0]!.sources!.paper += 5 // respondents by way no longer add up
+      refuse(JSON.stringify(morePaper), 'invalid', /quizzes\.tests\.0\.sources/)
+
       const leaked = file()
       leaked.summary.participantNumbers = ['P-701']
       refuse(JSON.stringify(leaked), 'invalid', /participantNumbers/)
