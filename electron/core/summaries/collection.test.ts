@@ -97,7 +97,15 @@ describe('a summary says how each test was collected, from how many respondents 
       expect(text).toContain('Câu hỏi nhiều đáp án làm bằng giơ tay')
     }
     expect(exports.htmlEn).toContain('Paper 2 · hands 10')
-    expect(exports.htmlEn).toContain('Per-person scores for this question need phones, paper or cards')
+    expect(exports.htmlEn).toContain('so these questions have no per-person score: that needs phones, paper or cards')
+    // The hands per option of the multiple-answer question, as a table: option, hands, share of people counted.
+    const multiple = questions().find((q) => q.multiple)!
+    const docx = await readDocxBuffer(Buffer.from(await summaryToDocx(vi)))
+    const handsTable = docx.tables.find(
+      (t) => t[0]?.join('|') === 'Lựa chọn|Số người giơ tay|Tỉ lệ trên số người được đếm'
+    )
+    expect(handsTable?.[1]).toEqual([multiple.options[0]!.text.vi, '8', '80%'])
+    expect(exports.markdown).toContain(`| 8 | 80% |`)
     expect(csv).toContain('Trả lời bằng phiếu giấy')
   })
 })
