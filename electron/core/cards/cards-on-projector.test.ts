@@ -1,19 +1,15 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { audienceView } from '../sessions/audience'
 import { applyCommand, quizQuestions, type SessionCommand } from '../sessions/commands'
-import { createSession, workshopSnapshot } from '../sessions/create-session'
+import { createSession } from '../sessions/create-session'
 import type { Session, WorkshopSnapshot } from '../sessions/model'
-import { folderReader, loadWorkshop } from '../workshops/loader'
+import { bundledSnapshot } from '../sessions/testing/bundled-snapshot'
 import { cardQuestions, optionOfAnswer } from './card-questions'
 
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 
 beforeAll(async () => {
-  const result = await loadWorkshop(folderReader(workshopDir))
-  if (!result.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(result.workshop)
+  snapshot = await bundledSnapshot()
 })
 
 function sessionAt(blockId: string): Session {

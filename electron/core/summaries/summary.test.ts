@@ -688,11 +688,11 @@ describe('session summary', () => {
 
       const polls = csvTable(files, 'polls.csv')
       const count = (blockId: string, optionId: string): number =>
-        Number(polls.find((r) => r[0] === blockId && r[7] === optionId)![9])
+        Number(polls.find((r) => r[0] === blockId && r[11] === optionId)![13])
       expect(count('poll-2019-measures', 'training')).toBe(12)
       expect(count('poll-closest-action', 'cooperation')).toBe(2)
       expect(count('feedback', '4')).toBe(10)
-      expect(Number(polls.find((r) => r[0] === 'feedback')![10])).toBe(4.3)
+      expect(Number(polls.find((r) => r[0] === 'feedback')![14])).toBe(4.3)
       expect(polls.find((r) => r[0] === 'poll-2019-measures')![2]).toBe(block('poll-2019-measures', 'poll').question.vi)
       expect(polls.filter((r) => r[0] === 'poll-2019-measures')).toHaveLength(7)
 
@@ -704,10 +704,15 @@ describe('session summary', () => {
 
       const quizzes = csvTable(files, 'quizzes.csv')
       expect(
-        quizzes.slice(1).map((r) => [r[0], Number(r[4]), Number(r[5]), Number(r[6]), Number(r[7]), Number(r[8])])
+        quizzes.slice(1).map((r) => [r[0], Number(r[8]), Number(r[9]), Number(r[10]), Number(r[11]), Number(r[12])])
       ).toEqual([
         ['pre-quiz', 4, 55, 50, 2, 4],
         ['post-quiz', 4, 85, 75, 3, 4]
+      ])
+      // How each test was collected: respondents by phones, paper, cards and hands.
+      expect(quizzes.slice(1).map((r) => [r[3], ...r.slice(4, 8).map(Number)])).toEqual([
+        ['Điện thoại', 4, 0, 0, 0],
+        ['Điện thoại', 4, 0, 0, 0]
       ])
 
       const timing = csvTable(files, 'timing.csv')
@@ -807,6 +812,10 @@ describe('session summary', () => {
       const inflated = file()
       inflated.summary.quizzes.tests[1]!.masteredPercent = 100
       refuse(JSON.stringify(inflated), 'invalid', /masteredPercent/)
+
+      const morePaper = file()
+      morePaper.summary.quizzes.tests[0]!.sources!.paper += 5 // respondents by way no longer add up
+      refuse(JSON.stringify(morePaper), 'invalid', /quizzes\.tests\.0\.sources/)
 
       const leaked = file()
       leaked.summary.participantNumbers = ['P-701']
