@@ -51,8 +51,11 @@ function markerSvg(number: number): string {
   return `<svg viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}"/><g fill="#fff">${rects}</g></svg>`
 }
 
-/** One scene: every card somewhere else, its own size, tilt, perspective and blur; the same side up. */
-export function sceneHtml(cards: HeldCard[], seed: number): string {
+/**
+ * One scene: every card somewhere else, its own size (marker side in pixels, within `markerPx`), tilt,
+ * perspective and blur; the same side up.
+ */
+export function sceneHtml(cards: HeldCard[], seed: number, markerPx: [number, number] = [50, 78]): string {
   const rand = random(seed)
   const between = (min: number, max: number): number => min + rand() * (max - min)
   const columns = 7
@@ -89,7 +92,7 @@ export function sceneHtml(cards: HeldCard[], seed: number): string {
 
   const held = cards.map((card, i) => {
     const cell = cells[i]!
-    const marker = between(50, 78)
+    const marker = between(markerPx[0], markerPx[1])
     const width = marker * 1.35
     const height = marker * 1.6
     const cx = ((cell % columns) + 0.5) * cellWidth + between(-12, 12)
