@@ -16,7 +16,7 @@ function sessionAt(blockId: string): Session {
   const session = createSession({
     id: 'test-cards-1',
     now: new Date('2026-12-01T08:00:00Z'),
-    snapshot,
+    snapshot: structuredClone(snapshot),
     details: { venue: 'Xã A', date: '2026-12-01', trainer: 'Lan', language: 'vi', plannedStart: '08:00' }
   })
   const block = snapshot.manifest.blocks.findIndex((b) => b.id === blockId)
@@ -69,6 +69,32 @@ describe('the projector during a card poll', () => {
     expect(view).toMatchObject({ kind: 'quiz', cards: ['3', '12'] })
     expect(JSON.stringify(view)).not.toContain(`"${first!.optionIds[0]}"`)
     expect(JSON.stringify(view)).not.toContain(`"${first!.optionIds[1]}"`)
+  })
+
+  it('lists the numbers for a single-answer poll of three options, whose options A, B and C stand for', () => {
+    const session = sessionAt('poll-closest-action')
+    const poll = session.snapshot.manifest.blocks.find((b) => b.id === 'poll-closest-action')!
+    if (poll.kind !== 'poll' || !poll.options) throw new Error('the poll has options')
+    poll.options = poll.options.slice(0, 3)
+    expect(cardQuestions(poll, session)).toEqual([{ questionId: poll.id, optionIds: poll.options.map((o) => o.id) }])
+    run(session, { type: 'pollOpen', blockId: poll.id, mode: 'tally' })
+    const answer = (number: string, option: string): SessionCommand => ({
+      type: 'sheetAnswer',
+      blockId: poll.id,
+      participantNumber: number,
+      source: 'card',
+      values: { [poll.id]: [option] }
+    })
+    run(session, answer('2', poll.options[2]!.id))
+    run(session, answer('10', poll.options[0]!.id))
+    const view = audienceView(session, null)
+    expect(view).toMatchObject({ kind: 'poll', cards: ['2', '10'] })
+    // Results stay hidden until the trainer shows them (hideResults), the numbers do not.
+    run(session, { type: 'pollHideResults', blockId: poll.id, hidden: true })
+    const hidden = audienceView(session, null)
+    expect(hidden).toMatchObject({ kind: 'poll', cards: ['2', '10'] })
+    if (hidden.kind !== 'poll') throw new Error('a poll view')
+    expect(hidden.options.map((o) => o.count)).toEqual([null, null, null])
   })
 
   it('has no card list for a poll that cards cannot answer', () => {

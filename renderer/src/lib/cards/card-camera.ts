@@ -74,7 +74,7 @@ export class CardCamera {
     if (!this.running) return
     this.readFrame(video)
     // One frame after another, leaving the page a moment to paint and take clicks in between.
-    this.timer = setTimeout(() => this.loop(video), 15)
+    this.timer = setTimeout(() => this.loop(video), 40)
   }
 
   private readFrame(video: HTMLVideoElement): void {
