@@ -14,8 +14,6 @@ export interface CameraFrame {
   width: number
   height: number
   readings: CardReading[]
-  /** Milliseconds the detector took for this frame. */
-  detectMs: number
 }
 
 export interface CardCameraEvents {
@@ -85,11 +83,8 @@ export class CardCamera {
     const context = this.canvas.getContext('2d', { willReadFrequently: true })
     if (!context) return
     context.drawImage(video, 0, 0, width, height)
-    const started = performance.now()
-    const markers = this.detector.detect(context.getImageData(0, 0, width, height))
-    const readings = readCards(markers, MAX_CARD_COUNT)
-    const detectMs = performance.now() - started
-    this.events.frame({ width, height, readings, detectMs })
+    const readings = readCards(this.detector.detect(context.getImageData(0, 0, width, height)), MAX_CARD_COUNT)
+    this.events.frame({ width, height, readings })
     for (const reading of this.confidence.update(readings)) this.events.certain(reading)
   }
 }
