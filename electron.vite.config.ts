@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+
+/**
+ * js-aruco2 (answer cards) is CommonJS that exports by assigning to top-level `this`; the bundler
+ * sees no export in that and reads `this` as undefined. Its two files get `exports.` for `this.`.
+ */
+function arucoExports(): Plugin {
+  return {
+    name: 'js-aruco2-exports',
+    transform(code, id) {
+      if (!/[\\/]js-aruco2[\\/]src[\\/](aruco|cv)\.js$/.test(id)) return null
+      return { code: code.replace(/\bthis\.(AR|CV)\b/g, 'exports.$1'), map: null }
+    }
+  }
+}
 
 // One build produces everything both hosts need:
 //   out/main/index.js          Electron main process
@@ -9,6 +24,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 //   out/renderer/              the Svelte app
 export default defineConfig({
   main: {
+    plugins: [arucoExports()],
     build: {
       outDir: 'out/main',
       // Dependencies bundled in: one file to load instead of hundreds of small modules, which took
@@ -37,7 +53,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), arucoExports()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {

@@ -12,6 +12,7 @@ import { measureSlides } from './slides.mjs'
 import { measureVotes } from './votes.mjs'
 import { measureHistory } from './history.mjs'
 import { measureExports } from './exports.mjs'
+import { measureCards } from './cards.mjs'
 import { launchOptions, median, round } from './stats.mjs'
 
 const asJson = process.argv.includes('--json')
@@ -67,6 +68,9 @@ if (runs('votes')) await measureVotes(browser, record)
 if (runs('slides')) await measureSlides(browser, record)
 if (runs('history')) await measureHistory(browser, record)
 if (runs('exports')) await measureExports(browser, record)
+
+// --- Answer cards: the webcam reader per frame, and its accuracy on generated scenes -------------------
+if (runs('cards')) await measureCards(browser, record)
 
 await browser.close()
 

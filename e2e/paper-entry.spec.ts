@@ -6,8 +6,8 @@ import { expect, test } from './fixtures'
 import { startPhones, startSession } from './session-helpers'
 
 const screens = 'test-results/screens'
-const WORKSHOP = 'parents-teachers-online-safety'
-const TITLE = 'Giữ an toàn cho trẻ trên mạng'
+const WORKSHOP = 'community-response-online-exploitation'
+const TITLE = 'Cộng đồng cùng hành động'
 
 /** The workshop's questions and answer keys, read from the package itself (not through the app). */
 async function answerKeys(): Promise<{
@@ -152,7 +152,7 @@ test('20 paper sheets for the pre-test (during the session) and the post-test (a
   const keys = measured.reduce((s, m) => s + m.keys, 0) / 40
   const ms = measured.reduce((s, m) => s + m.ms, 0) / 40
   console.log(
-    `paper entry: ${keys.toFixed(1)} keys and ${ms.toFixed(0)} ms per participant (6 questions, 2 of them multiple-answer)`
+    `paper entry: ${keys.toFixed(1)} keys and ${ms.toFixed(0)} ms per participant (${questions.length} questions, ${questions.filter((q) => q.multiple).length} of them multiple-answer)`
   )
   expect(keys).toBeLessThan(16)
 
@@ -334,9 +334,9 @@ test('answer sheets print from the workshop, whole sheets to each A4 page, and t
   expect(await sheets.locator('section.page').first().locator('.sheet').count()).toBe(6)
   expect(pages).toBeGreaterThan(10)
   await expect(sheets.locator('.sheet').first()).toContainText('Chọn tất cả đáp án đúng')
-  await expect(sheets.locator('.sheet', { hasText: 'Điều gì khiến anh chị lo lắng?' }).first()).toContainText(
-    'Chọn tất cả ý phù hợp'
-  )
+  await expect(
+    sheets.locator('.sheet', { hasText: 'Thăm dò: địa phương mình cần ưu tiên điều gì?' }).first()
+  ).toContainText('Chọn tất cả ý phù hợp')
   // Printed, each laid-out page is one A4 page: no sheet spills over.
   const printer = await browser.newPage()
   await printer.setContent(await sheets.content())

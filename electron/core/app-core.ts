@@ -24,6 +24,7 @@ import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
 import { answerSheetsHtml, roomSheetHtml, type AnswerSheetOptions } from './guides/answer-sheets'
+import { answerCardsHtml } from './guides/answer-cards'
 import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
@@ -260,15 +261,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       workshops.invalidate()
       return { problems }
     },
-    'workshop.print': async ({ id, document, language, startTime, participants, polls }) => {
+    'workshop.print': async ({ id, document, language, startTime, count, participants, polls }) => {
       const dir = await workshops.folderOf(id)
       const loaded = dir ? await loadWorkshop(folderReader(dir)) : null
       if (!loaded?.ok) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
-      if (document === 'guide') {
-        return { fileName: `${id}-huong-dan-${language}.html`, html: facilitatorGuideHtml(loaded.workshop, language, { startTime }) }
+      if (document === 'answer-sheets' || document === 'room-sheet') {
+        return paperDocument(id, loaded.workshop.manifest, document, language, { participants, polls })
       }
-      if (document === 'sign-in') return { fileName: `${id}-diem-danh-${language}.html`, html: signInSheetHtml(loaded.workshop, language) }
-      return paperDocument(id, loaded.workshop.manifest, document, language, { participants, polls })
+      const printed = {
+        guide: () => ({ name: 'huong-dan', html: facilitatorGuideHtml(loaded.workshop, language, { startTime }) }),
+        'sign-in': () => ({ name: 'diem-danh', html: signInSheetHtml(loaded.workshop, language) }),
+        cards: () => ({ name: 'the-tra-loi', html: answerCardsHtml(loaded.workshop, language, count) })
+      }[document]()
+      return { fileName: `${id}-${printed.name}-${language}.html`, html: printed.html }
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)

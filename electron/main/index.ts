@@ -5,12 +5,13 @@ import { createAppCore, type AppCore } from '../core/app-core'
 import { inBothLanguages, reasonOf } from '../core/i18n/user-message'
 import { participantNetwork } from '../server/participants'
 import { setupAudience } from './audience'
+import { setupCamera } from './camera'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
 import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
-import { APP_SCHEME, setupSecurity } from './security'
+import { APP_SCHEME, CameraScanning, setupSecurity } from './security'
 import { APP_TITLE, createMainWindow } from './window-options'
 
 /**
@@ -59,7 +60,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', showMainWindow) // macOS: the dock icon reopens the window
 
   app.whenReady().then(async () => {
-    setupSecurity(app, session.defaultSession)
+    const cameraScanning = new CameraScanning()
+    setupSecurity(app, session.defaultSession, cameraScanning)
     setupAppProtocol(protocol, rendererDir)
     try {
       core = await createAppCore({
@@ -78,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
     setupIpc(ipcMain, core)
     setupAudience({ ipcMain, BrowserWindow, screen, preloadPath })
     setupPrint({ ipcMain, BrowserWindow, dialog })
+    setupCamera({ ipcMain, scanning: cameraScanning })
     setupEventForwarding(core, () => BrowserWindow.getAllWindows())
     showMainWindow()
   })

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events'
 import type { App, Session } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
+import { cameraRequest, setupCamera } from './camera'
 import {
+  CameraScanning,
   isAllowedRequest,
   isAppUrl,
   isTrustedSender,
@@ -75,6 +77,70 @@ describe('security checklist: decisions', () => {
     expect(permissionCheckHandler()).toBe(false)
   })
 
+  it('5. the camera is granted only for video, to the app page of a window scanning answer cards', () => {
+    const scanning = new CameraScanning()
+    scanning.set(3, true)
+    const decide = (contents: { id: number } | null, permission: string, details: object): boolean => {
+      let granted: boolean | undefined
+      permissionRequestHandler(contents, permission, (g) => (granted = g), details, scanning)
+      return granted!
+    }
+    const app = 'app://roundtable/index.html'
+    expect(decide({ id: 3 }, 'media', { mediaTypes: ['video'], requestingUrl: app })).toBe(true)
+    // The microphone, with or without the camera, never.
+    expect(decide({ id: 3 }, 'media', { mediaTypes: ['video', 'audio'], requestingUrl: app })).toBe(false)
+    expect(decide({ id: 3 }, 'media', { mediaTypes: ['audio'], requestingUrl: app })).toBe(false)
+    expect(decide({ id: 3 }, 'media', { requestingUrl: app })).toBe(false)
+    // Another window, a window that is not scanning, a page that is not the app's.
+    expect(decide({ id: 4 }, 'media', { mediaTypes: ['video'], requestingUrl: app })).toBe(false)
+    expect(decide(null, 'media', { mediaTypes: ['video'], requestingUrl: app })).toBe(false)
+    for (const url of FOREIGN_URLS)
+      expect(decide({ id: 3 }, 'media', { mediaTypes: ['video'], requestingUrl: url }), url).toBe(false)
+    // Nothing else, even while scanning.
+    for (const permission of ['geolocation', 'notifications', 'display-capture', 'clipboard-read']) {
+      expect(decide({ id: 3 }, permission, { mediaTypes: ['video'], requestingUrl: app }), permission).toBe(false)
+    }
+    scanning.set(3, false)
+    expect(decide({ id: 3 }, 'media', { mediaTypes: ['video'], requestingUrl: app })).toBe(false)
+    expect(permissionCheckHandler()).toBe(false)
+  })
+
+  it('17. the camera is switched on and off only by the app page, with a boolean', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const app = { senderFrame: { url: 'app://roundtable/index.html' } }
+    expect(cameraRequest(app, true)).toBe(true)
+    expect(cameraRequest(app, false)).toBe(false)
+    expect(cameraRequest(app, 'true')).toBeNull()
+    expect(cameraRequest(app, 1)).toBeNull()
+    for (const url of FOREIGN_URLS) expect(cameraRequest({ senderFrame: { url } }, true), url).toBeNull()
+    expect(cameraRequest({ senderFrame: null }, true)).toBeNull()
+  })
+
+  it('the camera channel marks the asking window as scanning, and forgets it when it stops or closes', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const scanning = new CameraScanning()
+    let handler: ((event: unknown, on: unknown) => unknown) | undefined
+    setupCamera({
+      ipcMain: {
+        handle: (channel: string, listener: never) =>
+          void (handler = channel === 'roundtable:camera-scanning' ? listener : undefined)
+      } as never,
+      scanning
+    })
+    const window = Object.assign(new EventEmitter(), { id: 7 })
+    const ask = (on: unknown, url = 'app://roundtable/index.html'): unknown =>
+      handler?.({ senderFrame: { url }, sender: window }, on)
+    expect(ask(true, 'https://example.org/')).toBe(false)
+    expect(scanning.has(7)).toBe(false)
+    expect(ask(true)).toBe(true)
+    expect(scanning.has(7)).toBe(true)
+    expect(ask(false)).toBe(false)
+    expect(scanning.has(7)).toBe(false)
+    ask(true)
+    window.emit('destroyed')
+    expect(scanning.has(7)).toBe(false)
+  })
+
   it('1. no remote content: http, https, ws and file requests are cancelled', () => {
     for (const url of [
       'https://fonts.googleapis.com/css2?family=Be+Vietnam+Pro',
@@ -104,10 +170,15 @@ describe('security checklist: decisions', () => {
 })
 
 /** Fakes of exactly what setupSecurity touches on Electron's app, session and web contents. */
-function fakeElectron() {
+function fakeElectron(scanning = new CameraScanning()) {
   const app = new EventEmitter()
   const handlers: {
-    request?: (contents: null, permission: string, callback: (granted: boolean) => void) => void
+    request?: (
+      contents: { id: number } | null,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details?: object
+    ) => void
     check?: () => boolean
     beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
   } = {}
@@ -116,7 +187,7 @@ function fakeElectron() {
     setPermissionCheckHandler: (handler: typeof handlers.check) => (handlers.check = handler),
     webRequest: { onBeforeRequest: (listener: typeof handlers.beforeRequest) => (handlers.beforeRequest = listener) }
   }
-  setupSecurity(app as unknown as App, session as unknown as Session)
+  setupSecurity(app as unknown as App, session as unknown as Session, scanning)
   const contents = Object.assign(new EventEmitter(), {
     openHandler: null as null | ((details: { url: string }) => { action: string }),
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -128,7 +199,8 @@ function fakeElectron() {
 }
 
 describe('security checklist: setupSecurity wires the decisions into Electron', () => {
-  const { handlers, contents } = fakeElectron()
+  const scanning = new CameraScanning()
+  const { handlers, contents } = fakeElectron(scanning)
 
   it('13. will-navigate and will-redirect to a foreign URL are prevented; app URLs pass', () => {
     for (const name of ['will-navigate', 'will-redirect']) {
@@ -157,6 +229,21 @@ describe('security checklist: setupSecurity wires the decisions into Electron', 
     handlers.request?.(null, 'media', callback)
     expect(callback).toHaveBeenCalledWith(false)
     expect(handlers.check?.()).toBe(false)
+  })
+
+  it('5. the session grants the camera to a window only while it scans answer cards', () => {
+    const answers: boolean[] = []
+    const ask = (): void =>
+      handlers.request?.({ id: 9 }, 'media', (granted) => answers.push(granted), {
+        mediaTypes: ['video'],
+        requestingUrl: 'app://roundtable/index.html'
+      })
+    ask()
+    scanning.set(9, true)
+    ask()
+    scanning.set(9, false)
+    ask()
+    expect(answers).toEqual([false, true, false])
   })
 
   it('1. the session cancels requests to the network and lets the app load', () => {

@@ -60,23 +60,60 @@ export function windowOpenHandler(): { action: 'deny' } {
   return { action: 'deny' }
 }
 
-/** Camera, microphone, geolocation, notifications, clipboard, …: the app needs none, so all are refused. */
-export function permissionRequestHandler(
-  _contents: WebContents | null,
-  _permission: string,
-  callback: (granted: boolean) => void
-): void {
-  callback(false)
+/**
+ * The windows (by web contents id) scanning answer cards right now. The camera is theirs only
+ * meanwhile: main adds a window when its presenter turns the cards camera on, removes it when the
+ * camera stops or the window goes away (camera.ts).
+ */
+export class CameraScanning {
+  private readonly windows = new Set<number>()
+  set(contentsId: number, on: boolean): void {
+    if (on) this.windows.add(contentsId)
+    else this.windows.delete(contentsId)
+  }
+  has(contentsId: number): boolean {
+    return this.windows.has(contentsId)
+  }
 }
 
-/** Synchronous permission checks (e.g. navigator.permissions.query): likewise always no. */
+/** What Electron tells about a permission request that the decision below reads. */
+export interface PermissionDetails {
+  requestingUrl?: string
+  mediaTypes?: string[]
+}
+
+/**
+ * Microphone, geolocation, notifications, clipboard, …: the app needs none, so all are refused. The
+ * one exception is the camera for answer cards: video only (never the microphone), asked by the app's
+ * own page, from a window that is scanning cards at that moment.
+ */
+export function permissionRequestHandler(
+  contents: Pick<WebContents, 'id'> | null,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: PermissionDetails,
+  scanning?: CameraScanning
+): void {
+  callback(
+    permission === 'media' &&
+      contents !== null &&
+      scanning?.has(contents.id) === true &&
+      details?.mediaTypes?.length === 1 &&
+      details.mediaTypes[0] === 'video' &&
+      isAppUrl(details.requestingUrl ?? '')
+  )
+}
+
+/** Synchronous permission checks (e.g. navigator.permissions.query): always no (getUserMedia asks the handler above). */
 export function permissionCheckHandler(): boolean {
   return false
 }
 
 /** Wires the decisions above into Electron, for the default session and every web contents ever created. */
-export function setupSecurity(app: App, session: Session): void {
-  session.setPermissionRequestHandler(permissionRequestHandler)
+export function setupSecurity(app: App, session: Session, scanning = new CameraScanning()): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    permissionRequestHandler(contents, permission, callback, details as PermissionDetails, scanning)
+  )
   session.setPermissionCheckHandler(permissionCheckHandler)
   session.webRequest.onBeforeRequest((details, callback) => {
     const cancel = !isAllowedRequest(details.url)

@@ -76,12 +76,25 @@ describe('preload bridge', () => {
     expect(invoke.mock.calls).toEqual([['roundtable:print-pdf', '<h1>x</h1>', 'x.html']])
   })
 
+  it('setCameraScanning goes to its own channel, with a boolean only', async () => {
+    const { ipc, invoke } = fakeIpc()
+    const bridge = createBridge(ipc)
+    await bridge.setCameraScanning(true)
+    await bridge.setCameraScanning('yes' as never)
+    await bridge.setCameraScanning(false)
+    expect(invoke.mock.calls).toEqual([
+      ['roundtable:camera-scanning', true],
+      ['roundtable:camera-scanning', false]
+    ])
+  })
+
   it('exposes exactly the RoundtableBridge methods', () => {
     expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual([
       'invoke',
       'onEvent',
       'openAudience',
-      'printDocument'
+      'printDocument',
+      'setCameraScanning'
     ])
   })
 })

@@ -1,6 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import {
   API_CHANNEL_PREFIX,
+  CAMERA_CHANNEL,
   EVENT_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   PRINT_PDF_CHANNEL,
@@ -44,6 +45,9 @@ export function createBridge(ipc: BridgeIpc): RoundtableBridge {
     },
     async printDocument(html, fileName) {
       if (typeof html === 'string' && typeof fileName === 'string') await ipc.invoke(PRINT_PDF_CHANNEL, html, fileName)
+    },
+    async setCameraScanning(on) {
+      if (typeof on === 'boolean') await ipc.invoke(CAMERA_CHANNEL, on)
     }
   }
 }

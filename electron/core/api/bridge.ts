@@ -14,6 +14,12 @@ export interface RoundtableBridge {
    * PDF through a save dialog; browser mode opens it in a tab to print or save as PDF from there.
    */
   printDocument(html: string, fileName: string): Promise<void>
+  /**
+   * Answer cards: Electron lets this window use the camera (video only) while `on`, and never
+   * otherwise; call it before getUserMedia and again when the camera stops. Browser mode: the
+   * browser asks the trainer itself, so this does nothing.
+   */
+  setCameraScanning(on: boolean): Promise<void>
 }
 
 export const BRIDGE_GLOBAL = 'roundtable'
@@ -24,3 +30,5 @@ export const EVENT_CHANNEL = 'roundtable:event'
 export const OPEN_AUDIENCE_CHANNEL = 'roundtable:open-audience'
 /** Channel the preload uses to ask main to print a document to PDF. */
 export const PRINT_PDF_CHANNEL = 'roundtable:print-pdf'
+/** Channel the preload uses to tell main that the window starts or stops scanning answer cards. */
+export const CAMERA_CHANNEL = 'roundtable:camera-scanning'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MessageKey } from '../i18n/translate'
 import type { UserMessage } from '../i18n/user-message'
 import type { AudienceView } from '../sessions/audience'
+import { MAX_CARD_COUNT } from '../cards/card-count'
 import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
 import { SessionDetailsSchema, SessionSchema } from '../sessions/model'
@@ -207,9 +208,11 @@ export const apiContract = {
   'workshop.print': {
     args: z.strictObject({
       id: WorkshopId,
-      document: z.enum(['guide', 'sign-in', ...PAPER_DOCUMENTS]),
+      document: z.enum(['guide', 'sign-in', 'cards', ...PAPER_DOCUMENTS]),
       language: LanguageSchema,
       startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      /** Answer cards: how many (numbers 1…count). */
+      count: z.number().int().min(1).max(MAX_CARD_COUNT).optional(),
       ...PaperPrintOptions
     }),
     result: PrintableSchema

@@ -116,6 +116,10 @@ export interface GuideLabels {
   questionShort: (number: number) => string
   pollColumn: string
   noPaperBlocks: string
+  // Answer cards read by the webcam
+  cardsTitle: string
+  cardNumber: (number: number) => string
+  cardHow: string
 }
 
 const vi: GuideLabels = {
@@ -240,7 +244,10 @@ const vi: GuideLabels = {
     'Mỗi dòng là một người, theo số trên danh sách điểm danh. Ghi chữ cái người đó chọn cho mỗi câu (nhiều chữ cái nếu câu cho chọn nhiều đáp án); để trống nếu không trả lời.',
   questionShort: (number) => `Câu ${number}`,
   pollColumn: 'Trả lời',
-  noPaperBlocks: 'Buổi tập huấn này không có bài kiểm tra hay câu bình chọn nào trả lời được trên giấy.'
+  noPaperBlocks: 'Buổi tập huấn này không có bài kiểm tra hay câu bình chọn nào trả lời được trên giấy.',
+  cardsTitle: 'Thẻ trả lời',
+  cardNumber: (number) => `Số ${number}`,
+  cardHow: 'Giơ thẻ lên, chữ cái của câu trả lời bạn chọn ở phía trên cùng, giữ yên vài giây.'
 }
 
 const en: GuideLabels = {
@@ -361,7 +368,10 @@ const en: GuideLabels = {
     'One line per person, by their number on the sign-in sheet. Write the letter each person chose for each question (several letters where a question allows several answers); leave it blank if they did not answer.',
   questionShort: (number) => `Q${number}`,
   pollColumn: 'Answer',
-  noPaperBlocks: 'This workshop has no quiz or poll that can be answered on paper.'
+  noPaperBlocks: 'This workshop has no quiz or poll that can be answered on paper.',
+  cardsTitle: 'Answer cards',
+  cardNumber: (number) => `No. ${number}`,
+  cardHow: 'Hold the card up with the letter of your answer at the top, and keep it still for a moment.'
 }
 
 export const GUIDE_LABELS: Record<GuideLanguage, GuideLabels> = { vi, en }

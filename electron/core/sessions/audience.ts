@@ -1,6 +1,8 @@
 import { stripCitations } from '../workshops/citations'
 import type { Language } from '../storage/library-file'
+import { cardQuestions } from '../cards/card-questions'
 import { quizQuestions } from './commands'
+import type { Block } from '../workshops/schema'
 import type { Session } from './model'
 import { pollResults, quizResults } from './results'
 
@@ -35,6 +37,8 @@ export type AudienceContent =
       mean: number | null
       /** Approved open-text answers, as plain text (the view escapes them). */
       texts: string[] | null
+      /** Answer cards: null when the poll cannot be answered with cards, else the numbers read so far (never their answers). */
+      cards: string[] | null
     }
   | {
       kind: 'quiz'
@@ -44,6 +48,8 @@ export type AudienceContent =
       join: JoinInfo | null
       questions: { text: string; options: string[] }[]
       respondents: number | null
+      /** Answer cards: null when no question can be answered with cards, else the numbers read so far. */
+      cards: string[] | null
     }
   | { kind: 'ended'; title: string }
 
@@ -113,7 +119,8 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
         respondents: run ? results.respondents : null,
         mean: showResults ? results.mean : null,
-        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
+        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null,
+        cards: cardNumbers(block, session)
       }
     }
     case 'quiz': {
@@ -126,8 +133,18 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
         // Read aloud or shown, without the answer key.
         questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
-        respondents: run ? quizResults(block, session).respondents : null
+        respondents: run ? quizResults(block, session).respondents : null,
+        cards: cardNumbers(block, session)
       }
     }
   }
+}
+
+/** The sign-in numbers whose card was read for this poll or quiz, in number order; null if cards cannot answer it. */
+function cardNumbers(block: Block, session: Session): string[] | null {
+  if (cardQuestions(block, session).length === 0) return null
+  const sheets = session.polls[block.id]?.sheets ?? {}
+  return Object.keys(sheets)
+    .filter((number) => sheets[number]!.source === 'card')
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 }

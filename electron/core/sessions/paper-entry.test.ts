@@ -12,23 +12,34 @@ import {
   type EntryContext,
   type EntryDraft,
   type KeyResult,
-  type PaperBlock
+  type PaperQuestion
 } from './paper-entry'
 import { quizResults } from './results'
 
-// Six questions: 1, 2, 4 and 5 take one answer of A–D; 3 and 6 take several of A–E.
+// The keys are tested on a quiz of their own: six questions, 1, 2, 4 and 5 take one answer of A–D,
+// 3 and 6 take several of A–E (bundled workshops change their quizzes).
+const single = (n: number): PaperQuestion => ({
+  id: `q${n}`,
+  options: ['a', 'b', 'c', 'd'].map((o) => `${o}${n}`),
+  multiple: false
+})
+const several = (n: number): PaperQuestion => ({
+  id: `q${n}`,
+  options: ['a', 'b', 'c', 'd', 'e'].map((o) => `${o}${n}`),
+  multiple: true
+})
+const pre = { questions: [single(1), single(2), several(3), single(4), single(5), several(6)] }
+
 const workshopDir = resolve(__dirname, '../../../workshops/parents-teachers-online-safety')
 let snapshot: WorkshopSnapshot
-let pre: PaperBlock
 
 beforeAll(async () => {
   const result = await loadWorkshop(folderReader(workshopDir))
   if (!result.ok) throw new Error('bundled workshop does not load')
   snapshot = workshopSnapshot(result.workshop)
-  pre = paperBlocks(snapshot.manifest, false)[0]!
 })
 
-const context = (existing: string[] = []): EntryContext => ({ questions: pre.questions, existing })
+const context = (existing: string[] = [], questions = pre.questions): EntryContext => ({ questions, existing })
 
 /** Types keys as the screen passes them: characters one by one, and named keys in braces ("{Enter}"). */
 function type(keys: string, ctx = context(), start?: EntryDraft): { draft: EntryDraft; results: KeyResult[] } {
@@ -140,15 +151,20 @@ describe('saved rows', () => {
 
   it('are accepted by the sheetAnswer command and scored: a replaced row keeps no old answer', () => {
     const session = newSession()
+    const quiz = paperBlocks(snapshot.manifest, false)[0]!
     const send = (keys: string, existing: string[] = []): void => {
-      for (const save of saved(type(keys, context(existing)).results)) {
-        applyCommand(session, { type: 'sheetAnswer', blockId: pre.block.id, source: 'paper', ...save }, new Date())
+      for (const save of saved(type(keys, context(existing, quiz.questions)).results)) {
+        applyCommand(session, { type: 'sheetAnswer', blockId: quiz.block.id, source: 'paper', ...save }, new Date())
       }
     }
-    send('1{Enter}aaaaaa{Enter}')
+    // A on every question (Space after each multiple-answer one), then the row typed again with B on question 1 only.
+    send(`1{Enter}${quiz.questions.map((q) => (q.multiple ? 'a ' : 'a')).join('')}{Enter}`)
+    expect(Object.keys(session.polls[quiz.block.id]!.sheets['1']!.values)).toHaveLength(quiz.questions.length)
     send('1{Enter}{Enter}b{Enter}', ['1'])
-    expect(session.polls[pre.block.id]!.sheets['1']!.values).toEqual({ [pre.questions[0]!.id]: [option(0, 'B')] })
-    const results = quizResults(pre.block, session)
+    expect(session.polls[quiz.block.id]!.sheets['1']!.values).toEqual({
+      [quiz.questions[0]!.id]: [quiz.questions[0]!.options[1]]
+    })
+    const results = quizResults(quiz.block, session)
     expect(results.respondents).toBe(1)
     expect(results.sources.paper).toBe(1)
   })

@@ -1,21 +1,17 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { folderReader, loadWorkshop } from '../workshops/loader'
 import type { Block, QuizQuestion } from '../workshops/schema'
 import { recordAnswer } from './answers'
 import { applyCommand, CommandError, quizQuestions, type SessionCommand } from './commands'
-import { createSession, workshopSnapshot } from './create-session'
+import { createSession } from './create-session'
 import { SessionFileSchema, type Session, type WorkshopSnapshot } from './model'
 import { normalizeParticipantNumber } from './participants'
 import { matchedGain, pollResults, quizResults } from './results'
+import { bundledSnapshot } from './testing/bundled-snapshot'
 
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 
 beforeAll(async () => {
-  const result = await loadWorkshop(folderReader(workshopDir))
-  if (!result.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(result.workshop)
+  snapshot = await bundledSnapshot()
 })
 
 function newSession(): Session {

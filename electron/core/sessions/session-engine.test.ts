@@ -1,21 +1,17 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { folderReader, loadWorkshop } from '../workshops/loader'
 import type { Manifest } from '../workshops/schema'
 import { openQuestion, recordAnswer } from './answers'
 import { audienceView } from './audience'
 import { applyCommand, CommandError, type SessionCommand } from './commands'
-import { createSession, workshopSnapshot } from './create-session'
+import { createSession } from './create-session'
 import { SessionSchema, type Session, type WorkshopSnapshot } from './model'
 import { pollResults, quizResults } from './results'
+import { bundledSnapshot } from './testing/bundled-snapshot'
 
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 
 beforeAll(async () => {
-  const result = await loadWorkshop(folderReader(workshopDir))
-  if (!result.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(result.workshop)
+  snapshot = await bundledSnapshot()
 })
 
 let clock = 0

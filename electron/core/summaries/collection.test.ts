@@ -1,10 +1,9 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readDocxBuffer } from '../reports/office-test-readers'
 import { applyCommand, type SessionCommand } from '../sessions/commands'
-import { createSession, workshopSnapshot } from '../sessions/create-session'
+import { createSession } from '../sessions/create-session'
 import type { Session, WorkshopSnapshot } from '../sessions/model'
-import { folderReader, loadWorkshop } from '../workshops/loader'
+import { bundledSnapshot } from '../sessions/testing/bundled-snapshot'
 import type { Block, QuizQuestion } from '../workshops/schema'
 import { summaryToCsv } from './csv'
 import { summaryToHtml } from './html'
@@ -14,7 +13,6 @@ import { SessionSummarySchema, type SessionSummary } from './schema'
 import { buildSummary } from './summary'
 
 /** A room without phones: the pre-test on paper, the post-test on paper and by show of hands. */
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 let vi: SessionSummary
 let en: SessionSummary
@@ -30,9 +28,7 @@ const right = (q: QuizQuestion): string[] => q.options.filter((o) => o.correct).
 const NUMBERS = ['x-417', 'x-418', 'x-419']
 
 beforeAll(async () => {
-  const loaded = await loadWorkshop(folderReader(workshopDir))
-  if (!loaded.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(loaded.workshop)
+  snapshot = await bundledSnapshot()
   const session: Session = createSession({
     id: 'collection-test-1',
     now: new Date('2026-12-01T08:00:00Z'),
@@ -101,7 +97,15 @@ describe('a summary says how each test was collected, from how many respondents 
       expect(text).toContain('Câu hỏi nhiều đáp án làm bằng giơ tay')
     }
     expect(exports.htmlEn).toContain('Paper 2 · hands 10')
-    expect(exports.htmlEn).toContain('Per-person scores for this question need phones, paper or cards')
+    expect(exports.htmlEn).toContain('so these questions have no per-person score: that needs phones, paper or cards')
+    // The hands per option of the multiple-answer question, as a table: option, hands, share of people counted.
+    const multiple = questions().find((q) => q.multiple)!
+    const docx = await readDocxBuffer(Buffer.from(await summaryToDocx(vi)))
+    const handsTable = docx.tables.find(
+      (t) => t[0]?.join('|') === 'Lựa chọn|Số người giơ tay|Tỉ lệ trên số người được đếm'
+    )
+    expect(handsTable?.[1]).toEqual([multiple.options[0]!.text.vi, '8', '80%'])
+    expect(exports.markdown).toContain(`| 8 | 80% |`)
     expect(csv).toContain('Trả lời bằng phiếu giấy')
   })
 })

@@ -239,23 +239,23 @@ export function collectedText(language: Language, item: PollSummary | QuizSummar
 }
 
 /**
- * One sentence per multiple-answer quiz question run by show of hands: the hands per option and why it
- * has no per-person score (hands cannot tell who chose exactly the right set).
+ * Multiple-answer quiz questions run by show of hands: one table each (option, hands, share of the people
+ * counted), titled by the question and its test. Hands cannot tell who chose exactly the right set, so
+ * these questions have no per-person score (see `quiz.handsExplain`).
  */
-export function handsNotes(summary: SessionSummary): string[] {
+export function handsTables(summary: SessionSummary): { title: string; table: FormattedTable }[] {
   const l = labeller(summary.language)
   return summary.quizzes.tests.flatMap((test) =>
     test.questions
       .filter((q) => q.hands && q.hands.length > 0)
-      .map((q) =>
-        l('quiz.handsText', {
-          question: q.text,
-          test: `${test.title}, ${l(`quiz.role.${test.role}`)}`,
-          options: q
-            .hands!.map((h) => `${h.label}: ${h.count} (${formatPercent(summary.language, h.sharePercent)})`)
-            .join('; ')
-        })
-      )
+      .map((q) => ({
+        title: `${q.text} (${test.title})`,
+        table: {
+          columns: [l('poll.option'), l('quiz.hands'), l('quiz.handsShare')],
+          rows: q.hands!.map((h) => [h.label, h.count, formatPercent(summary.language, h.sharePercent)]),
+          numeric: [false, true, true]
+        }
+      }))
   )
 }
 

@@ -10,7 +10,8 @@ import {
   formatSigned,
   matchedGainText,
   collectedText,
-  handsNotes,
+  handsTables,
+  type FormattedTable,
   noteGroupTitle,
   pollMeta
 } from './format'
@@ -220,7 +221,7 @@ ${legend([l('timing.planned'), l('timing.actual')])}
     if (q.tests.length === 0) {
       return markup`<section><h2>${l('section.quizzes')}</h2><p class="muted">${l('quiz.none')}</p></section>`
     }
-    const hands = handsNotes(summary)
+    const hands = handsTables(summary)
     return markup`<section>
 <h2>${l('section.quizzes')}</h2>
 <table>
@@ -239,7 +240,7 @@ ${
 <h3>${l('quiz.matchedGain')}</h3>
 <p>${matchedGainText(summary)}</p>
 ${q.change ? changeTable() : q.tests.map(questionTable)}
-${hands.length > 0 ? markup`<h3>${l('quiz.handsTitle')}</h3>${hands.map((text) => markup`<p>${text}</p>`)}` : ''}
+${hands.length > 0 ? markup`<h3>${l('quiz.handsTitle')}</h3><p class="small muted">${l('quiz.handsExplain')}</p>${hands.map(handsTable)}` : ''}
 </section>`
   }
 
@@ -266,6 +267,16 @@ ${legend([l('quiz.role.pre'), l('quiz.role.post')])}
           100
         )}</td></tr>`
     )}</tbody>
+</table>
+</div>`
+  }
+
+  function handsTable({ title, table }: { title: string; table: FormattedTable }): Markup {
+    return markup`<div class="block">
+<h4>${title}</h4>
+<table>
+<thead><tr>${table.columns.map((c, i) => markup`<th scope="col"${table.numeric[i] ? markup` class="num"` : ''}>${c}</th>`)}</tr></thead>
+<tbody>${table.rows.map((row) => markup`<tr>${row.map((cell, i) => markup`<td${table.numeric[i] ? markup` class="num"` : ''}>${String(cell)}</td>`)}</tr>`)}</tbody>
 </table>
 </div>`
   }

@@ -110,8 +110,10 @@ const vi = {
   'source.column.hands': 'Số người giơ tay',
   'quiz.handsColumn': 'Giơ tay theo lựa chọn',
   'quiz.handsTitle': 'Câu hỏi nhiều đáp án làm bằng giơ tay',
-  'quiz.handsText':
-    '«{question}» ({test}): giơ tay theo từng lựa chọn — {options}. Điểm từng người cho câu này cần điện thoại, phiếu giấy hoặc thẻ; tỉ lệ đúng chỉ tính những người trả lời theo các cách đó.',
+  'quiz.handsExplain':
+    'Giơ tay không cho biết ai đã chọn đúng đủ các đáp án, nên các câu này không có điểm từng người: cần điện thoại, phiếu giấy hoặc thẻ. Tỉ lệ đúng của chúng chỉ tính những người trả lời theo các cách đó.',
+  'quiz.hands': 'Số người giơ tay',
+  'quiz.handsShare': 'Tỉ lệ trên số người được đếm',
 
   'quiz.test': 'Bài kiểm tra',
   'quiz.role': 'Vai trò',
@@ -279,8 +281,10 @@ const en: Record<SummaryLabelKey, string> = {
   'source.column.hands': 'People counted by hands',
   'quiz.handsColumn': 'Hands per option',
   'quiz.handsTitle': 'Multiple-answer questions run by show of hands',
-  'quiz.handsText':
-    '“{question}” ({test}): hands per option — {options}. Per-person scores for this question need phones, paper or cards; its correct rate counts only people who answered those ways.',
+  'quiz.handsExplain':
+    'Hands cannot tell who chose exactly the right set, so these questions have no per-person score: that needs phones, paper or cards. Their correct rate counts only the people who answered those ways.',
+  'quiz.hands': 'Hands raised',
+  'quiz.handsShare': 'Share of people counted',
 
   'quiz.test': 'Test',
   'quiz.role': 'Role',

@@ -5,7 +5,7 @@ import {
   formatInstant,
   keyFigureRows,
   matchedGainText,
-  handsNotes,
+  handsTables,
   noteGroupTitle,
   pollMeta,
   pollOptionsTable,
@@ -139,10 +139,14 @@ export function summaryToMarkdown(summary: SessionSummary): string {
         push(formattedTable(questionsTable(summary, test)))
       }
     }
-    const hands = handsNotes(summary)
+    const hands = handsTables(summary)
     if (hands.length > 0) {
       push(`### ${escapeMarkdown(l('quiz.handsTitle'))}`)
-      for (const text of hands) push(escapeMarkdown(text))
+      push(`_${escapeMarkdown(l('quiz.handsExplain'))}_`)
+      for (const { title, table } of hands) {
+        push(`#### ${escapeMarkdown(title)}`)
+        push(formattedTable(table))
+      }
     }
   }
 

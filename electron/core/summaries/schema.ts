@@ -203,12 +203,22 @@ export const SessionSummarySchema = z
       }
       if (poll.type !== 'open' && poll.openAnswers.length > 0)
         problem([...path, 'openAnswers'], 'only for open questions')
+      checkSources(poll, path)
+    }
+    // Respondents are the persons of each way plus the people counted by hands, when those were counted.
+    const checkSources = (item: PollSummary | QuizSummary, path: (string | number)[]): void => {
+      const sources = item.sources
+      if (!sources || sources.hands === null || item.respondents === null) return
+      if (sources.phones + sources.paper + sources.cards + sources.hands !== item.respondents) {
+        problem([...path, 'sources'], 'does not add up to the respondents')
+      }
     }
     summary.polls.forEach((p, i) => checkPoll(p, ['polls', i]))
     summary.feedback.forEach((p, i) => checkPoll(p, ['feedback', i]))
 
     // Tests: correct ≤ answered, rates and % mastered match their counts.
     summary.quizzes.tests.forEach((test, i) => {
+      checkSources(test, ['quizzes', 'tests', i])
       test.questions.forEach((q, k) => {
         const path = ['quizzes', 'tests', i, 'questions', k]
         if (q.correct > q.answered) problem([...path, 'correct'], 'more correct answers than answers')

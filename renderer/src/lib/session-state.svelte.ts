@@ -51,8 +51,12 @@ export class SessionState {
     else this.failed = true
   }
 
+  async send(command: SessionCommand): Promise<void> {
+    await this.apply(command)
+  }
+
   /** Sends a command; true once the core has applied it (a refusal is shown by `app`). */
-  async send(command: SessionCommand): Promise<boolean> {
+  async apply(command: SessionCommand): Promise<boolean> {
     if (!this.live) return false
     const id = this.live.id
     if (isNavigation(command)) this.showAhead(command)

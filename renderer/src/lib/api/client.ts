@@ -22,6 +22,7 @@ export interface ApiClient {
   onEvent(listener: (event: ApiEvent) => void): () => void
   openAudience(sessionId: string): void
   printDocument(html: string, fileName: string): Promise<void>
+  setCameraScanning(on: boolean): Promise<void>
 }
 
 /**
@@ -49,6 +50,7 @@ export function connect(): ApiClient | 'no-token' {
     },
     onEvent: (listener) => bridge.onEvent(listener),
     openAudience: (sessionId) => bridge.openAudience(sessionId),
-    printDocument: (html, fileName) => bridge.printDocument(html, fileName)
+    printDocument: (html, fileName) => bridge.printDocument(html, fileName),
+    setCameraScanning: (on) => bridge.setCameraScanning(on)
   }
 }

@@ -52,6 +52,9 @@ export function createHttpBridge(token: string): RoundtableBridge {
       window.open(url, '_blank')
       setTimeout(() => URL.revokeObjectURL(url), 60_000)
     },
+    async setCameraScanning() {
+      // The browser asks the trainer for the camera itself (and remembers the answer per origin).
+    },
     openAudience(sessionId) {
       // Same origin: the new window gets a copy of this tab's sessionStorage, and with it the token.
       window.open(`/#audience=${encodeURIComponent(sessionId)}`, `roundtable-audience-${sessionId}`, 'popup,width=1280,height=720')
