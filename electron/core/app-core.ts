@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
+import type { ApiEvent, Notice } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { reasonOf, userMessage } from './i18n/user-message'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
@@ -23,10 +23,19 @@ import {
 import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
-import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
+import {
+  addImage,
+  duplicateWorkshop,
+  readDraft,
+  readDraftImages,
+  removeWorkshop,
+  writeDraft
+} from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
-import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
+import type { ParticipantNetwork } from './sessions/participant-network'
+import { PhoneIdentities } from './phones/phone-identity'
+import { PhonesControl } from './phones/phones-control'
 import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION, previewPackage } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
@@ -129,33 +138,20 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const index = sessions.list()
     const runHere = new Set(index.map((entry) => entry.id))
     const local = await Promise.all(
-      index.filter((entry) => matchesFilter(entry, filter)).map(async (entry) => buildSummary(await sessions.read(entry.id), language))
+      index
+        .filter((entry) => matchesFilter(entry, filter))
+        .map(async (entry) => buildSummary(await sessions.read(entry.id), language))
     )
     const notRunHere = imported.filter((summary) => !runHere.has(summary.sessionId))
     return gatherSummaries(local, notRunHere, language)
   }
 
-  // Phones on the local network: at most one participant server, answering the active session.
-  let participantServer: RunningParticipantServer | null = null
-  const participantsStatus = (): ParticipantsStatus => ({
-    running: participantServer !== null,
-    address: participantServer?.address ?? null,
-    url: participantServer?.url ?? null,
-    code: participantServer?.code ?? null,
-    qr: sessions.join?.qr ?? null
+  const phones = new PhonesControl({
+    network: options.participants,
+    sessions,
+    identities: new PhoneIdentities({ dataDir: options.dataDir, onIncident, fs: options.fs }),
+    emit
   })
-  const stopParticipants = async (): Promise<void> => {
-    await participantServer?.close()
-    participantServer = null
-    sessions.join = null
-  }
-  const participantsChanged = (): ParticipantsStatus => {
-    const status = participantsStatus()
-    emit({ type: 'participants', status })
-    const active = sessions.activeSessionId()
-    if (active) sessions.republish(active)
-    return status
-  }
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -187,7 +183,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'workshop.export': async ({ id }) => {
       const detail = await workshops.get(id)
       const dir = await workshops.folderOf(id)
-      if (!detail || !dir || !detail.summary.version) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
+      if (!detail || !dir || !detail.summary.version)
+        throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
       const bytes = await exportPackage(dir, id)
       return { fileName: `${id}-${detail.summary.version}${PACKAGE_EXTENSION}`, base64: bytes.toString('base64') }
     },
@@ -224,9 +221,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.addImage': async ({ id, fileName, base64 }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.own-workshop-images'))
+      if (!dir || (await workshops.origin(id)) !== 'user')
+        throw new ApiError('failed', userMessage('error.own-workshop-images'))
       const added = await addImage(dir, fileName, Buffer.from(base64, 'base64'))
-      return added.ok ? { status: 'added', name: added.name, dataUrl: added.dataUrl } : { status: 'refused', problem: added.problem }
+      return added.ok
+        ? { status: 'added', name: added.name, dataUrl: added.dataUrl }
+        : { status: 'refused', problem: added.problem }
     },
     'workshop.previewImport': async ({ fileName, base64 }) => {
       const result = await previewPackage(Buffer.from(base64, 'base64'), workshops.userFolder, {
@@ -257,7 +257,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.bundled-not-removable'))
+      if (!dir || (await workshops.origin(id)) !== 'user')
+        throw new ApiError('failed', userMessage('error.bundled-not-removable'))
       await removeWorkshop(dir, workshops.userFolder, id)
       workshops.invalidate()
       return { removed: true }
@@ -268,17 +269,20 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         throw new ApiError('not-found', userMessage('error.workshop-invalid', { id: workshopId }))
       }
       const manifest = detail.manifest as Manifest
-      return sessions.start(
+      const session = await sessions.start(
         { id: workshopId, title: detail.summary.title },
         { manifest, slides: detail.slides },
         details
       )
+      await phones.followActiveSession()
+      return session
     },
     'session.list': async () => sessions.list(),
     'session.get': ({ id }) => sessionCall(() => sessions.getWithImages(id)),
     'session.command': ({ id, command }) =>
       sessionCall(async () => {
         const { session, saved } = await sessions.command(id, command)
+        await phones.followActiveSession()
         const { snapshot: _snapshot, ...live } = session
         return { live, saved }
       }),
@@ -302,7 +306,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const summary = await importedSummaries.get(id).catch(() => {
         throw new ApiError('not-found', userMessage('error.summary-not-found', { id }))
       })
-      return { files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format) }
+      return {
+        files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format)
+      }
     },
     'report.build': async ({ language, ...filter }) => {
       const imported = await importedSummaries.summaries()
@@ -325,33 +331,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     'participants.interfaces': async () => options.participants?.interfaces() ?? [],
-    'participants.status': async () => participantsStatus(),
-    'participants.start': async ({ address, port }) => {
-      const network = options.participants
-      if (!network) throw new ApiError('failed', userMessage('error.phones-unavailable'))
-      if (!network.interfaces().some((i) => i.address === address)) {
-        throw new ApiError('failed', userMessage('error.address-not-local', { address }))
-      }
-      await stopParticipants()
-      participantServer = await network.start({
-        address,
-        port,
-        gateway: {
-          current: async () => {
-            const id = sessions.activeSessionId()
-            return id ? { sessionId: id, session: await sessions.get(id) } : null
-          },
-          answer: (sessionId, input) => sessions.answer(sessionId, input)
-        }
-      })
-      const qr = `data:image/svg+xml;base64,${Buffer.from(network.qrSvg(participantServer.joinUrl)).toString('base64')}`
-      sessions.join = { url: participantServer.url, code: participantServer.code, qr }
-      return participantsChanged()
-    },
-    'participants.stop': async () => {
-      await stopParticipants()
-      return participantsChanged()
-    }
+    'participants.status': async () => phones.status(),
+    'participants.start': ({ address, port }) => phones.start(address, port),
+    'participants.stop': () => phones.stop(),
+    'participants.resume': ({ sessionId }) => sessionCall(() => phones.resume(sessionId))
   }
 
   return {
@@ -361,7 +344,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener)
     },
     async close() {
-      await stopParticipants()
+      await phones.close()
       sessions.close()
       library.close()
       await lock.release()

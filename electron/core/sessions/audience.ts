@@ -10,6 +10,8 @@ export interface JoinInfo {
   code: string
   /** The QR code (an SVG data URL) that opens the join address directly. */
   qr: string
+  /** The address phones used before, when it changed (phones on the old page must open the new one). */
+  movedFrom?: string | null
 }
 
 /**
@@ -30,6 +32,8 @@ export type AudienceContent =
       status: 'waiting' | 'open' | 'closed'
       mode: 'tally' | 'phones' | null
       join: JoinInfo | null
+      /** Open for phones while phones are off: the room is told, and the trainer how to turn them on. */
+      phonesOff: boolean
       options: { label: string; count: number | null }[]
       respondents: number | null
       mean: number | null
@@ -42,6 +46,7 @@ export type AudienceContent =
       status: 'waiting' | 'open' | 'closed'
       mode: 'tally' | 'phones' | null
       join: JoinInfo | null
+      phonesOff: boolean
       questions: { text: string; options: string[] }[]
       respondents: number | null
     }
@@ -83,7 +88,13 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
     }
     case 'discussion':
-      return { kind: 'prompt', title: pick(block.title), text: plain(block.prompt), timer, groupSize: block.groupSize ?? null }
+      return {
+        kind: 'prompt',
+        title: pick(block.title),
+        text: plain(block.prompt),
+        timer,
+        groupSize: block.groupSize ?? null
+      }
     case 'activity':
       return { kind: 'prompt', title: pick(block.title), text: plain(block.instructions), timer, groupSize: null }
     case 'break':
@@ -110,10 +121,12 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         status: run ? run.status : 'waiting',
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
         respondents: run ? results.respondents : null,
         mean: showResults ? results.mean : null,
-        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
+        texts:
+          block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
       }
     }
     case 'quiz': {
@@ -124,8 +137,12 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         status: run ? run.status : 'waiting',
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         // Read aloud or shown, without the answer key.
-        questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
+        questions: quizQuestions(block, session).map((q) => ({
+          text: plain(q.text),
+          options: q.options.map((o) => plain(o.text))
+        })),
         respondents: run ? quizResults(block, session).respondents : null
       }
     }

@@ -59,14 +59,23 @@ export interface QuizResults {
 
 export function isCorrect(question: QuizQuestion, chosen: string[] | undefined): boolean {
   if (!chosen || chosen.length === 0) return false
-  const right = question.options.filter((o) => o.correct).map((o) => o.id).sort()
+  const right = question.options
+    .filter((o) => o.correct)
+    .map((o) => o.id)
+    .sort()
   return right.length === chosen.length && [...chosen].sort().every((id, i) => id === right[i])
 }
 
 export function quizResults(block: Block, session: Session): QuizResults {
   const run = session.polls[block.id]
   const questions = quizQuestions(block, session)
-  const none: QuizResults = { respondents: 0, perQuestion: [], meanScorePercent: null, masteredPercent: null, scores: [] }
+  const none: QuizResults = {
+    respondents: 0,
+    perQuestion: [],
+    meanScorePercent: null,
+    masteredPercent: null,
+    scores: []
+  }
   if (block.kind !== 'quiz' || !run || questions.length === 0) return none
 
   const phoneAnswers = Object.values(run.answers)
@@ -77,7 +86,9 @@ export function quizResults(block: Block, session: Session): QuizResults {
   const tallied = run.tallyRespondents
   const perQuestion = questions.map((q) => {
     // A tally counts hands per option; for a single-answer question the correct option's hands are correct.
-    const tallyCorrect = q.multiple ? 0 : q.options.filter((o) => o.correct).reduce((s, o) => s + (run.tally[`${q.id}/${o.id}`] ?? 0), 0)
+    const tallyCorrect = q.multiple
+      ? 0
+      : q.options.filter((o) => o.correct).reduce((s, o) => s + (run.tally[`${q.id}/${o.id}`] ?? 0), 0)
     const correct = phoneAnswers.filter((a) => isCorrect(q, a.values[q.id])).length + tallyCorrect
     const answered = phoneAnswers.length + tallied
     return { questionId: q.id, correct, answered, correctRate: answered > 0 ? correct / answered : null }
@@ -102,7 +113,9 @@ export function matchedGain(session: Session): { pairs: number; meanGainPoints: 
   const post = blocks.find((b) => b.kind === 'quiz' && b.role === 'post')
   if (!pre || !post) return { pairs: 0, meanGainPoints: null }
   const byNumber = (scores: QuizResults['scores']): Map<string, number> =>
-    new Map(scores.filter((s) => s.participantNumber !== null).map((s) => [s.participantNumber!.toLowerCase(), s.percent]))
+    new Map(
+      scores.filter((s) => s.participantNumber !== null).map((s) => [s.participantNumber!.toLowerCase(), s.percent])
+    )
   const before = byNumber(quizResults(pre, session).scores)
   const after = byNumber(quizResults(post, session).scores)
   const gains = [...after].filter(([n]) => before.has(n)).map(([n, score]) => score - before.get(n)!)

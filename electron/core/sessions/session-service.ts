@@ -67,7 +67,11 @@ export class SessionService {
     return [...this.options.library.data.sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   }
 
-  async start(workshop: { id: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
+  async start(
+    workshop: { id: string; title: Bilingual },
+    snapshot: WorkshopSnapshot,
+    details: SessionDetails
+  ): Promise<Session> {
     const now = this.now()
     const id = `${details.date}-${crypto.randomUUID().slice(0, 8)}`
     const separated = separateImages(snapshot)
@@ -164,6 +168,11 @@ export class SessionService {
     const running = this.options.library.data.sessions.filter((s) => s.status === 'running')
     if (running.some((s) => s.id === this.lastUsed)) return this.lastUsed
     return running.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.id ?? null
+  }
+
+  /** The trainer opened this session (the presenter): phones answer it while it runs. */
+  use(id: string): void {
+    this.lastUsed = id
   }
 
   republish(id: string): void {
