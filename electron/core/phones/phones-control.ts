@@ -73,9 +73,11 @@ export class PhonesControl {
     return this.serial(async () => {
       const session = await this.options.sessions.get(sessionId) // refuses an unknown session
       this.options.sessions.use(sessionId)
+      // A finished session is only looked at: phones stay with the session they answer.
+      if (session.status === 'finished') return this.status()
       if (this.running) {
         if (this.running.sessionId !== sessionId) await this.restartFor(sessionId, this.running.server.address)
-      } else if (session.status !== 'finished') {
+      } else {
         const identity = await this.options.identities.find(sessionId)
         if (identity?.on && identity.address) await this.restartFor(sessionId, identity.address)
       }
