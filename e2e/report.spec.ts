@@ -15,8 +15,8 @@ interface Question {
 /**
  * A finished session of the bundled briefing, set up through the API: attendance, and a pre-test and
  * post-test by show of hands where `pre` / `post` of `respondents` people answer every question right.
- * Hands cannot score the one question with several answers (it counts 0 correct), so the mean score
- * is 4/5 × pre ÷ respondents (and the same for post).
+ * Hands cannot score the one question with several answers (it has no per-person correct rate and is
+ * left out of the mean, never counted as 0), so the mean score is pre ÷ respondents (and the same for post).
  */
 async function runSession(
   host: RunningHost,
@@ -102,7 +102,7 @@ test('the report across sessions adds up local and imported sessions once each, 
   browser
 }, testInfo) => {
   test.setTimeout(120_000)
-  // Session A: 20 people, pre-test 40 %, post-test 64 % (+24). Session B: 10 people, 32 % → 72 % (+40).
+  // Session A: 20 people, pre-test 50 %, post-test 80 % (+30). Session B: 10 people, 40 % → 90 % (+50).
   const sessionA = await runSession(host, {
     date: '2026-11-02',
     venue: 'Hội trường <script>alert(1)</script>',
@@ -135,10 +135,10 @@ test('the report across sessions adds up local and imported sessions once each, 
   await trainer.locator('.library-report').screenshot({ path: `${screens}/report-library-entry-vi.png` })
   await trainer.getByRole('button', { name: 'Mở báo cáo tổng hợp' }).click()
   await expect(trainer.getByTestId('report')).toBeVisible()
-  // Everything: 3 sessions, 20 + 10 + 5 people, mean change (24 + 40 + 10) ÷ 3; % mastered only from the phones session.
+  // Everything: 3 sessions, 20 + 10 + 5 people, mean change (30 + 50 + 10) ÷ 3; % mastered only from the phones session.
   await expect(trainer.getByTestId('report-sessions')).toHaveText('3')
   await expect(trainer.getByTestId('report-participants')).toHaveText('35')
-  await expect(trainer.getByTestId('report-change')).toHaveText('+24,7')
+  await expect(trainer.getByTestId('report-change')).toHaveText('+30')
   await expect(trainer.getByTestId('report-mastered')).toHaveText('20% → 80%')
   const frame = trainer.frameLocator('iframe.summary-frame')
   await expect(frame.locator('body')).toContainText('Trường <b>Tiểu học</b> xã Bình An')
@@ -158,7 +158,7 @@ test('the report across sessions adds up local and imported sessions once each, 
   await trainer.getByLabel('Đến ngày').fill('2026-11-30')
   await expect(trainer.getByTestId('report-sessions')).toHaveText('2')
   await expect(trainer.getByTestId('report-participants')).toHaveText('30')
-  await expect(trainer.getByTestId('report-change')).toHaveText('+32')
+  await expect(trainer.getByTestId('report-change')).toHaveText('+40')
   await expect(trainer.getByTestId('report-mastered')).toHaveText('—')
   await expect(frame.locator('body')).not.toContainText('Bình An')
 
@@ -180,8 +180,8 @@ test('the report across sessions adds up local and imported sessions once each, 
   expect(json.report.filter).toEqual({ workshopId: 'conference-briefing', from: '2026-11-01', to: '2026-11-30' })
   expect(json.report.totals).toMatchObject({ sessions: 2, localSessions: 2, importedSessions: 0, participants: 30 })
   expect(json.report.attendance.columnTotals).toEqual([0, 7, 19, 4])
-  expect(json.report.learning.meanChangePoints).toBe(32)
-  expect(json.report.sessions.map((s: { changePoints: number }) => s.changePoints)).toEqual([24, 40])
+  expect(json.report.learning.meanChangePoints).toBe(40)
+  expect(json.report.sessions.map((s: { changePoints: number }) => s.changePoints)).toEqual([30, 50])
 
   // CSV: one UTF-8 file per table with a BOM; the attendance totals and one row per session.
   const tables = await readZip(await download('CSV', '-csv.zip'))
@@ -212,8 +212,8 @@ test('the report across sessions adds up local and imported sessions once each, 
   expect(word.tables[1]).toContainEqual(['Tổng số người tham dự', '30'])
   expect(word.tables[2]!.at(-1)).toEqual(['Tổng', '0', '7', '19', '4', '30'])
   expect(word.tables[3]!.slice(1).map((row) => row.slice(5))).toEqual([
-    ['20', '40', '64', '+24'],
-    ['10', '32', '72', '+40']
+    ['20', '50', '80', '+30'],
+    ['10', '40', '90', '+50']
   ])
   expect(word.text).toContain('Hội trường <script>alert(1)</script>')
   const workbook = await readXlsx(await download('Excel', '.xlsx'))
@@ -221,15 +221,15 @@ test('the report across sessions adds up local and imported sessions once each, 
   expect(workbook.get('Số liệu chính')).toContainEqual(['Tổng số người tham dự', 30])
   expect(workbook.get('Điểm danh')!.at(-1)).toEqual(['Tổng', 0, 7, 19, 4, 30])
   expect(workbook.get('Các buổi đã tổ chức')!.slice(1).map((row) => [row[5], ...row.slice(8)])).toEqual([
-    ['Hội trường <script>alert(1)</script>', 20, 0, 40, 64, 24],
-    ['Nhà văn hoá thôn 3', 10, 0, 32, 72, 40]
+    ['Hội trường <script>alert(1)</script>', 20, 0, 50, 80, 30],
+    ['Nhà văn hoá thôn 3', 10, 0, 40, 90, 50]
   ])
 
   // HTML: opened from disk with every request blocked, it renders completely.
   const htmlPath = await download('HTML', '.html')
   const { page, context: offline, attempts } = await openOffline(browser, htmlPath)
   await expect(page.locator('tfoot')).toContainText('30')
-  await expect(page.locator('body')).toContainText('+32 điểm %')
+  await expect(page.locator('body')).toContainText('+40 điểm %')
   expect(attempts).toEqual([])
   await page.screenshot({ path: `${screens}/report-export-vi.png`, fullPage: true })
   await offline.close()

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { MessageKey, MessageParams } from '../i18n/translate'
 import { LocalizedError, userMessage } from '../i18n/user-message'
 import type { Block } from '../workshops/schema'
-import { AGE_GROUPS, SEXES, type PollRun, type Session } from './model'
+import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
+import { normalizeParticipantNumber } from './participants'
 
 /** Everything the trainer can do during a session. Each command is validated, applied, then saved. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
@@ -35,6 +36,15 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
     deviceKey: z.string().max(100),
     approved: z.boolean()
   }),
+  z.strictObject({
+    type: z.literal('sheetAnswer'),
+    blockId: z.string().max(100),
+    participantNumber: z.string().max(40),
+    source: z.enum(SHEET_SOURCES),
+    /** Question id → chosen options; merged into the number's row, an empty list clears that question. */
+    values: z.record(z.string().max(100), z.array(z.string().max(100)).max(10)).refine((v) => Object.keys(v).length <= 100)
+  }),
+  z.strictObject({ type: z.literal('sheetRemove'), blockId: z.string().max(100), participantNumber: z.string().max(40) }),
   z.strictObject({
     type: z.literal('attendanceSet'),
     sex: z.enum(SEXES),
@@ -118,17 +128,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
         existing.mode = command.mode
         existing.closedAt = null
       } else {
-        session.polls[block.id] = {
-          mode: command.mode,
-          status: 'open',
-          hideResults: block.kind === 'quiz',
-          openedAt: at,
-          closedAt: null,
-          tally: {},
-          tallyRespondents: 0,
-          answers: {},
-          approved: []
-        }
+        session.polls[block.id] = newRun(block, command.mode, 'open', at)
       }
       break
     }
@@ -158,6 +158,12 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       if (command.approved) run.approved.push(command.deviceKey)
       break
     }
+    case 'sheetAnswer':
+      recordSheetAnswer(session, command, now)
+      break
+    case 'sheetRemove':
+      delete ensureRun(session, command.blockId, now).sheets[sheetNumber(command.participantNumber)]
+      break
     case 'attendanceSet':
       session.attendance[command.sex][command.ageGroup] = command.count
       break
@@ -211,6 +217,68 @@ export function quizQuestions(block: Block, session: Session) {
   if (block.questions) return block.questions
   const from = session.snapshot.manifest.blocks.find((b) => b.id === block.questionsFrom)
   return from?.kind === 'quiz' ? (from.questions ?? []) : []
+}
+
+function newRun(block: Block, mode: PollRun['mode'], status: PollRun['status'], at: string): PollRun {
+  return {
+    mode,
+    status,
+    hideResults: block.kind === 'quiz',
+    openedAt: at,
+    closedAt: status === 'closed' ? at : null,
+    tally: {},
+    tallyRespondents: 0,
+    answers: {},
+    approved: [],
+    sheets: {}
+  }
+}
+
+/** The block's run; paper sheets may be typed in for a quiz never opened on screen, so one is made (closed). */
+function ensureRun(session: Session, blockId: string, now: Date): PollRun {
+  const block = findBlock(session, blockId)
+  if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('error.not-a-poll')
+  session.polls[block.id] ??= newRun(block, 'tally', 'closed', now.toISOString())
+  return session.polls[block.id]!
+}
+
+function sheetNumber(text: string): string {
+  const number = normalizeParticipantNumber(text)
+  if (number === null) throw new CommandError('error.bad-participant-number', { number: text.slice(0, 40) })
+  return number
+}
+
+/** The options each question of a poll or quiz offers, and whether it takes several. */
+function sheetQuestions(block: Block, session: Session): Map<string, { options: string[]; multiple: boolean }> {
+  if (block.kind === 'quiz') {
+    return new Map(quizQuestions(block, session).map((q) => [q.id, { options: q.options.map((o) => o.id), multiple: q.multiple }]))
+  }
+  if (block.kind !== 'poll' || block.type === 'open') throw new CommandError('error.not-on-sheets')
+  const options = block.scale ? tallyKeys(block, session).map((key) => key.slice(block.id.length + 1)) : (block.options ?? []).map((o) => o.id)
+  return new Map([[block.id, { options, multiple: block.type === 'multiple' }]])
+}
+
+/** Merges one person's paper or card answers into their row, checking each against its question first. */
+function recordSheetAnswer(session: Session, command: Extract<SessionCommand, { type: 'sheetAnswer' }>, now: Date): void {
+  const number = sheetNumber(command.participantNumber)
+  const block = findBlock(session, command.blockId)
+  const questions = sheetQuestions(block, session)
+  const cleaned: Record<string, string[]> = {}
+  for (const [questionId, chosen] of Object.entries(command.values)) {
+    const question = questions.get(questionId)
+    if (!question) throw new CommandError('error.no-question', { question: questionId })
+    const unique = [...new Set(chosen)]
+    const unknown = unique.find((option) => !question.options.includes(option))
+    if (unknown !== undefined) throw new CommandError('error.no-option', { option: unknown })
+    if (!question.multiple && unique.length > 1) throw new CommandError('error.one-answer-only', { question: questionId })
+    cleaned[questionId] = unique
+  }
+  const run = ensureRun(session, block.id, now)
+  const previous = Object.hasOwn(run.sheets, number) ? run.sheets[number]!.values : {}
+  const values = { ...previous, ...cleaned }
+  for (const [questionId, chosen] of Object.entries(values)) if (chosen.length === 0) delete values[questionId]
+  if (Object.keys(values).length === 0) delete run.sheets[number]
+  else run.sheets[number] = { values, source: command.source, at: now.toISOString() }
 }
 
 function pollRun(session: Session, blockId: string): PollRun {

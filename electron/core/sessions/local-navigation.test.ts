@@ -1,18 +1,14 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { folderReader, loadWorkshop } from '../workshops/loader'
 import { applyCommand } from './commands'
-import { createSession, workshopSnapshot } from './create-session'
+import { createSession } from './create-session'
 import { AudienceFollow, CommandsInFlight, isNavigation, navigateLocally } from './local-navigation'
 import type { Session, WorkshopSnapshot } from './model'
+import { bundledSnapshot } from './testing/bundled-snapshot'
 
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 
 beforeAll(async () => {
-  const result = await loadWorkshop(folderReader(workshopDir))
-  if (!result.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(result.workshop)
+  snapshot = await bundledSnapshot()
 })
 
 const start = new Date('2026-11-22T08:00:00Z')

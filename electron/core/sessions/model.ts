@@ -40,6 +40,17 @@ export const PhoneAnswerSchema = z.object({
 })
 export type PhoneAnswer = z.infer<typeof PhoneAnswerSchema>
 
+/** Answers recorded under a sign-in number: typed in from a paper sheet, or read from a card by the webcam. */
+export const SHEET_SOURCES = ['paper', 'card'] as const
+export type SheetSource = (typeof SHEET_SOURCES)[number]
+export const SheetAnswerSchema = z.object({
+  /** Question id (polls use the block id) → chosen option ids. */
+  values: z.record(z.string(), z.array(z.string().max(100)).max(10)),
+  source: z.enum(SHEET_SOURCES),
+  at: Iso
+})
+export type SheetAnswer = z.infer<typeof SheetAnswerSchema>
+
 export const PollRunSchema = z.object({
   mode: z.enum(['tally', 'phones']),
   status: z.enum(['open', 'closed']),
@@ -53,7 +64,9 @@ export const PollRunSchema = z.object({
   /** Phone answers by device key: one per device, replaced until the poll closes. */
   answers: z.record(z.string(), PhoneAnswerSchema),
   /** Open-text answers the trainer approved for the projector, by device key. */
-  approved: z.array(z.string())
+  approved: z.array(z.string()),
+  /** Paper-sheet and card answers by normalised sign-in number (sessions saved before them have none). */
+  sheets: z.record(z.string(), SheetAnswerSchema).default({})
 })
 export type PollRun = z.infer<typeof PollRunSchema>
 

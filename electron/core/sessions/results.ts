@@ -1,25 +1,38 @@
 import type { Block, QuizQuestion } from '../workshops/schema'
 import { quizQuestions } from './commands'
 import type { PollRun, Session } from './model'
+import { answersByPerson, countSources, type AnswerConflict, type Sources } from './participants'
 
-/** Counts of one poll: show-of-hands tallies and phone answers added together. */
+/** Counts of one poll: show-of-hands tallies and each person's answer (phone, paper, card) added together. */
 export interface PollResults {
+  /** People who answered; hands are included when their number is known (see `sources.hands`). */
   respondents: number
   counts: { key: string; count: number }[]
   /** Mean of a rating poll, null otherwise or without answers. */
   mean: number | null
   /** Open-text answers with their review state (device keys stay in the app, never in exports). */
   openAnswers: { deviceKey: string; text: string; approved: boolean }[]
+  sources: Sources
+  conflicts: AnswerConflict[]
 }
 
 export function pollResults(block: Block, run: PollRun | undefined): PollResults {
-  const empty: PollResults = { respondents: 0, counts: [], mean: null, openAnswers: [] }
+  const noSources: Sources = { phones: 0, paper: 0, cards: 0, hands: 0 }
+  const empty: PollResults = {
+    respondents: 0,
+    counts: [],
+    mean: null,
+    openAnswers: [],
+    sources: noSources,
+    conflicts: []
+  }
   if (block.kind !== 'poll' || !run) return empty
-  const answers = Object.entries(run.answers)
   if (block.type === 'open') {
+    const answers = Object.entries(run.answers)
     return {
       ...empty,
       respondents: answers.length,
+      sources: { ...noSources, phones: answers.length },
       openAnswers: answers.map(([deviceKey, a]) => ({
         deviceKey,
         text: a.values[block.id]?.[0] ?? '',
@@ -27,34 +40,60 @@ export function pollResults(block: Block, run: PollRun | undefined): PollResults
       }))
     }
   }
+  const { persons, conflicts } = answersByPerson(run)
   const keys =
     block.type === 'rating' && block.scale
       ? Array.from({ length: block.scale.max - block.scale.min + 1 }, (_, i) => String(block.scale!.min + i))
       : (block.options ?? []).map((o) => o.id)
+  const hands = (key: string): number => run.tally[`${block.id}/${key}`] ?? 0
   const counts = keys.map((key) => ({
     key,
-    count: (run.tally[`${block.id}/${key}`] ?? 0) + answers.filter(([, a]) => a.values[block.id]?.includes(key)).length
+    count: hands(key) + persons.filter((p) => p.values[block.id]?.includes(key)).length
   }))
-  // For single and rating polls every vote is one person; for multiple choice, people are counted by phones
-  // (a tally of hands cannot tell how many people raised them).
-  const tallied = block.type === 'multiple' ? 0 : counts.reduce((s, c) => s + c.count, 0) - answers.length
-  const respondents = answers.length + tallied
+  const handVotes = keys.reduce((s, key) => s + hands(key), 0)
+  const sources = countSources(persons, handsCounted(block.type === 'multiple', handVotes, run.tallyRespondents))
+  const respondents = persons.length + (sources.hands ?? 0)
+  const votes = counts.reduce((s, c) => s + c.count, 0)
   const mean =
-    block.type === 'rating' && respondents > 0
-      ? counts.reduce((s, c) => s + Number(c.key) * c.count, 0) / counts.reduce((s, c) => s + c.count, 0)
-      : null
-  return { respondents, counts, mean, openAnswers: [] }
+    block.type === 'rating' && votes > 0 ? counts.reduce((s, c) => s + Number(c.key) * c.count, 0) / votes : null
+  return { respondents, counts, mean, openAnswers: [], sources, conflicts }
+}
+
+/**
+ * People counted by hands. For one choice each (single, rating) every hand is a person; hands raised for
+ * several choices cannot tell how many people raised them, so only the trainer's head count says it.
+ */
+function handsCounted(severalChoices: boolean, handVotes: number, headCount: number): number | null {
+  if (!severalChoices) return handVotes
+  if (handVotes === 0) return headCount
+  return headCount > 0 ? headCount : null
+}
+
+export interface QuizQuestionResult {
+  questionId: string
+  /** Persons who got it right, plus hands on the correct option of a single-answer question. */
+  correct: number
+  answered: number
+  correctRate: number | null
+  /**
+   * A multiple-answer question run by show of hands: hands per option and their share of the people
+   * counted. Hands cannot tell who chose exactly the right set, so those people are left out of
+   * `correct`/`answered`, which count only persons (phones, paper, cards).
+   */
+  hands: { optionId: string; count: number; share: number | null }[] | null
 }
 
 export interface QuizResults {
   respondents: number
-  perQuestion: { questionId: string; correct: number; answered: number; correctRate: number | null }[]
-  /** Mean score in percent over respondents (phones), or of the per-question rates (tally). */
+  perQuestion: QuizQuestionResult[]
+  /** Mean score in percent: the mean of the per-question correct rates. */
   meanScorePercent: number | null
-  /** Passed ÷ tested × 100; needs per-person answers, so null for tallies. */
+  /** Passed ÷ tested × 100; needs every answer per person, so null when hands were counted. */
   masteredPercent: number | null
-  /** Per-person scores in percent, by participant number where given (for matching pre and post). */
+  /** Per-person scores in percent, by sign-in number where known (for matching pre and post). */
   scores: { participantNumber: string | null; percent: number }[]
+  sources: Sources
+  conflicts: AnswerConflict[]
 }
 
 export function isCorrect(question: QuizQuestion, chosen: string[] | undefined): boolean {
@@ -74,37 +113,57 @@ export function quizResults(block: Block, session: Session): QuizResults {
     perQuestion: [],
     meanScorePercent: null,
     masteredPercent: null,
-    scores: []
+    scores: [],
+    sources: { phones: 0, paper: 0, cards: 0, hands: 0 },
+    conflicts: []
   }
   if (block.kind !== 'quiz' || !run || questions.length === 0) return none
 
-  const phoneAnswers = Object.values(run.answers)
-  const scores = phoneAnswers.map((answer) => ({
-    participantNumber: answer.participantNumber ?? null,
-    percent: (questions.filter((q) => isCorrect(q, answer.values[q.id])).length / questions.length) * 100
+  const { persons, conflicts } = answersByPerson(run)
+  const scores = persons.map((person) => ({
+    participantNumber: person.participantNumber,
+    percent: (questions.filter((q) => isCorrect(q, person.values[q.id])).length / questions.length) * 100
   }))
   const tallied = run.tallyRespondents
-  const perQuestion = questions.map((q) => {
-    // A tally counts hands per option; for a single-answer question the correct option's hands are correct.
-    const tallyCorrect = q.multiple
-      ? 0
-      : q.options.filter((o) => o.correct).reduce((s, o) => s + (run.tally[`${q.id}/${o.id}`] ?? 0), 0)
-    const correct = phoneAnswers.filter((a) => isCorrect(q, a.values[q.id])).length + tallyCorrect
-    const answered = phoneAnswers.length + tallied
-    return { questionId: q.id, correct, answered, correctRate: answered > 0 ? correct / answered : null }
+  const perQuestion = questions.map((q): QuizQuestionResult => {
+    const personsCorrect = persons.filter((p) => isCorrect(q, p.values[q.id])).length
+    const handsOn = (optionId: string): number => run.tally[`${q.id}/${optionId}`] ?? 0
+    if (q.multiple && tallied > 0) {
+      const hands = q.options.map((o) => ({ optionId: o.id, count: handsOn(o.id), share: handsOn(o.id) / tallied }))
+      const answered = persons.length
+      return {
+        questionId: q.id,
+        correct: personsCorrect,
+        answered,
+        correctRate: answered > 0 ? personsCorrect / answered : null,
+        hands
+      }
+    }
+    // For a single-answer question, the hands on the correct option are the people who got it right.
+    const handsCorrect = q.multiple ? 0 : q.options.filter((o) => o.correct).reduce((s, o) => s + handsOn(o.id), 0)
+    const answered = persons.length + tallied
+    const correct = personsCorrect + handsCorrect
+    return { questionId: q.id, correct, answered, correctRate: answered > 0 ? correct / answered : null, hands: null }
   })
-  const respondents = phoneAnswers.length + tallied
   const rates = perQuestion.filter((q) => q.correctRate !== null).map((q) => q.correctRate!)
   const meanScorePercent = rates.length > 0 ? (rates.reduce((s, r) => s + r, 0) / rates.length) * 100 : null
   const masteredPercent =
     tallied === 0 && scores.length > 0
       ? (scores.filter((s) => s.percent >= block.passMarkPercent).length / scores.length) * 100
       : null
-  return { respondents, perQuestion, meanScorePercent, masteredPercent, scores }
+  return {
+    respondents: persons.length + tallied,
+    perQuestion,
+    meanScorePercent,
+    masteredPercent,
+    scores,
+    sources: countSources(persons, tallied),
+    conflicts
+  }
 }
 
 /**
- * Pre-test against post-test for the participants who gave the same participant number in both
+ * Pre-test against post-test for the participants who gave the same sign-in number in both
  * (no names): how many pairs, and the mean change in score, in percentage points.
  */
 export function matchedGain(session: Session): { pairs: number; meanGainPoints: number | null } {
@@ -113,9 +172,7 @@ export function matchedGain(session: Session): { pairs: number; meanGainPoints: 
   const post = blocks.find((b) => b.kind === 'quiz' && b.role === 'post')
   if (!pre || !post) return { pairs: 0, meanGainPoints: null }
   const byNumber = (scores: QuizResults['scores']): Map<string, number> =>
-    new Map(
-      scores.filter((s) => s.participantNumber !== null).map((s) => [s.participantNumber!.toLowerCase(), s.percent])
-    )
+    new Map(scores.filter((s) => s.participantNumber !== null).map((s) => [s.participantNumber!, s.percent]))
   const before = byNumber(quizResults(pre, session).scores)
   const after = byNumber(quizResults(post, session).scores)
   const gains = [...after].filter(([n]) => before.has(n)).map(([n, score]) => score - before.get(n)!)

@@ -1,21 +1,17 @@
-import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { folderReader, loadWorkshop } from '../workshops/loader'
 import type { Manifest } from '../workshops/schema'
 import { openQuestion, recordAnswer } from './answers'
 import { audienceView } from './audience'
 import { applyCommand, CommandError, type SessionCommand } from './commands'
-import { createSession, workshopSnapshot } from './create-session'
+import { createSession } from './create-session'
 import { SessionSchema, type Session, type WorkshopSnapshot } from './model'
 import { pollResults, quizResults } from './results'
+import { bundledSnapshot } from './testing/bundled-snapshot'
 
-const workshopDir = resolve(__dirname, '../../../workshops/conference-briefing')
 let snapshot: WorkshopSnapshot
 
 beforeAll(async () => {
-  const result = await loadWorkshop(folderReader(workshopDir))
-  if (!result.ok) throw new Error('bundled workshop does not load')
-  snapshot = workshopSnapshot(result.workshop)
+  snapshot = await bundledSnapshot()
 })
 
 let clock = 0
@@ -160,8 +156,8 @@ describe('session engine', () => {
     expect(results.masteredPercent).toBe(50)
     expect(results.perQuestion.every((q) => q.correctRate === 0.5)).toBe(true)
     expect(results.scores).toEqual([
-      { participantNumber: '07', percent: 100 },
-      { participantNumber: '08', percent: 0 }
+      { participantNumber: '7', percent: 100 },
+      { participantNumber: '8', percent: 0 }
     ])
     // While the quiz runs, the projector shows the questions but never the key.
     const view = audienceView(session, { url: 'http://10.0.0.2:8080/', code: '1234', qr: 'data:image/svg+xml;base64,' })

@@ -1,5 +1,5 @@
 import { labeller, type SummaryLabelKey } from './labels'
-import type { SessionSummary } from './schema'
+import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
 /**
  * The summary as spreadsheet files, one CSV per table (RFC 4180: comma-separated, CRLF line ends,
@@ -45,6 +45,10 @@ export function summaryToCsv(summary: SessionSummary): SummaryCsvFiles {
 /** The summary's tables, the same for CSV and Excel. */
 export function summaryTables(summary: SessionSummary): SummaryTable[] {
   const l = labeller(summary.language)
+  // Respondents by how they answered; empty cells in summaries made before paper sheets and cards.
+  const sourceColumns = [l('source.column.phones'), l('source.column.paper'), l('source.column.cards'), l('source.column.hands')]
+  const sourceCells = (item: PollSummary | QuizSummary): CsvCell[] =>
+    item.sources ? [item.sources.phones, item.sources.paper, item.sources.cards, item.sources.hands] : [null, null, null, null]
   const { attendance, timing, quizzes } = summary
   const allPolls = [...summary.polls, ...summary.feedback]
 
@@ -112,6 +116,7 @@ export function summaryTables(summary: SessionSummary): SummaryTable[] {
       l('poll.purpose'),
       l('poll.type'),
       l('poll.collected'),
+      ...sourceColumns,
       l('poll.respondents'),
       l('poll.optionId'),
       l('poll.option'),
@@ -126,6 +131,7 @@ export function summaryTables(summary: SessionSummary): SummaryTable[] {
         l(`poll.purpose.${p.purpose}`),
         l(`poll.type.${p.type}`),
         l(`collected.${p.collected}`),
+        ...sourceCells(p),
         p.respondents
       ]
       return p.options.length === 0
@@ -145,6 +151,7 @@ export function summaryTables(summary: SessionSummary): SummaryTable[] {
       l('quiz.test'),
       l('quiz.role'),
       l('poll.collected'),
+      ...sourceColumns,
       l('quiz.respondents'),
       l('quiz.mean'),
       l('quiz.mastered'),
@@ -157,6 +164,7 @@ export function summaryTables(summary: SessionSummary): SummaryTable[] {
       t.title,
       l(`quiz.role.${t.role}`),
       l(`collected.${t.collected}`),
+      ...sourceCells(t),
       t.respondents,
       t.meanScorePercent,
       t.masteredPercent,
@@ -174,10 +182,20 @@ export function summaryTables(summary: SessionSummary): SummaryTable[] {
       l('quiz.question'),
       l('quiz.correctRate'),
       l('quiz.correct'),
-      l('quiz.answered')
+      l('quiz.answered'),
+      l('quiz.handsColumn')
     ],
     ...quizzes.tests.flatMap((t) =>
-      t.questions.map((q) => [t.blockId, t.title, q.questionId, q.text, q.correctPercent, q.correct, q.answered])
+      t.questions.map((q) => [
+        t.blockId,
+        t.title,
+        q.questionId,
+        q.text,
+        q.correctPercent,
+        q.correct,
+        q.answered,
+        q.hands ? q.hands.map((h) => `${h.label}: ${h.count}`).join('; ') : null
+      ])
     )
   ]
 

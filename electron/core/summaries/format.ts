@@ -155,7 +155,7 @@ export function testsTable(summary: SessionSummary): FormattedTable {
     ],
     rows: tests.map((test) => [
       `${test.title} (${l(`quiz.role.${test.role}`)})`,
-      l(`collected.${test.collected}`),
+      collectedText(lang, test),
       test.respondents,
       formatNumber(lang, test.meanScorePercent),
       test.masteredPercent === null
@@ -219,11 +219,51 @@ export function questionsTable(summary: SessionSummary, test: QuizSummary): Form
   }
 }
 
+/**
+ * How a poll or test was collected, with the respondents each way gave: "Điện thoại 12 · phiếu giấy 8 ·
+ * giơ tay 5". Summaries made before paper and cards have no per-way counts: their one way is named.
+ */
+export function collectedText(language: Language, item: PollSummary | QuizSummary): string {
+  const l = labeller(language)
+  const sources = item.sources
+  if (!sources || item.collected === 'not run') return l(`collected.${item.collected}`)
+  const parts = [
+    sources.phones > 0 ? l('source.phones', { count: sources.phones }) : null,
+    sources.paper > 0 ? l('source.paper', { count: sources.paper }) : null,
+    sources.cards > 0 ? l('source.cards', { count: sources.cards }) : null,
+    sources.hands === null ? l('source.handsUnknown') : sources.hands > 0 ? l('source.hands', { count: sources.hands }) : null
+  ].filter((part): part is string => part !== null)
+  if (parts.length === 0) return l(`collected.${item.collected}`)
+  const text = parts.join(' · ')
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1)
+}
+
+/**
+ * Multiple-answer quiz questions run by show of hands: one table each (option, hands, share of the people
+ * counted), titled by the question and its test. Hands cannot tell who chose exactly the right set, so
+ * these questions have no per-person score (see `quiz.handsExplain`).
+ */
+export function handsTables(summary: SessionSummary): { title: string; table: FormattedTable }[] {
+  const l = labeller(summary.language)
+  return summary.quizzes.tests.flatMap((test) =>
+    test.questions
+      .filter((q) => q.hands && q.hands.length > 0)
+      .map((q) => ({
+        title: `${q.text} (${test.title})`,
+        table: {
+          columns: [l('poll.option'), l('quiz.hands'), l('quiz.handsShare')],
+          rows: q.hands!.map((h) => [h.label, h.count, formatPercent(summary.language, h.sharePercent)]),
+          numeric: [false, true, true]
+        }
+      }))
+  )
+}
+
 /** How a poll ran: "Chọn nhiều · Đếm giơ tay · Số người trả lời: 20". */
 export function pollMeta(summary: SessionSummary, p: PollSummary): string {
   const l = labeller(summary.language)
   const respondents = p.respondents === null ? l('poll.respondentsUnknown') : String(p.respondents)
-  return `${l(`poll.type.${p.type}`)} · ${l(`collected.${p.collected}`)} · ${l('poll.respondents')}: ${respondents}`
+  return `${l(`poll.type.${p.type}`)} · ${collectedText(summary.language, p)} · ${l('poll.respondents')}: ${respondents}`
 }
 
 /** Count and share of each option; null for an open question. The share is of respondents when known. */

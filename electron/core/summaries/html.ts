@@ -9,6 +9,9 @@ import {
   formatPercent,
   formatSigned,
   matchedGainText,
+  collectedText,
+  handsTables,
+  type FormattedTable,
   noteGroupTitle,
   pollMeta
 } from './format'
@@ -218,13 +221,14 @@ ${legend([l('timing.planned'), l('timing.actual')])}
     if (q.tests.length === 0) {
       return markup`<section><h2>${l('section.quizzes')}</h2><p class="muted">${l('quiz.none')}</p></section>`
     }
+    const hands = handsTables(summary)
     return markup`<section>
 <h2>${l('section.quizzes')}</h2>
 <table>
 <thead><tr><th scope="col">${l('quiz.test')}</th><th scope="col">${l('poll.collected')}</th><th scope="col" class="num">${l('quiz.respondents')}</th><th scope="col" class="num">${l('quiz.mean')}</th><th scope="col" class="num">${l('quiz.mastered')}</th><th scope="col" class="num">${l('quiz.passMark')}</th></tr></thead>
 <tbody>${q.tests.map(
       (t) =>
-        markup`<tr><td>${t.title} <span class="muted">(${l(`quiz.role.${t.role}`)})</span></td><td>${l(`collected.${t.collected}`)}</td><td class="num">${t.respondents}</td><td class="num">${num(t.meanScorePercent)}</td><td class="num">${masteredCell(t)}</td><td class="num">${num(t.passMarkPercent)}</td></tr>`
+        markup`<tr><td>${t.title} <span class="muted">(${l(`quiz.role.${t.role}`)})</span></td><td>${collectedText(lang, t)}</td><td class="num">${t.respondents}</td><td class="num">${num(t.meanScorePercent)}</td><td class="num">${masteredCell(t)}</td><td class="num">${num(t.passMarkPercent)}</td></tr>`
     )}</tbody>
 ${
   q.change
@@ -236,6 +240,7 @@ ${
 <h3>${l('quiz.matchedGain')}</h3>
 <p>${matchedGainText(summary)}</p>
 ${q.change ? changeTable() : q.tests.map(questionTable)}
+${hands.length > 0 ? markup`<h3>${l('quiz.handsTitle')}</h3><p class="small muted">${l('quiz.handsExplain')}</p>${hands.map(handsTable)}` : ''}
 </section>`
   }
 
@@ -262,6 +267,16 @@ ${legend([l('quiz.role.pre'), l('quiz.role.post')])}
           100
         )}</td></tr>`
     )}</tbody>
+</table>
+</div>`
+  }
+
+  function handsTable({ title, table }: { title: string; table: FormattedTable }): Markup {
+    return markup`<div class="block">
+<h4>${title}</h4>
+<table>
+<thead><tr>${table.columns.map((c, i) => markup`<th scope="col"${table.numeric[i] ? markup` class="num"` : ''}>${c}</th>`)}</tr></thead>
+<tbody>${table.rows.map((row) => markup`<tr>${row.map((cell, i) => markup`<td${table.numeric[i] ? markup` class="num"` : ''}>${String(cell)}</td>`)}</tr>`)}</tbody>
 </table>
 </div>`
   }

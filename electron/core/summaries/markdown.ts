@@ -5,6 +5,7 @@ import {
   formatInstant,
   keyFigureRows,
   matchedGainText,
+  handsTables,
   noteGroupTitle,
   pollMeta,
   pollOptionsTable,
@@ -136,6 +137,15 @@ export function summaryToMarkdown(summary: SessionSummary): string {
       for (const test of q.tests) {
         push(`### ${escapeMarkdown(test.title)}: ${escapeMarkdown(l('quiz.correctRate'))}`)
         push(formattedTable(questionsTable(summary, test)))
+      }
+    }
+    const hands = handsTables(summary)
+    if (hands.length > 0) {
+      push(`### ${escapeMarkdown(l('quiz.handsTitle'))}`)
+      push(`_${escapeMarkdown(l('quiz.handsExplain'))}_`)
+      for (const { title, table } of hands) {
+        push(`#### ${escapeMarkdown(title)}`)
+        push(formattedTable(table))
       }
     }
   }

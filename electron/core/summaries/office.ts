@@ -9,6 +9,7 @@ import {
   formatInstant,
   keyFigureRows,
   matchedGainText,
+  handsTables,
   noteGroupTitle,
   pollMeta,
   pollOptionsTable,
@@ -91,6 +92,7 @@ function summaryToReportDocument(summary: SessionSummary): ReportDocument {
   const quizzes = (): ReportSection[] => {
     if (summary.quizzes.tests.length === 0) return [{ heading: l('section.quizzes'), paragraphs: [l('quiz.none')] }]
     const change = correctRateChangeTable(summary)
+    const hands = handsTables(summary)
     return [
       {
         heading: l('section.quizzes'),
@@ -104,7 +106,9 @@ function summaryToReportDocument(summary: SessionSummary): ReportDocument {
             heading: `${test.title}: ${l('quiz.correctRate')}`,
             level: 2 as const,
             table: table(test.title, questionsTable(summary, test))
-          })))
+          }))),
+      ...(hands.length > 0 ? [{ heading: l('quiz.handsTitle'), level: 2 as const, paragraphs: [l('quiz.handsExplain')] }] : []),
+      ...hands.map(({ title, table: t }) => ({ heading: title, level: 2 as const, table: table(title, t) }))
     ]
   }
 

@@ -19,8 +19,17 @@ const Percent = z.number().min(0).max(100)
 const Points = z.number().min(-100).max(100)
 const Minutes = z.number().min(0).max(1_000_000)
 
-export const COLLECTED = ['tally', 'phones', 'not run'] as const
+/** The one way a poll or quiz was collected, 'mixed' for several (older summaries know only tally and phones). */
+export const COLLECTED = ['tally', 'phones', 'paper', 'cards', 'mixed', 'not run'] as const
 export type Collected = (typeof COLLECTED)[number]
+
+/**
+ * Respondents by how they answered: persons by phone, paper sheet and webcam card, and people counted by
+ * a show of hands (null when hands were raised for several choices and nobody counted the people).
+ * Optional: summaries made before paper sheets and cards do not have it.
+ */
+export const SourcesSchema = z.strictObject({ phones: Count, paper: Count, cards: Count, hands: Count.nullable() })
+export type Sources = z.infer<typeof SourcesSchema>
 
 export const PollSummarySchema = z.strictObject({
   blockId: Id,
@@ -29,6 +38,7 @@ export const PollSummarySchema = z.strictObject({
   type: z.enum(['single', 'multiple', 'rating', 'open']),
   purpose: z.enum(['opinion', 'feedback']),
   collected: z.enum(COLLECTED),
+  sources: SourcesSchema.optional(),
   /** People who answered; null when it cannot be known (hands raised for several choices, nobody counted). */
   respondents: Count.nullable(),
   /** Every option (or scale point) in order, with its count; empty for open questions. */
@@ -46,6 +56,7 @@ export const QuizSummarySchema = z.strictObject({
   title: ShortText,
   role: z.enum(['pre', 'post', 'practice']),
   collected: z.enum(COLLECTED),
+  sources: SourcesSchema.optional(),
   passMarkPercent: Percent,
   respondents: Count,
   meanScorePercent: Percent.nullable(),
@@ -60,7 +71,13 @@ export const QuizSummarySchema = z.strictObject({
         text: ShortText,
         answered: Count,
         correct: Count,
-        correctPercent: Percent.nullable()
+        correctPercent: Percent.nullable(),
+        /**
+         * A multiple-answer question run by show of hands: hands per option and their share of the people
+         * counted. Per-person correctness for it needs phones, paper or cards, so `answered` and `correct`
+         * count only those.
+         */
+        hands: z.array(z.strictObject({ label: ShortText, count: Count, sharePercent: Percent.nullable() })).max(20).optional()
       })
     )
     .max(30)
@@ -186,12 +203,22 @@ export const SessionSummarySchema = z
       }
       if (poll.type !== 'open' && poll.openAnswers.length > 0)
         problem([...path, 'openAnswers'], 'only for open questions')
+      checkSources(poll, path)
+    }
+    // Respondents are the persons of each way plus the people counted by hands, when those were counted.
+    const checkSources = (item: PollSummary | QuizSummary, path: (string | number)[]): void => {
+      const sources = item.sources
+      if (!sources || sources.hands === null || item.respondents === null) return
+      if (sources.phones + sources.paper + sources.cards + sources.hands !== item.respondents) {
+        problem([...path, 'sources'], 'does not add up to the respondents')
+      }
     }
     summary.polls.forEach((p, i) => checkPoll(p, ['polls', i]))
     summary.feedback.forEach((p, i) => checkPoll(p, ['feedback', i]))
 
     // Tests: correct ≤ answered, rates and % mastered match their counts.
     summary.quizzes.tests.forEach((test, i) => {
+      checkSources(test, ['quizzes', 'tests', i])
       test.questions.forEach((q, k) => {
         const path = ['quizzes', 'tests', i, 'questions', k]
         if (q.correct > q.answered) problem([...path, 'correct'], 'more correct answers than answers')

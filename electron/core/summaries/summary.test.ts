@@ -122,9 +122,9 @@ function answer(
 
 /**
  * A whole briefing, as a trainer runs it:
- *   welcome 7 min (planned 6) · pre-test 6 (5) · 2019 slides 10 (9) · 2019 poll 3 (3) · 2023 slides 8 (9)
+ *   welcome 7 min (planned 6) · pre-test 6 (8) · 2019 slides 10 (9) · 2019 poll 3 (3) · 2023 slides 8 (9)
  *   · closest-action poll 2 (2) · discussion 12 (10) · quick discussion 3 + 10 paused + 2 (6)
- *   · our work 4 (4) · post-test 4 (4) · open poll 2 (1) · feedback 3 (2) → actual 66, planned 61.
+ *   · our work 4 (8) · post-test 4 (7) · open poll 2 (1) · feedback 3 (2) → actual 66, planned 71.
  */
 function runBriefing(): Session {
   const session = newSession()
@@ -313,19 +313,19 @@ describe('session summary', () => {
     const minutes = Object.fromEntries(vi.timing.blocks.map((b) => [b.blockId, [b.plannedMinutes, b.actualMinutes]]))
     expect(minutes).toEqual({
       welcome: [6, 7],
-      'pre-quiz': [5, 6],
+      'pre-quiz': [8, 6],
       'ecpat-2019': [9, 10],
       'poll-2019-measures': [3, 3],
       'interpol-2023': [9, 8],
       'poll-closest-action': [2, 2],
       'discussion-five-actions': [10, 12],
       'discussion-2019-2023': [6, 5],
-      'our-work-help': [4, 4],
-      'post-quiz': [4, 4],
+      'our-work-help': [8, 4],
+      'post-quiz': [7, 4],
       'one-thing': [1, 2],
       feedback: [2, 3]
     })
-    expect(vi.timing.plannedMinutes).toBe(61)
+    expect(vi.timing.plannedMinutes).toBe(71)
     expect(vi.timing.actualMinutes).toBe(66)
     expect(vi.timing.blocks.every((b) => b.ran)).toBe(true)
     expect(vi.timing.startedAt).toBe('2026-11-22T08:00:00.000Z')
@@ -688,11 +688,11 @@ describe('session summary', () => {
 
       const polls = csvTable(files, 'polls.csv')
       const count = (blockId: string, optionId: string): number =>
-        Number(polls.find((r) => r[0] === blockId && r[7] === optionId)![9])
+        Number(polls.find((r) => r[0] === blockId && r[11] === optionId)![13])
       expect(count('poll-2019-measures', 'training')).toBe(12)
       expect(count('poll-closest-action', 'cooperation')).toBe(2)
       expect(count('feedback', '4')).toBe(10)
-      expect(Number(polls.find((r) => r[0] === 'feedback')![10])).toBe(4.3)
+      expect(Number(polls.find((r) => r[0] === 'feedback')![14])).toBe(4.3)
       expect(polls.find((r) => r[0] === 'poll-2019-measures')![2]).toBe(block('poll-2019-measures', 'poll').question.vi)
       expect(polls.filter((r) => r[0] === 'poll-2019-measures')).toHaveLength(7)
 
@@ -704,10 +704,15 @@ describe('session summary', () => {
 
       const quizzes = csvTable(files, 'quizzes.csv')
       expect(
-        quizzes.slice(1).map((r) => [r[0], Number(r[4]), Number(r[5]), Number(r[6]), Number(r[7]), Number(r[8])])
+        quizzes.slice(1).map((r) => [r[0], Number(r[8]), Number(r[9]), Number(r[10]), Number(r[11]), Number(r[12])])
       ).toEqual([
         ['pre-quiz', 4, 55, 50, 2, 4],
         ['post-quiz', 4, 85, 75, 3, 4]
+      ])
+      // How each test was collected: respondents by phones, paper, cards and hands.
+      expect(quizzes.slice(1).map((r) => [r[3], ...r.slice(4, 8).map(Number)])).toEqual([
+        ['Điện thoại', 4, 0, 0, 0],
+        ['Điện thoại', 4, 0, 0, 0]
       ])
 
       const timing = csvTable(files, 'timing.csv')
@@ -718,7 +723,7 @@ describe('session summary', () => {
           .map(Number)
       ).toEqual([10, 12, 2])
       expect(timing.find((r) => r[0] === 'interpol-2023')![5]).toBe('-1') // a number, not neutralised
-      expect(timing.at(-1)!.slice(3).map(Number)).toEqual([61, 66, 5])
+      expect(timing.at(-1)!.slice(3).map(Number)).toEqual([71, 66, -5])
 
       const notes = csvTable(files, 'notes.csv')
       expect(notes.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
@@ -807,6 +812,10 @@ describe('session summary', () => {
       const inflated = file()
       inflated.summary.quizzes.tests[1]!.masteredPercent = 100
       refuse(JSON.stringify(inflated), 'invalid', /masteredPercent/)
+
+      const morePaper = file()
+      morePaper.summary.quizzes.tests[0]!.sources!.paper += 5 // respondents by way no longer add up
+      refuse(JSON.stringify(morePaper), 'invalid', /quizzes\.tests\.0\.sources/)
 
       const leaked = file()
       leaked.summary.participantNumbers = ['P-701']

@@ -4,6 +4,7 @@ import { matchedGain, pollResults, quizResults } from '../sessions/results'
 import type { Language } from '../storage/library-file'
 import type { Bilingual, Block } from '../workshops/schema'
 import { summaryLabel } from './labels'
+import type { Sources as ResultSources } from '../sessions/participants'
 import type { Collected, PollSummary, QuizChange, QuizSummary, SessionSummary, TimingBlock } from './schema'
 
 export type { PollSummary, QuizChange, QuizSummary, SessionSummary, TimingBlock } from './schema'
@@ -129,22 +130,16 @@ function pollSummary(
   const counts = new Map(results.counts.map((c) => [c.key, c.count]))
   const options = keys.map((key) => ({ key, label: labelFor(key), count: counts.get(key) ?? 0 }))
 
-  let respondents: number | null = run ? results.respondents : 0
-  if (run && block.type === 'multiple') {
-    // Raised hands for several choices cannot tell how many people voted, unless the trainer counted them.
-    const handVotes = Object.entries(run.tally)
-      .filter(([key]) => key.startsWith(`${block.id}/`))
-      .reduce((s, [, n]) => s + n, 0)
-    const phones = Object.keys(run.answers).length
-    respondents = handVotes === 0 ? phones : run.tallyRespondents > 0 ? phones + run.tallyRespondents : null
-  }
+  // Raised hands for several choices cannot tell how many people voted, unless the trainer counted them.
+  const respondents = run && results.sources.hands === null ? null : results.respondents
   return {
     blockId: block.id,
     title: pick(block.title),
     question: pick(block.question),
     type: block.type,
     purpose: block.purpose,
-    collected: collected(run?.mode),
+    collected: run ? collected(results.sources, run.mode) : 'not run',
+    sources: results.sources,
     respondents,
     options,
     scale: scale ? { min: scale.min, max: scale.max } : null,
@@ -154,8 +149,14 @@ function pollSummary(
   }
 }
 
-function collected(mode: 'tally' | 'phones' | undefined): Collected {
-  return mode ?? 'not run'
+/** The way answers came in: the one source that gave any, 'mixed' for several, else the poll's live mode. */
+function collected(sources: ResultSources, mode: 'tally' | 'phones'): Collected {
+  const used: Collected[] = []
+  if (sources.phones > 0) used.push('phones')
+  if (sources.paper > 0) used.push('paper')
+  if (sources.cards > 0) used.push('cards')
+  if (sources.hands === null || sources.hands > 0) used.push('tally')
+  return used.length > 1 ? 'mixed' : (used[0] ?? mode)
 }
 
 function quizSummary(
@@ -171,7 +172,8 @@ function quizSummary(
     blockId: block.id,
     title: pick(block.title),
     role: block.role,
-    collected: collected(run?.mode),
+    collected: run ? collected(results.sources, run.mode) : 'not run',
+    sources: results.sources,
     passMarkPercent: block.passMarkPercent,
     respondents: results.respondents,
     meanScorePercent: results.meanScorePercent === null ? null : round(results.meanScorePercent),
@@ -181,12 +183,18 @@ function quizSummary(
     passed: individual ? results.scores.filter((s) => s.percent >= block.passMarkPercent).length : null,
     questions: quizQuestions(block, session).map((question) => {
       const result = byId.get(question.id)
+      const hands = result?.hands?.map((h) => ({
+        label: pick(question.options.find((o) => o.id === h.optionId)!.text),
+        count: h.count,
+        sharePercent: h.share === null ? null : round(h.share * 100)
+      }))
       return {
         questionId: question.id,
         text: pick(question.text),
         answered: result?.answered ?? 0,
         correct: result?.correct ?? 0,
-        correctPercent: result?.correctRate == null ? null : round(result.correctRate * 100)
+        correctPercent: result?.correctRate == null ? null : round(result.correctRate * 100),
+        ...(hands ? { hands } : {})
       }
     })
   }
