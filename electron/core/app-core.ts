@@ -23,14 +23,7 @@ import {
 import { exportFiles } from './reports/export-files'
 import type { Language } from './storage/library-file'
 import { signInSheetHtml } from './guides/sign-in-sheet'
-import {
-  addImage,
-  duplicateWorkshop,
-  readDraft,
-  readDraftImages,
-  removeWorkshop,
-  writeDraft
-} from './library/workshop-editing'
+import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
 import type { ParticipantNetwork } from './sessions/participant-network'
@@ -138,9 +131,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const index = sessions.list()
     const runHere = new Set(index.map((entry) => entry.id))
     const local = await Promise.all(
-      index
-        .filter((entry) => matchesFilter(entry, filter))
-        .map(async (entry) => buildSummary(await sessions.read(entry.id), language))
+      index.filter((entry) => matchesFilter(entry, filter)).map(async (entry) => buildSummary(await sessions.read(entry.id), language))
     )
     const notRunHere = imported.filter((summary) => !runHere.has(summary.sessionId))
     return gatherSummaries(local, notRunHere, language)
@@ -183,8 +174,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'workshop.export': async ({ id }) => {
       const detail = await workshops.get(id)
       const dir = await workshops.folderOf(id)
-      if (!detail || !dir || !detail.summary.version)
-        throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
+      if (!detail || !dir || !detail.summary.version) throw new ApiError('not-found', userMessage('error.workshop-invalid', { id }))
       const bytes = await exportPackage(dir, id)
       return { fileName: `${id}-${detail.summary.version}${PACKAGE_EXTENSION}`, base64: bytes.toString('base64') }
     },
@@ -221,12 +211,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.addImage': async ({ id, fileName, base64 }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user')
-        throw new ApiError('failed', userMessage('error.own-workshop-images'))
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.own-workshop-images'))
       const added = await addImage(dir, fileName, Buffer.from(base64, 'base64'))
-      return added.ok
-        ? { status: 'added', name: added.name, dataUrl: added.dataUrl }
-        : { status: 'refused', problem: added.problem }
+      return added.ok ? { status: 'added', name: added.name, dataUrl: added.dataUrl } : { status: 'refused', problem: added.problem }
     },
     'workshop.previewImport': async ({ fileName, base64 }) => {
       const result = await previewPackage(Buffer.from(base64, 'base64'), workshops.userFolder, {
@@ -257,8 +244,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'workshop.remove': async ({ id }) => {
       const dir = await workshops.folderOf(id)
-      if (!dir || (await workshops.origin(id)) !== 'user')
-        throw new ApiError('failed', userMessage('error.bundled-not-removable'))
+      if (!dir || (await workshops.origin(id)) !== 'user') throw new ApiError('failed', userMessage('error.bundled-not-removable'))
       await removeWorkshop(dir, workshops.userFolder, id)
       workshops.invalidate()
       return { removed: true }
@@ -306,9 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       const summary = await importedSummaries.get(id).catch(() => {
         throw new ApiError('not-found', userMessage('error.summary-not-found', { id }))
       })
-      return {
-        files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format)
-      }
+      return { files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format) }
     },
     'report.build': async ({ language, ...filter }) => {
       const imported = await importedSummaries.summaries()

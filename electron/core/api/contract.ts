@@ -85,19 +85,11 @@ export type AppInfo = z.infer<typeof AppInfoSchema>
 /** A workshop package file travels as base64 (at most 20 MB of file, checked again on import). */
 const PackageFileSchema = z.strictObject({
   fileName: z.string().min(1).max(255),
-  base64: z
-    .string()
-    .max(28 * 1024 * 1024)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  base64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
 })
 
 export const ImportResultSchema = z.union([
-  z.object({
-    status: z.literal('imported'),
-    id: z.string(),
-    version: z.string(),
-    replacedVersion: z.string().nullable()
-  }),
+  z.object({ status: z.literal('imported'), id: z.string(), version: z.string(), replacedVersion: z.string().nullable() }),
   z.object({ status: z.literal('invalid'), problems: z.array(ProblemSchema) }),
   z.object({ status: z.literal('conflict'), id: z.string(), existingVersion: z.string(), incomingVersion: z.string() })
 ])
@@ -168,9 +160,7 @@ const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path
 const ExportFormatSchema = z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx'])
 /** Exported files: text as is; CSV as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
 const ExportFilesSchema = z.object({
-  files: z.array(
-    z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) })
-  )
+  files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
 })
 
 export const apiContract = {
@@ -206,10 +196,7 @@ export const apiContract = {
     args: z.strictObject({
       id: WorkshopId,
       fileName: z.string().min(1).max(255),
-      base64: z
-        .string()
-        .max(3 * 1024 * 1024)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      base64: z.string().max(3 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
     }),
     result: z.union([
       z.object({ status: z.literal('added'), name: z.string(), dataUrl: z.string() }),
@@ -226,10 +213,7 @@ export const apiContract = {
       id: WorkshopId,
       document: z.enum(['guide', 'sign-in']),
       language: LanguageSchema,
-      startTime: z
-        .string()
-        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-        .optional()
+      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional()
     }),
     result: z.object({ fileName: z.string(), html: z.string() })
   },
@@ -253,24 +237,14 @@ export const apiContract = {
   'summary.import': {
     args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
     result: z.union([
-      z.object({
-        ok: z.literal(true),
-        entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() })
-      }),
+      z.object({ ok: z.literal(true), entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }) }),
       z.object({ ok: z.literal(false), reason: UserMessageSchema })
     ])
   },
   'summary.list': {
     args: Empty,
     result: z.array(
-      z.object({
-        id: z.string(),
-        workshopTitle: z.string(),
-        venue: z.string(),
-        date: z.string(),
-        trainer: z.string(),
-        language: LanguageSchema
-      })
+      z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string(), trainer: z.string(), language: LanguageSchema })
     )
   },
   /** An imported summary, in the language it was made in; the same formats and files as `session.export`. */
@@ -329,7 +303,8 @@ export type ApiEvent =
  * core always sends one; only a transport's own guards (untrusted sender, bad method name) may not.
  */
 export type ApiReply<T = unknown> =
-  { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
+  | { ok: true; result: T }
+  | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
 export type ApiErrorCode = 'unknown-method' | 'invalid-arguments' | 'not-found' | 'failed'
 
 export function isApiMethod(name: unknown): name is ApiMethod {

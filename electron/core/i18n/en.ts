@@ -133,8 +133,7 @@ export const en: Record<MessageKey, string> = {
   'presenter.pause': 'Pause the session',
   'presenter.resume': 'Resume the session',
   'presenter.finish': 'Finish the session',
-  'presenter.keys':
-    'Keys: → / PageDown next · ← / PageUp back · B black · W white · T timer · O open/close poll · G go to part · S single screen',
+  'presenter.keys': 'Keys: → / PageDown next · ← / PageUp back · B black · W white · T timer · O open/close poll · G go to part · S single screen',
   'presenter.notSaved': 'The last action could not be saved yet; it is kept and will be saved automatically.',
   'presenter.backToLibrary': '← Library',
   'timer.start': 'Start the timer (T)',
@@ -195,16 +194,12 @@ export const en: Record<MessageKey, string> = {
   'audience.ended': 'Thank you for taking part!',
   'audience.minutesLeft': 'left',
   'audience.joinMoved': 'The address changed: {from} → {to}. If your phone shows the old page, open the new address.',
-  'audience.phonesOff':
-    'Phones are off. The trainer turns them on in the “Participants’ phones” panel → “Let phones join”.',
-  'phones.moved':
-    'The address changed: {from} → {to}. Tell participants to open the new address (the join code is the same).',
-  'phones.notRestarted':
-    'Phones are off: they could not come back on {address} (that network is no longer on this computer). Choose a network below and press “Let phones join”.',
+  'audience.phonesOff': 'Phones are off. The trainer turns them on in the “Participants’ phones” panel → “Let phones join”.',
+  'phones.moved': 'The address changed: {from} → {to}. Tell participants to open the new address (the join code is the same).',
+  'phones.notRestarted': 'Phones are off: they could not come back on {address} (that network is no longer on this computer). Choose a network below and press “Let phones join”.',
   'phones.offWarning': 'The poll is open for phones but phones are off: nobody can answer yet.',
   'phones.turnOn': 'Turn phones on',
-  'phones.keepsCode':
-    'The code and address stay the same for the whole session: people who joined do not type it again.',
+  'phones.keepsCode': 'The code and address stay the same for the whole session: people who joined do not type it again.',
   'phones.title': 'Participants’ phones',
   'phones.off': 'Off. Choose the Wi-Fi network the participants’ phones are on.',
   'phones.interface': 'Network',
@@ -260,10 +255,8 @@ export const en: Record<MessageKey, string> = {
   'editor.cite.paragraph': 'Paragraph (1–{max})',
   'editor.cite.verifyLocally': 'Verify locally',
   'editor.cite.insert': 'Insert',
-  'editor.slidesHelp':
-    'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
-  'editor.slidesOverflow':
-    'Slide {slides} ({language}) is longer than the projector shows: its end will be cut off. Shorten it or split it in two.',
+  'editor.slidesHelp': 'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
+  'editor.slidesOverflow': 'Slide {slides} ({language}) is longer than the projector shows: its end will be cut off. Shorten it or split it in two.',
   'editor.slidesMismatch': 'Different numbers of slides: Vietnamese {vi}, English {en}.',
   'editor.quizRole': 'Kind of quiz',
   'editor.passMark': 'Pass mark (%)',
@@ -296,8 +289,7 @@ export const en: Record<MessageKey, string> = {
   'summary.pdf': 'Print / PDF',
   'summary.docx': 'Word file (.docx) to edit into the donor report',
   'summary.xlsx': 'Excel workbook (.xlsx): one sheet per table, numbers ready for survey tools',
-  'summary.help':
-    'The report holds no participant names or numbers. It can be exported at any time, also while the session is running.',
+  'summary.help': 'The report holds no participant names or numbers. It can be exported at any time, also while the session is running.',
   'summary.backToSession': '← Back to the session',
   'summaries.title': 'Reports received from other sessions',
   'summaries.import': 'Import a report (JSON)…',
@@ -307,11 +299,9 @@ export const en: Record<MessageKey, string> = {
   'summaries.back': '← Library',
   'report.open': 'Report across sessions',
   'report.openButton': 'Open the report',
-  'report.openHelp':
-    'Brings several sessions together: those run on this computer and the imported reports, filtered by workshop and dates.',
+  'report.openHelp': 'Brings several sessions together: those run on this computer and the imported reports, filtered by workshop and dates.',
   'report.title': 'Report across sessions',
-  'report.help':
-    'Each session counts once, even when its report was also imported. The report holds no participant names or numbers.',
+  'report.help': 'Each session counts once, even when its report was also imported. The report holds no participant names or numbers.',
   'report.filters': 'Filter',
   'report.workshop': 'Workshop',
   'report.allWorkshops': 'All workshops',
@@ -330,7 +320,8 @@ export const en: Record<MessageKey, string> = {
   'notice.quarantined': 'The file {file} was damaged and has been moved to {movedTo} (not deleted). Reason: {reason}.',
   'notice.restored-from-backup': 'Restored {file} from the last good copy.',
   'notice.started-empty': 'No good copy of {file} was found; the app started with empty data.',
-  'notice.newer-version': 'The file {file} is left untouched and will not be overwritten: {reason}.',
+  'notice.newer-version':
+    'The file {file} is left untouched and will not be overwritten: {reason}.',
   'notice.save-failed':
     'Could not save to {file} ({reason}). Your data is kept in memory and will be saved automatically once the disk accepts writes.',
   'notice.save-recovered': 'Saving to {file} works again.',
@@ -368,13 +359,11 @@ export const en: Record<MessageKey, string> = {
   'reason.yaml-bad-escape': 'a double-quoted string has an invalid \\ escape',
   'reason.yaml-multiple-docs': 'the file holds more than one YAML document (a --- line)',
   'reason.yaml-other': 'YAML error of type {code}',
-  'error.data-folder-busy':
-    'Roundtable is already running with the data folder {folder} (process {pid}); close it first',
+  'error.data-folder-busy': 'Roundtable is already running with the data folder {folder} (process {pid}); close it first',
   'error.print-invalid': 'the document to print is not valid',
   'error.print-too-large': 'the document is too large to print',
   'error.print-failed': 'the PDF could not be made ({detail})',
-  'error.token-refused':
-    'the access key is wrong or from an earlier run; open the address Roundtable printed when it started',
+  'error.token-refused': 'the access key is wrong or from an earlier run; open the address Roundtable printed when it started',
   'error.request-refused': 'the request was refused ({detail})',
   'error.unknown-method': 'unknown request ({method})',
   'error.invalid-arguments': 'the request has invalid data in “{field}”',
@@ -421,13 +410,11 @@ export const en: Record<MessageKey, string> = {
   'problem.quiz-questions-both': 'The quiz “{block}” may have questions or questionsFrom, not both.',
   'problem.quiz-questions-none': 'The quiz “{block}” needs questions or questionsFrom.',
   'problem.quiz-from-unknown': 'The quiz “{block}” takes its questions from “{from}”, but there is no such quiz.',
-  'problem.quiz-correct-single':
-    'The single-answer question “{question}” needs exactly 1 correct option (it has {count}).',
+  'problem.quiz-correct-single': 'The single-answer question “{question}” needs exactly 1 correct option (it has {count}).',
   'problem.quiz-correct-multiple': 'The multiple-answer question “{question}” needs at least 1 correct option.',
   'problem.unknown-objective': 'The question “{question}” names the objective “{objective}”, which does not exist.',
   'problem.citation-unknown-source': 'The citation “{citation}” points to a source that is not in the sources list.',
-  'problem.citation-bad-paragraph':
-    'The citation “{citation}” points to a paragraph that does not exist (the source has {max}).',
+  'problem.citation-bad-paragraph': 'The citation “{citation}” points to a paragraph that does not exist (the source has {max}).',
   'problem.citation-needs-paragraph': 'The citation “{citation}” needs a paragraph number, e.g. [@{citation}#2].',
   'problem.slides-count-differs':
     'The block “{block}” has {vi} Vietnamese slides but {en} English ones; both languages must match.',
@@ -440,11 +427,9 @@ export const en: Record<MessageKey, string> = {
   'problem.image-unsafe-path':
     'The image path “{src}” is unsafe or invalid; use images/<name>.png|jpg|webp|gif with a lowercase name, no accents, no “..”.',
   'problem.image-missing': 'The image “{src}” is not in the package’s images/ folder.',
-  'problem.image-not-image':
-    '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
+  'problem.image-not-image': '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
   'problem.image-too-large': 'The image “{src}” is too large (at most {maxKb} KB per image).',
-  'problem.image-alt-missing':
-    'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
+  'problem.image-alt-missing': 'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
   'problem.images-too-large': 'The workshop’s images are too large in total (at most {maxMb} MB).',
   'problem.archive-too-large': 'The package file is too large (at most {maxMb} MB).',
   'problem.archive-invalid': 'This is not a valid workshop package file (damaged ZIP?).',

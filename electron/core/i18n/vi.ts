@@ -33,8 +33,7 @@ export const vi = {
   'library.import': 'Nhập hội thảo từ tệp…',
   'library.import.working': 'Đang kiểm tra tệp…',
   'library.import.done': 'Đã nhập “{id}” phiên bản {version}.',
-  'library.import.doneReplaced':
-    'Đã nhập “{id}” phiên bản {version}; phiên bản {old} được giữ lại trong thư mục dữ liệu.',
+  'library.import.doneReplaced': 'Đã nhập “{id}” phiên bản {version}; phiên bản {old} được giữ lại trong thư mục dữ liệu.',
   'library.import.invalid': 'Không nhập tệp {file}: gói hội thảo có lỗi. Không có gì bị thay đổi.',
   'library.import.conflict':
     'Thư viện đã có “{id}” phiên bản {existing}. Thay bằng phiên bản {incoming}? Phiên bản cũ sẽ được giữ lại.',
@@ -135,8 +134,7 @@ export const vi = {
   'presenter.pause': 'Tạm dừng buổi học',
   'presenter.resume': 'Tiếp tục buổi học',
   'presenter.finish': 'Kết thúc buổi học',
-  'presenter.keys':
-    'Phím: → / PageDown tiếp · ← / PageUp lùi · B đen · W trắng · T đồng hồ · O mở/đóng bình chọn · G chọn phần · S một màn hình',
+  'presenter.keys': 'Phím: → / PageDown tiếp · ← / PageUp lùi · B đen · W trắng · T đồng hồ · O mở/đóng bình chọn · G chọn phần · S một màn hình',
   'presenter.notSaved': 'Chưa lưu được thao tác vừa rồi; dữ liệu vẫn được giữ và sẽ tự lưu lại.',
   'presenter.backToLibrary': '← Thư viện',
   'timer.start': 'Bắt đầu đếm giờ (T)',
@@ -197,11 +195,9 @@ export const vi = {
   'audience.ended': 'Cảm ơn anh chị đã tham gia!',
   'audience.minutesLeft': 'còn lại',
   'audience.joinMoved': 'Địa chỉ đã đổi: {from} → {to}. Ai đang mở trang cũ, hãy mở địa chỉ mới.',
-  'audience.phonesOff':
-    'Điện thoại đang tắt. Người điều phối bật lại trong bảng «Điện thoại người tham gia» → «Bật cho điện thoại tham gia».',
+  'audience.phonesOff': 'Điện thoại đang tắt. Người điều phối bật lại trong bảng «Điện thoại người tham gia» → «Bật cho điện thoại tham gia».',
   'phones.moved': 'Địa chỉ đã đổi: {from} → {to}. Hãy báo cho người tham gia mở địa chỉ mới (mã tham gia giữ nguyên).',
-  'phones.notRestarted':
-    'Điện thoại đang tắt: không bật lại được trên {address} (mạng này không còn trên máy). Chọn mạng bên dưới rồi bấm «Bật cho điện thoại tham gia».',
+  'phones.notRestarted': 'Điện thoại đang tắt: không bật lại được trên {address} (mạng này không còn trên máy). Chọn mạng bên dưới rồi bấm «Bật cho điện thoại tham gia».',
   'phones.offWarning': 'Bình chọn đang mở cho điện thoại nhưng điện thoại đang tắt: chưa ai trả lời được.',
   'phones.turnOn': 'Bật điện thoại',
   'phones.keepsCode': 'Mã và địa chỉ được giữ cho cả buổi: người đã tham gia không phải nhập lại.',
@@ -260,10 +256,8 @@ export const vi = {
   'editor.cite.paragraph': 'Đoạn (1–{max})',
   'editor.cite.verifyLocally': 'Cần kiểm tra tại địa phương',
   'editor.cite.insert': 'Chèn',
-  'editor.slidesHelp':
-    'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
-  'editor.slidesOverflow':
-    'Trang chiếu {slides} ({language}) dài quá màn chiếu: phần cuối sẽ bị cắt. Hãy rút gọn hoặc tách thành hai trang.',
+  'editor.slidesHelp': 'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
+  'editor.slidesOverflow': 'Trang chiếu {slides} ({language}) dài quá màn chiếu: phần cuối sẽ bị cắt. Hãy rút gọn hoặc tách thành hai trang.',
   'editor.slidesMismatch': 'Số trang chiếu khác nhau: tiếng Việt {vi}, tiếng Anh {en}.',
   'editor.quizRole': 'Loại kiểm tra',
   'editor.passMark': 'Điểm đạt (%)',
@@ -296,8 +290,7 @@ export const vi = {
   'summary.pdf': 'In / PDF',
   'summary.docx': 'Tệp Word (.docx) để chỉnh sửa thành báo cáo gửi nhà tài trợ',
   'summary.xlsx': 'Tệp Excel (.xlsx): mỗi bảng một trang tính, số liệu để dùng với công cụ khảo sát',
-  'summary.help':
-    'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
+  'summary.help': 'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
   'summary.backToSession': '← Về buổi tập huấn',
   'summaries.title': 'Báo cáo nhận từ các buổi tập huấn khác',
   'summaries.import': 'Nhập báo cáo (JSON)…',
@@ -307,11 +300,9 @@ export const vi = {
   'summaries.back': '← Thư viện',
   'report.open': 'Báo cáo tổng hợp',
   'report.openButton': 'Mở báo cáo tổng hợp',
-  'report.openHelp':
-    'Tổng hợp nhiều buổi: các buổi chạy trên máy này và các báo cáo đã nhập, lọc theo hội thảo và khoảng thời gian.',
+  'report.openHelp': 'Tổng hợp nhiều buổi: các buổi chạy trên máy này và các báo cáo đã nhập, lọc theo hội thảo và khoảng thời gian.',
   'report.title': 'Báo cáo tổng hợp các buổi tập huấn',
-  'report.help':
-    'Mỗi buổi chỉ được tính một lần, kể cả khi báo cáo của buổi đó cũng đã được nhập. Báo cáo không chứa tên hay số của người tham gia.',
+  'report.help': 'Mỗi buổi chỉ được tính một lần, kể cả khi báo cáo của buổi đó cũng đã được nhập. Báo cáo không chứa tên hay số của người tham gia.',
   'report.filters': 'Lọc',
   'report.workshop': 'Hội thảo',
   'report.allWorkshops': 'Tất cả hội thảo',
@@ -327,10 +318,12 @@ export const vi = {
   'report.empty': 'Không có buổi tập huấn nào trong phạm vi này.',
   'notice.title': 'Thông báo về dữ liệu',
   'notice.dismiss': 'Đã hiểu',
-  'notice.quarantined': 'Tệp {file} bị hỏng và đã được chuyển sang {movedTo} (không xoá). Lý do: {reason}.',
+  'notice.quarantined':
+    'Tệp {file} bị hỏng và đã được chuyển sang {movedTo} (không xoá). Lý do: {reason}.',
   'notice.restored-from-backup': 'Đã khôi phục {file} từ bản sao tốt gần nhất.',
   'notice.started-empty': 'Không có bản sao tốt của {file}; ứng dụng bắt đầu với dữ liệu trống.',
-  'notice.newer-version': 'Tệp {file} được giữ nguyên và sẽ không bị ghi đè, vì {reason}.',
+  'notice.newer-version':
+    'Tệp {file} được giữ nguyên và sẽ không bị ghi đè, vì {reason}.',
   'notice.save-failed':
     'Không lưu được vào {file} ({reason}). Dữ liệu vẫn được giữ trong bộ nhớ và sẽ tự lưu lại khi ổ đĩa ghi được.',
   'notice.save-recovered': 'Đã lưu lại được vào {file}.',
@@ -363,8 +356,7 @@ export const vi = {
   'reason.yaml-tab-indent': 'thụt lề bằng phím Tab (chỉ dùng dấu cách)',
   'reason.yaml-missing-char': 'thiếu ký tự đóng (dấu nháy, dấu ngoặc hoặc dấu hai chấm?)',
   'reason.yaml-unexpected': 'có ký tự đặt sai chỗ',
-  'reason.yaml-implicit-key':
-    'một khoá trải trên nhiều dòng hoặc thiếu dấu hai chấm; hãy đặt đoạn văn dài trong dấu nháy',
+  'reason.yaml-implicit-key': 'một khoá trải trên nhiều dòng hoặc thiếu dấu hai chấm; hãy đặt đoạn văn dài trong dấu nháy',
   'reason.yaml-bad-start': 'giá trị bắt đầu bằng ký tự dành riêng (như @ hoặc `); hãy đặt giá trị trong dấu nháy',
   'reason.yaml-bad-escape': 'chuỗi trong dấu nháy kép có ký tự thoát \\ không hợp lệ',
   'reason.yaml-multiple-docs': 'tệp chứa nhiều tài liệu YAML (có dòng ---)',
@@ -420,8 +412,7 @@ export const vi = {
   'problem.quiz-questions-both': 'Bài kiểm tra “{block}” chỉ được có questions hoặc questionsFrom, không cả hai.',
   'problem.quiz-questions-none': 'Bài kiểm tra “{block}” cần questions hoặc questionsFrom.',
   'problem.quiz-from-unknown': 'Bài kiểm tra “{block}” lấy câu hỏi từ “{from}”, nhưng không có bài kiểm tra đó.',
-  'problem.quiz-correct-single':
-    'Câu hỏi “{question}” chỉ chọn một đáp án nên cần đúng 1 đáp án đúng (đang có {count}).',
+  'problem.quiz-correct-single': 'Câu hỏi “{question}” chỉ chọn một đáp án nên cần đúng 1 đáp án đúng (đang có {count}).',
   'problem.quiz-correct-multiple': 'Câu hỏi nhiều lựa chọn “{question}” cần ít nhất 1 đáp án đúng.',
   'problem.unknown-objective': 'Câu hỏi “{question}” gắn với mục tiêu “{objective}” không tồn tại.',
   'problem.citation-unknown-source': 'Trích dẫn “{citation}” chỉ đến nguồn không có trong danh sách nguồn.',
@@ -438,8 +429,7 @@ export const vi = {
   'problem.image-unsafe-path':
     'Đường dẫn ảnh “{src}” không an toàn hoặc không hợp lệ; chỉ dùng images/<tên>.png|jpg|webp|gif, tên viết thường, không dấu, không có “..”.',
   'problem.image-missing': 'Không tìm thấy ảnh “{src}” trong thư mục images/ của gói.',
-  'problem.image-not-image':
-    '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
+  'problem.image-not-image': '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
   'problem.image-too-large': 'Ảnh “{src}” quá lớn (tối đa {maxKb} KB mỗi ảnh).',
   'problem.image-alt-missing': 'Ảnh “{src}” thiếu mô tả: viết mô tả trong ngoặc vuông, ví dụ ![Mô tả ảnh]({src}).',
   'problem.images-too-large': 'Tổng dung lượng ảnh của hội thảo quá lớn (tối đa {maxMb} MB).',

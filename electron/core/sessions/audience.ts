@@ -88,13 +88,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
     }
     case 'discussion':
-      return {
-        kind: 'prompt',
-        title: pick(block.title),
-        text: plain(block.prompt),
-        timer,
-        groupSize: block.groupSize ?? null
-      }
+      return { kind: 'prompt', title: pick(block.title), text: plain(block.prompt), timer, groupSize: block.groupSize ?? null }
     case 'activity':
       return { kind: 'prompt', title: pick(block.title), text: plain(block.instructions), timer, groupSize: null }
     case 'break':
@@ -125,8 +119,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
         respondents: run ? results.respondents : null,
         mean: showResults ? results.mean : null,
-        texts:
-          block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
+        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null
       }
     }
     case 'quiz': {
@@ -139,10 +132,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
         phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         // Read aloud or shown, without the answer key.
-        questions: quizQuestions(block, session).map((q) => ({
-          text: plain(q.text),
-          options: q.options.map((o) => plain(o.text))
-        })),
+        questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
         respondents: run ? quizResults(block, session).respondents : null
       }
     }

@@ -9,11 +9,7 @@ import { normalizeParticipantNumber } from './participants'
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('next') }),
   z.strictObject({ type: z.literal('previous') }),
-  z.strictObject({
-    type: z.literal('goto'),
-    block: z.number().int().min(0),
-    slide: z.number().int().min(0).default(0)
-  }),
+  z.strictObject({ type: z.literal('goto'), block: z.number().int().min(0), slide: z.number().int().min(0).default(0) }),
   z.strictObject({ type: z.literal('blank'), mode: z.enum(['black', 'white']).nullable() }),
   z.strictObject({ type: z.literal('timer'), action: z.enum(['start', 'stop', 'reset']) }),
   z.strictObject({ type: z.literal('pollOpen'), blockId: z.string().max(100), mode: z.enum(['tally', 'phones']) }),
@@ -108,8 +104,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     }
     case 'goto': {
-      if (command.block >= session.snapshot.manifest.blocks.length)
-        throw new CommandError('error.no-block', { block: command.block + 1 })
+      if (command.block >= session.snapshot.manifest.blocks.length) throw new CommandError('error.no-block', { block: command.block + 1 })
       moveTo(session, command.block, Math.min(command.slide, slideCount(session, command.block) - 1), now)
       break
     }
@@ -143,8 +138,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     case 'tallySet': {
       const block = findBlock(session, command.blockId)
-      if (!tallyKeys(block, session).includes(command.key))
-        throw new CommandError('error.no-option', { option: command.key })
+      if (!tallyKeys(block, session).includes(command.key)) throw new CommandError('error.no-option', { option: command.key })
       pollRun(session, command.blockId).tally[command.key] = command.count
       break
     }
@@ -169,13 +163,7 @@ export function applyCommand(session: Session, command: SessionCommand, now: Dat
       break
     case 'noteAdd':
       findBlock(session, command.blockId)
-      session.notes.push({
-        id: crypto.randomUUID(),
-        blockId: command.blockId,
-        group: command.group,
-        text: command.text,
-        at
-      })
+      session.notes.push({ id: crypto.randomUUID(), blockId: command.blockId, group: command.group, text: command.text, at })
       break
     case 'noteRemove':
       session.notes = session.notes.filter((n) => n.id !== command.noteId)
@@ -207,8 +195,7 @@ export function tallyKeys(block: Block, session: Session): string[] {
     }
     return []
   }
-  if (block.kind === 'quiz')
-    return quizQuestions(block, session).flatMap((q) => q.options.map((o) => `${q.id}/${o.id}`))
+  if (block.kind === 'quiz') return quizQuestions(block, session).flatMap((q) => q.options.map((o) => `${q.id}/${o.id}`))
   return []
 }
 
@@ -301,9 +288,7 @@ export function startBlockClock(session: Session, now: Date): void {
   const block = currentBlock(session)
   if (session.status === 'running') session.timeline.push({ blockId: block.id, startedAt: at, endedAt: null })
   const timed = block.kind === 'discussion' || block.kind === 'activity' || block.kind === 'break'
-  session.timer = timed
-    ? { blockId: block.id, durationMs: block.minutes * 60_000, startedAt: null, elapsedMs: 0 }
-    : null
+  session.timer = timed ? { blockId: block.id, durationMs: block.minutes * 60_000, startedAt: null, elapsedMs: 0 } : null
 }
 
 function applyTimer(session: Session, action: 'start' | 'stop' | 'reset', now: Date): void {

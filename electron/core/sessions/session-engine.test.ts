@@ -32,9 +32,7 @@ const run = (session: Session, command: SessionCommand, minutes = 1): void => {
 }
 const manifest = (): Manifest => snapshot.manifest
 const indexOf = (kind: string, n = 0): number =>
-  manifest()
-    .blocks.map((b, i) => [b.kind, i] as const)
-    .filter(([k]) => k === kind)[n]![1]
+  manifest().blocks.map((b, i) => [b.kind, i] as const).filter(([k]) => k === kind)[n]![1]
 
 describe('session engine', () => {
   it('walks every slide of every block in order and back', () => {
@@ -85,10 +83,7 @@ describe('session engine', () => {
     const discussion = indexOf('discussion')
     const block = session.snapshot.manifest.blocks[discussion]!
     if (block.kind !== 'discussion') throw new Error('expected a discussion')
-    block.prompt = {
-      vi: 'Gọi đường dây nóng 111 [@verify-locally]. Trẻ không có lỗi [@ecpat-2019#2].',
-      en: 'Call 111 [@verify-locally].'
-    }
+    block.prompt = { vi: 'Gọi đường dây nóng 111 [@verify-locally]. Trẻ không có lỗi [@ecpat-2019#2].', en: 'Call 111 [@verify-locally].' }
     run(session, { type: 'goto', block: discussion, slide: 0 })
     const view = audienceView(session, null)
     expect(view.kind === 'prompt' && view.text).toBe(
@@ -104,9 +99,7 @@ describe('session engine', () => {
     run(session, { type: 'goto', block: pollIndex, slide: 0 })
     run(session, { type: 'pollOpen', blockId: poll.id, mode: 'tally' })
     run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/${poll.options[0]!.id}`, count: 12 })
-    expect(() => run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/nope`, count: 1 })).toThrow(
-      CommandError
-    )
+    expect(() => run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/nope`, count: 1 })).toThrow(CommandError)
     const results = pollResults(poll, session.polls[poll.id])
     expect(results.counts[0]).toEqual({ key: poll.options[0]!.id, count: 12 })
   })
@@ -140,16 +133,10 @@ describe('session engine', () => {
     if (quiz.kind !== 'quiz' || !quiz.questions) throw new Error('expected a pre-test with questions')
     run(session, { type: 'goto', block: quizIndex, slide: 0 })
     run(session, { type: 'pollOpen', blockId: quiz.id, mode: 'phones' })
-    const right = Object.fromEntries(
-      quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)])
-    )
+    const right = Object.fromEntries(quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]))
     const wrong = Object.fromEntries(quiz.questions.map((q) => [q.id, [q.options.find((o) => !o.correct)!.id]]))
-    expect(
-      recordAnswer(session, { blockId: quiz.id, deviceKey: 'p1', values: right, participantNumber: '07' }, new Date())
-    ).toBeNull()
-    expect(
-      recordAnswer(session, { blockId: quiz.id, deviceKey: 'p2', values: wrong, participantNumber: '08' }, new Date())
-    ).toBeNull()
+    expect(recordAnswer(session, { blockId: quiz.id, deviceKey: 'p1', values: right, participantNumber: '07' }, new Date())).toBeNull()
+    expect(recordAnswer(session, { blockId: quiz.id, deviceKey: 'p2', values: wrong, participantNumber: '08' }, new Date())).toBeNull()
     const results = quizResults(quiz, session)
     expect(results.respondents).toBe(2)
     expect(results.meanScorePercent).toBe(50)
