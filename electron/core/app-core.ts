@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ApiEvent, Notice, ParticipantsStatus } from './api/contract'
+import type { ApiEvent, Notice } from './api/contract'
 import { ApiError, type ApiHandlers } from './api/dispatch'
 import { reasonOf, userMessage } from './i18n/user-message'
 import { facilitatorGuideHtml } from './guides/facilitator-guide'
@@ -28,7 +28,9 @@ import { answerCardsHtml } from './guides/answer-cards'
 import { addImage, duplicateWorkshop, readDraft, readDraftImages, removeWorkshop, writeDraft } from './library/workshop-editing'
 import { WorkshopLibrary } from './library/workshop-library'
 import { CommandError } from './sessions/commands'
-import type { ParticipantNetwork, RunningParticipantServer } from './sessions/participant-network'
+import type { ParticipantNetwork } from './sessions/participant-network'
+import { PhoneIdentities } from './phones/phone-identity'
+import { PhonesControl } from './phones/phones-control'
 import { SessionService } from './sessions/session-service'
 import { exportPackage, importPackage, PACKAGE_EXTENSION, previewPackage } from './workshops/package-file'
 import { DataFile } from './storage/data-file'
@@ -151,27 +153,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     return gatherSummaries(local, notRunHere, language)
   }
 
-  // Phones on the local network: at most one participant server, answering the active session.
-  let participantServer: RunningParticipantServer | null = null
-  const participantsStatus = (): ParticipantsStatus => ({
-    running: participantServer !== null,
-    address: participantServer?.address ?? null,
-    url: participantServer?.url ?? null,
-    code: participantServer?.code ?? null,
-    qr: sessions.join?.qr ?? null
+  const phones = new PhonesControl({
+    network: options.participants,
+    sessions,
+    identities: new PhoneIdentities({ dataDir: options.dataDir, onIncident, fs: options.fs }),
+    emit
   })
-  const stopParticipants = async (): Promise<void> => {
-    await participantServer?.close()
-    participantServer = null
-    sessions.join = null
-  }
-  const participantsChanged = (): ParticipantsStatus => {
-    const status = participantsStatus()
-    emit({ type: 'participants', status })
-    const active = sessions.activeSessionId()
-    if (active) sessions.republish(active)
-    return status
-  }
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({
@@ -288,17 +275,20 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         throw new ApiError('not-found', userMessage('error.workshop-invalid', { id: workshopId }))
       }
       const manifest = detail.manifest as Manifest
-      return sessions.start(
+      const session = await sessions.start(
         { id: workshopId, title: detail.summary.title },
         { manifest, slides: detail.slides },
         details
       )
+      await phones.followActiveSession()
+      return session
     },
     'session.list': async () => sessions.list(),
     'session.get': ({ id }) => sessionCall(() => sessions.getWithImages(id)),
     'session.command': ({ id, command }) =>
       sessionCall(async () => {
         const { session, saved } = await sessions.command(id, command)
+        await phones.followActiveSession()
         const { snapshot: _snapshot, ...live } = session
         return { live, saved }
       }),
@@ -350,33 +340,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     'participants.interfaces': async () => options.participants?.interfaces() ?? [],
-    'participants.status': async () => participantsStatus(),
-    'participants.start': async ({ address, port }) => {
-      const network = options.participants
-      if (!network) throw new ApiError('failed', userMessage('error.phones-unavailable'))
-      if (!network.interfaces().some((i) => i.address === address)) {
-        throw new ApiError('failed', userMessage('error.address-not-local', { address }))
-      }
-      await stopParticipants()
-      participantServer = await network.start({
-        address,
-        port,
-        gateway: {
-          current: async () => {
-            const id = sessions.activeSessionId()
-            return id ? { sessionId: id, session: await sessions.get(id) } : null
-          },
-          answer: (sessionId, input) => sessions.answer(sessionId, input)
-        }
-      })
-      const qr = `data:image/svg+xml;base64,${Buffer.from(network.qrSvg(participantServer.joinUrl)).toString('base64')}`
-      sessions.join = { url: participantServer.url, code: participantServer.code, qr }
-      return participantsChanged()
-    },
-    'participants.stop': async () => {
-      await stopParticipants()
-      return participantsChanged()
-    }
+    'participants.status': async () => phones.status(),
+    'participants.start': ({ address, port }) => phones.start(address, port),
+    'participants.stop': () => phones.stop(),
+    'participants.resume': ({ sessionId }) => sessionCall(() => phones.resume(sessionId))
   }
 
   return {
@@ -386,7 +353,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener)
     },
     async close() {
-      await stopParticipants()
+      await phones.close()
       sessions.close()
       library.close()
       await lock.release()

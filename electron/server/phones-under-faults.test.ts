@@ -69,12 +69,13 @@ describe.skipIf(!canRun)(`phones and the host process (${relative(root, hostScri
       if (round === 0) ({ sessionId, poll } = await sessionWithPhonePoll(host))
       else await expectResumed(host, sessionId, poll.id, onDisk)
       const answersBefore: Record<string, Json> = onDisk?.polls[poll.id].answers ?? {}
-      // Device keys are signed with a per-run secret: after a restart, phones join again.
       const { url, code } = await startParticipants(host)
       const options = (poll.options as { id: string }[]).map((o) => o.id)
 
+      // A new group of phones each round, from addresses of their own (a phone that joined before
+      // would get its own key back: see phones-identity.test.ts).
       const phones: PhoneAnswer[] = Array.from({ length: PHONES }, (_, i) => ({
-        phone: new Phone(url, i),
+        phone: new Phone(url, i, 20 + round),
         acknowledged: null,
         inFlight: null
       }))
@@ -193,6 +194,19 @@ function rawRequest(
 describe.skipIf(!canRun)(`the participant server under abuse (${relative(root, hostScript)})`, () => {
   it('takes 10,000 malformed and hostile requests while 40 phones answer: stays up, memory bounded, real answers counted once, a bare 4xx for each', async () => {
     const host = await startHost(await dataFolder('phones-abuse'))
+    // Device keys of another session run earlier on this computer: replayed against this one, whose
+    // secret is its own (keys of the same session stay valid across phones off and on, on purpose).
+    await sessionWithPhonePoll(host)
+    const earlierRun = await startParticipants(host)
+    const earlier = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const phone = new Phone(earlierRun.url, i, 4)
+        await phone.join(earlierRun.code)
+        phone.close()
+        return phone.cookie!
+      })
+    )
+    expect((await host.call('participants.stop')).ok).toBe(true)
     const { sessionId, poll } = await sessionWithPhonePoll(host)
     const blocks = (await host.call('session.get', { id: sessionId })).result.snapshot.manifest.blocks as Json[]
     const pollIndex = blocks.findIndex((b) => b.id === poll.id)
@@ -209,18 +223,7 @@ describe.skipIf(!canRun)(`the participant server under abuse (${relative(root, h
     const options = (poll.options as { id: string }[]).map((o) => o.id)
     const MARK = 'ZQ<script>alert(1)</script>QZ' // never to be echoed back
 
-    // Device keys from an earlier run of the participant server: replayed after it restarted.
-    let { url, code } = await startParticipants(host)
-    const earlier = await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => {
-        const phone = new Phone(url, i, 4)
-        await phone.join(code)
-        phone.close()
-        return phone.cookie!
-      })
-    )
-    expect((await host.call('participants.stop')).ok).toBe(true)
-    ;({ url, code } = await startParticipants(host))
+    const { url, code } = await startParticipants(host)
 
     // Devices that joined with the right code (it is on the projector) and then misbehave.
     const attackers = await Promise.all(

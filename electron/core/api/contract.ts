@@ -135,7 +135,21 @@ export const ParticipantsStatusSchema = z.object({
   address: z.string().nullable(),
   url: z.string().nullable(),
   code: z.string().nullable(),
-  qr: z.string().nullable()
+  qr: z.string().nullable(),
+  /** The session the phones answer (each session keeps its own join code and phones). */
+  sessionId: z.string().nullable(),
+  /** Where phones of this session reached the app last time, to offer it again. */
+  lastAddress: z.string().nullable(),
+  /**
+   * What the trainer must know: the address changed (phones on the old page must open the new one), or
+   * phones were on before the app stopped and could not come back by themselves.
+   */
+  notice: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('moved'), from: z.string(), to: z.string() }),
+      z.object({ kind: z.literal('not-restarted'), address: z.string() })
+    ])
+    .nullable()
 })
 export type ParticipantsStatus = z.infer<typeof ParticipantsStatusSchema>
 
@@ -281,7 +295,9 @@ export const apiContract = {
     args: z.strictObject({ address: z.ipv4(), port: z.number().int().min(0).max(65535).default(0) }),
     result: ParticipantsStatusSchema
   },
-  'participants.stop': { args: Empty, result: ParticipantsStatusSchema }
+  'participants.stop': { args: Empty, result: ParticipantsStatusSchema },
+  /** The presenter opened this session: phones answer it, and come back on if they were on before a restart. */
+  'participants.resume': { args: z.strictObject({ sessionId: SessionId }), result: ParticipantsStatusSchema }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract

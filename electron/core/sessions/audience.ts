@@ -12,6 +12,8 @@ export interface JoinInfo {
   code: string
   /** The QR code (an SVG data URL) that opens the join address directly. */
   qr: string
+  /** The address phones used before, when it changed (phones on the old page must open the new one). */
+  movedFrom?: string | null
 }
 
 /**
@@ -32,6 +34,8 @@ export type AudienceContent =
       status: 'waiting' | 'open' | 'closed'
       mode: 'tally' | 'phones' | null
       join: JoinInfo | null
+      /** Open for phones while phones are off: the room is told, and the trainer how to turn them on. */
+      phonesOff: boolean
       options: { label: string; count: number | null }[]
       respondents: number | null
       mean: number | null
@@ -46,6 +50,7 @@ export type AudienceContent =
       status: 'waiting' | 'open' | 'closed'
       mode: 'tally' | 'phones' | null
       join: JoinInfo | null
+      phonesOff: boolean
       questions: { text: string; options: string[] }[]
       respondents: number | null
       /** Answer cards: null when no question can be answered with cards, else the numbers read so far. */
@@ -116,6 +121,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         status: run ? run.status : 'waiting',
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
         respondents: run ? results.respondents : null,
         mean: showResults ? results.mean : null,
@@ -131,6 +137,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         status: run ? run.status : 'waiting',
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+        phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         // Read aloud or shown, without the answer key.
         questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
         respondents: run ? quizResults(block, session).respondents : null,

@@ -27,8 +27,21 @@ export interface RunningParticipantServer {
   close(): Promise<void>
 }
 
+/** How to start the participant server for one session: where, and the session's phone identity. */
+export interface ParticipantServerStart {
+  address: string
+  /** 0 picks a free port. */
+  port: number
+  gateway: ParticipantGateway
+  /** Signs device cookies (the session's secret: phones stay joined across restarts). */
+  secret?: Buffer
+  code?: string
+  devicesByAddress?: Readonly<Record<string, string>>
+  rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
+}
+
 export interface ParticipantNetwork {
   interfaces(): NetworkInterfaceInfo[]
-  start(options: { address: string; port: number; gateway: ParticipantGateway }): Promise<RunningParticipantServer>
+  start(options: ParticipantServerStart): Promise<RunningParticipantServer>
   qrSvg(text: string): string
 }

@@ -166,6 +166,11 @@ export class SessionService {
     return running.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.id ?? null
   }
 
+  /** The trainer opened this session (the presenter): phones answer it while it runs. */
+  use(id: string): void {
+    this.lastUsed = id
+  }
+
   republish(id: string): void {
     void this.get(id).then((session) => this.publish(session))
   }

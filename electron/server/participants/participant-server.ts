@@ -34,9 +34,26 @@ export interface ParticipantServerOptions {
   /** 0 picks a free port. */
   port: number
   gateway: ParticipantGateway
-  /** Signs device cookies; pass the same secret to keep phones joined across restarts. */
+  /** Signs device cookies; pass the session's secret to keep phones joined across restarts. */
   secret?: Buffer
+  /** The session's join code (4 digits); a new one when not given. */
+  code?: string
+  /** Phone address → the device key it was given earlier in this session (see `join`). */
+  devicesByAddress?: Readonly<Record<string, string>>
+  /** Keeps a phone address's new device key with the session; the join waits for it. */
+  rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
 }
+
+/**
+ * Wrong join codes, server-wide, on top of each address's own budget: 40 at once, then one every
+ * 4 s, whatever the number of addresses they come from. Trying all 10,000 codes takes about 11 hours.
+ * A room never needs more: 30 people making a typo or two use a fraction of the 40.
+ */
+export const ALL_WRONG_CODES = { perSecond: 0.25, burst: 40 }
+/** Each address's own budget of wrong codes: 10 at once, then one every 5 s. */
+export const WRONG_CODES_PER_ADDRESS = { perSecond: 0.2, burst: 10 }
+/** Phone addresses remembered per session; past that, a new address just gets a new key. */
+const MAX_REMEMBERED_ADDRESSES = 5_000
 
 const DEVICE_COOKIE = 'rt_device'
 const LANGUAGE_COOKIE = 'rt_lang'
@@ -77,7 +94,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   // One IPv4 address of this computer: never every interface at once (0.0.0.0).
   if (!isIPv4(address) || address === '0.0.0.0') throw new Error(`not one IPv4 address: ${address}`)
   const secret = options.secret ?? randomBytes(32)
-  const code = String(randomInt(0, 10_000)).padStart(4, '0')
+  const code = options.code ?? String(randomInt(0, 10_000)).padStart(4, '0')
+  if (!/^\d{4}$/.test(code)) throw new Error('the join code is not 4 digits')
+  const devicesByAddress = new Map(Object.entries(options.devicesByAddress ?? {}))
   let port = options.port
   const origin = (): string => `http://${address}${port === 80 ? '' : `:${port}`}`
   const hostAllowed = (host: string | undefined): boolean =>
@@ -87,16 +106,14 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   // far below a flood. An IP's is looser, since several phones may share one behind a router.
   const perDevice = new RateLimiter(12, 30)
   const perIp = new RateLimiter(50, 200)
-  // Wrong join codes: 10 tries, then one every 5 s, so guessing 10,000 codes takes hours, not seconds.
-  const wrongCodes = new RateLimiter(0.2, 10)
+  // Wrong join codes: per address and for the whole server (1,000 addresses must not mean 1,000 budgets).
+  const wrongCodes = new RateLimiter(WRONG_CODES_PER_ADDRESS.perSecond, WRONG_CODES_PER_ADDRESS.burst)
+  const allWrongCodes = new RateLimiter(ALL_WRONG_CODES.perSecond, ALL_WRONG_CODES.burst)
 
   // Device key: a random id plus its HMAC, so a phone cannot make up (or guess) another's key.
   const sign = (id: string): string =>
     createHmac('sha256', secret).update(id).digest().subarray(0, 16).toString('base64url')
-  const newDevice = (): { id: string; cookie: string } => {
-    const id = randomBytes(16).toString('base64url')
-    return { id, cookie: `${id}.${sign(id)}` }
-  }
+  const cookieOf = (id: string): string => `${id}.${sign(id)}`
   const verifyDevice = (cookie: string | undefined): string | null => {
     const match = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/.exec(cookie ?? '')
     if (!match) return null
@@ -161,13 +178,27 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     if (c.get('device')) return c.redirect('/q', 303)
     const language = languageOf(c, await gateway.current())
     const ip = clientIp(c)
-    if (!wrongCodes.has(ip)) return c.html(joinPage(language, { tone: 'error', key: 'error.tooMany' }), 429)
+    // One phone, one participant: a phone address that already joined gets its own key back, so
+    // clearing cookies and re-joining changes nothing. This computer's own address is exempt: there
+    // every browser window is the trainer rehearsing, each its own phone by its cookie.
+    const byAddress = ip !== address
+    const known = byAddress ? devicesByAddress.get(ip) : undefined
+    // A code is only compared while both budgets last (an address that joined before needs only its
+    // own): a refused try learns nothing, right or wrong.
+    if (!wrongCodes.has(ip) || (!known && !allWrongCodes.has('all'))) {
+      return c.html(joinPage(language, { tone: 'error', key: 'error.tooMany' }), 429)
+    }
     if (given.trim() !== code) {
       wrongCodes.take(ip)
+      if (!known) allWrongCodes.take('all')
       return c.html(joinPage(language, { tone: 'error', key: 'join.wrong' }), 403)
     }
-    const device = newDevice()
-    setCookie(c, DEVICE_COOKIE, device.cookie, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 24 * 3600 })
+    const id = known ?? randomBytes(16).toString('base64url')
+    if (byAddress && !known && devicesByAddress.size < MAX_REMEMBERED_ADDRESSES) {
+      devicesByAddress.set(ip, id)
+      await options.rememberDevice?.(ip, id)
+    }
+    setCookie(c, DEVICE_COOKIE, cookieOf(id), { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 7 * 24 * 3600 })
     return c.redirect('/q', 303)
   }
 
