@@ -305,6 +305,7 @@ test('typing mistakes are said in place, a number typed twice asks before replac
   await trainer.screenshot({ path: `${screens}/paper-entry-errors-vi-1280x720.png` })
   await trainer.setViewportSize({ width: 360, height: 740 })
   await trainer.screenshot({ path: `${screens}/paper-entry-vi-360x740.png`, fullPage: true })
+  expect(await trainer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await trainer.getByRole('button', { name: 'English' }).click()
   await expect(trainer.getByRole('heading', { name: 'Typing in paper answer sheets' })).toBeVisible()
   await trainer.screenshot({ path: `${screens}/paper-entry-en-360x740.png`, fullPage: true })
