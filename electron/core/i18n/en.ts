@@ -300,7 +300,7 @@ export const en: Record<MessageKey, string> = {
   'paper.entry.title': 'Typing in paper answer sheets',
   'paper.entry.block': 'Quiz or poll',
   'paper.entry.back': '← Back',
-  'paper.entry.help': "Type the participant's number, Enter, then one letter per question: a single-answer question moves on by itself; for a multiple-answer question (✱) type its letters, then Space. Space leaves a question blank. Enter saves the sheet and starts the next person. Backspace deletes · Esc clears the row · Ctrl+Z undoes the last saved sheet.",
+  'paper.entry.help': "Type the participant's number, Enter, then one letter per question: a single-answer question moves on by itself; for a multiple-answer question (✱) type its letters, then Space. Space leaves a question blank. Enter saves the sheet and starts the next person. Backspace deletes · Esc clears the row · Ctrl+Z undoes the last saved sheet. Turn a Vietnamese input method (Unikey, EVKey) to E while typing.",
   'paper.entry.grid': 'Sheet being typed',
   'paper.entry.number': 'No.',
   'paper.entry.score': 'Score',

@@ -301,7 +301,7 @@ export const vi = {
   'paper.entry.title': 'Nhập phiếu trả lời giấy',
   'paper.entry.block': 'Bài',
   'paper.entry.back': '← Quay lại',
-  'paper.entry.help': 'Gõ số của người tham gia, Enter, rồi một chữ cái cho mỗi câu: câu một đáp án tự sang câu sau; câu nhiều đáp án (✱) gõ các chữ cái rồi nhấn phím cách. Phím cách: bỏ trống một câu. Enter: lưu phiếu và sang người tiếp theo. Backspace: xoá · Esc: xoá cả dòng · Ctrl+Z: hoàn tác phiếu vừa lưu.',
+  'paper.entry.help': 'Gõ số của người tham gia, Enter, rồi một chữ cái cho mỗi câu: câu một đáp án tự sang câu sau; câu nhiều đáp án (✱) gõ các chữ cái rồi nhấn phím cách. Phím cách: bỏ trống một câu. Enter: lưu phiếu và sang người tiếp theo. Backspace: xoá · Esc: xoá cả dòng · Ctrl+Z: hoàn tác phiếu vừa lưu. Nên tắt bộ gõ tiếng Việt (Unikey, EVKey: chuyển sang E) khi nhập.',
   'paper.entry.grid': 'Phiếu đang nhập',
   'paper.entry.number': 'Số',
   'paper.entry.score': 'Điểm',

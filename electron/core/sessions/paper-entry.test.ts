@@ -8,6 +8,7 @@ import {
   emptyDraft,
   lettersOf,
   paperBlocks,
+  plainLetter,
   pressKey,
   type EntryContext,
   type EntryDraft,
@@ -131,6 +132,13 @@ describe('typing a paper sheet in', () => {
     expect(saved(confirmed.results).map((s) => s.participantNumber)).toEqual(['12'])
     const other = type('{Escape}13{Enter}', context(['12']), asked.draft)
     expect(other.draft).toMatchObject({ number: '13', cursor: 0, replacing: null })
+  })
+
+  it('reads a letter a Vietnamese input method changed ("â", "đ", "Ê") as its plain letter, and nothing else as a letter', () => {
+    expect(['â', 'ă', 'Á', 'đ', 'Đ', 'ê', 'b'].map(plainLetter)).toEqual(['A', 'A', 'A', 'D', 'D', 'E', 'B'])
+    expect(['1', ' ', 'Enter', 'ß', 'ab'].map(plainLetter)).toEqual([null, null, null, null, null])
+    const { draft } = type('4{Enter}âđ')
+    expect(draft.answers.slice(0, 2)).toEqual([['A'], ['D']])
   })
 
   it('lets Tab leave an empty row (to reach the buttons), but not a started one', () => {

@@ -159,7 +159,8 @@ function answerKey(draft: EntryDraft, { key, shift }: EntryKey, context: EntryCo
   const at = draft.cursor
   const question = questions[at]!
   const move = (cursor: number): KeyResult => ({ draft: { ...draft, cursor: Math.max(-1, Math.min(last, cursor)) } })
-  if (/^[A-Za-z]$/.test(key)) return letterKey(draft, key.toUpperCase(), question, at, last)
+  const letter = plainLetter(key)
+  if (letter) return letterKey(draft, letter, question, at, last)
   if (key === ' ' || (key === 'Tab' && !shift) || key === 'ArrowRight') return move(at + 1)
   if ((key === 'Tab' && shift) || key === 'ArrowLeft') return move(at - 1)
   if (key === 'Backspace') {
@@ -205,6 +206,19 @@ function saveRow(draft: EntryDraft, context: EntryContext): KeyResult {
     draft: emptyDraft(context.questions),
     save: { participantNumber: normalizeParticipantNumber(draft.number)!, values }
   }
+}
+
+/**
+ * The letter A–Z of a key, also when a Vietnamese input method turned it into "â", "ă", "ê" or "đ"
+ * (typing "aa" or "dd" with Telex); null for any other key.
+ */
+export function plainLetter(key: string): string | null {
+  if ([...key].length !== 1) return null
+  const plain = key
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+  return /^[A-Za-z]$/.test(plain) ? plain.toUpperCase() : null
 }
 
 function withAnswer(draft: EntryDraft, at: number, letters: string[]): EntryDraft {
