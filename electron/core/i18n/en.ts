@@ -314,7 +314,6 @@ export const en: Record<MessageKey, string> = {
   'paper.entry.conflicts': 'People whose phone, with the same number, answered differently from their paper sheet: {count}. The paper sheet counts.',
   'paper.entry.phone': 'phone: {letters}',
   'paper.entry.none': 'This session has no quiz or poll that can be typed in from paper sheets.',
-  'paper.entry.empty': 'No sheets yet.',
   'paper.saved': 'Sheet {number} saved.',
   'paper.undone.restored': 'Undone: sheet {number} is back as it was.',
   'paper.undone.removed': 'Undone: sheet {number} removed.',

@@ -315,7 +315,6 @@ export const vi = {
   'paper.entry.conflicts': 'Số người mà điện thoại cùng số đã trả lời khác phiếu giấy: {count}. Phiếu giấy được tính.',
   'paper.entry.phone': 'điện thoại: {letters}',
   'paper.entry.none': 'Buổi này không có bài kiểm tra hay câu bình chọn nào nhập được từ phiếu giấy.',
-  'paper.entry.empty': 'Chưa có phiếu nào.',
   'paper.saved': 'Đã lưu phiếu số {number}.',
   'paper.undone.restored': 'Đã hoàn tác: phiếu số {number} trở lại như trước.',
   'paper.undone.removed': 'Đã hoàn tác: đã bỏ phiếu số {number}.',
