@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-// Debian's Chromium where it is installed (Playwright's own browser download is blocked here);
-// Playwright's bundled browser on machines that have it.
-const debianChromium = '/usr/bin/chromium'
+import { chromiumLaunch } from './e2e/chromium'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,16 +12,6 @@ export default defineConfig({
     : [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run'
-      ]
-    }
+    launchOptions: chromiumLaunch
   }
 })

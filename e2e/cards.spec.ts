@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { CARD_ANSWERS } from '../electron/core/cards/card-questions'
 import type { Session } from '../electron/core/sessions/model'
+import { chromiumLaunch } from './chromium'
 import { motionJpeg, roomOfCards, SCENE_HEIGHT, SCENE_WIDTH, sceneHtml } from './card-scenes'
 import { expect, test } from './fixtures'
 import { openAudience, startSession } from './session-helpers'
@@ -10,20 +11,15 @@ import { openAudience, startSession } from './session-helpers'
 // The fake webcam plays this file; it is made before the test's browser starts (see beforeAll).
 const cameraFile = resolve('test-results/cards/fake-camera.mjpeg')
 const screens = 'test-results/screens'
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-const baseArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-]
 
 test.use({
   launchOptions: {
-    executablePath,
-    args: [...baseArgs, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${cameraFile}`]
+    executablePath: chromiumLaunch.executablePath,
+    args: [
+      ...chromiumLaunch.args,
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${cameraFile}`
+    ]
   }
 })
 
@@ -32,7 +28,7 @@ const room = roomOfCards(30)
 test.beforeAll(async () => {
   // Three scenes of the same room (cards moved, turned a little, resized), each held for a second
   // at the fake camera's 30 frames per second, with two slightly different pictures per scene.
-  const browser = await chromium.launch({ executablePath, args: baseArgs })
+  const browser = await chromium.launch(chromiumLaunch)
   const page = await browser.newPage({ viewport: { width: SCENE_WIDTH, height: SCENE_HEIGHT } })
   const frames: Buffer[] = []
   for (const seed of [11, 12, 23, 24, 35, 36]) {

@@ -29,14 +29,18 @@ export interface RunningParticipantServer {
 
 /** How to start the participant server for one session: where, and the session's phone identity. */
 export interface ParticipantServerStart {
+  /** One IPv4 address of this computer (see `interfaces`); never 0.0.0.0. */
   address: string
   /** 0 picks a free port. */
   port: number
   gateway: ParticipantGateway
   /** Signs device cookies (the session's secret: phones stay joined across restarts). */
   secret?: Buffer
+  /** The session's join code (4 digits); a new one when not given. */
   code?: string
+  /** Phone address → the device key it was given earlier in this session. */
   devicesByAddress?: Readonly<Record<string, string>>
+  /** Keeps a phone address's new device key with the session; the join waits for it. */
   rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
 }
 

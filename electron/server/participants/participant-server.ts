@@ -6,7 +6,7 @@ import { Hono, type Context, type Next } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { openQuestion, type AnswerInput, type AnswerRefusal } from '../../core/sessions/answers'
 import type { Session } from '../../core/sessions/model'
-import type { ParticipantGateway } from '../../core/sessions/participant-network'
+import type { ParticipantServerStart } from '../../core/sessions/participant-network'
 import type { Language } from '../../core/storage/library-file'
 import { PROGRESSIVE_SCRIPT } from './client-script'
 import { message, type ParticipantMessageKey } from './messages'
@@ -28,21 +28,8 @@ export interface ParticipantServer {
   close(): Promise<void>
 }
 
-export interface ParticipantServerOptions {
-  /** One IPv4 address of this computer (see `listInterfaces`); never 0.0.0.0. */
-  address: string
-  /** 0 picks a free port. */
-  port: number
-  gateway: ParticipantGateway
-  /** Signs device cookies; pass the session's secret to keep phones joined across restarts. */
-  secret?: Buffer
-  /** The session's join code (4 digits); a new one when not given. */
-  code?: string
-  /** Phone address → the device key it was given earlier in this session (see `join`). */
-  devicesByAddress?: Readonly<Record<string, string>>
-  /** Keeps a phone address's new device key with the session; the join waits for it. */
-  rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
-}
+/** Where to listen and the session's phone identity (secret, code, device keys by address). */
+export type ParticipantServerOptions = ParticipantServerStart
 
 /**
  * Wrong join codes, server-wide, on top of each address's own budget: 40 at once, then one every
