@@ -30,7 +30,6 @@ const CITATIONS_AFTER_STOP = /([.!?…])((?:\s*\[@[A-Za-z0-9_-]+(?:#\d+)?\])+)/g
 /** What renderMarkdown makes of `[@verify-locally]`. */
 const RENDERED_VERIFY = RENDERED_VERIFY_LOCALLY
 
-
 /** Plain text split into the units sentences never cross: paragraphs (blank-line separated). */
 function plainUnits(text: string): string[] {
   return text

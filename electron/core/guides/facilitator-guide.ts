@@ -159,7 +159,10 @@ class GuideWriter {
     const body = [cover.replace('<!--before-->', before), agenda, blocks, safeguarding, sources, verify].join('\n')
     // Escaped text holds no "<": an <img in the body is a slide image, and only then are data: images allowed.
     const dataImages = body.includes('<img ')
-    return { html: printableDocument({ language: this.language, title, style: GUIDE_STYLE, body, dataImages }), texts: this.texts }
+    return {
+      html: printableDocument({ language: this.language, title, style: GUIDE_STYLE, body, dataImages }),
+      texts: this.texts
+    }
   }
 
   private pick(text: Bilingual): string {
@@ -280,9 +283,18 @@ class GuideWriter {
       .map((slide, i) => {
         const key = `block:${block.id}:slide:${i}`
         const images = this.workshop.images
-        const face = withCaptions(this.texts.markdown(`${key}:body`, slide.body, this.where(number, block, L.whereSlide(i + 1)), images))
+        const face = withCaptions(
+          this.texts.markdown(`${key}:body`, slide.body, this.where(number, block, L.whereSlide(i + 1)), images)
+        )
         const notes = slide.notes
-          ? withCaptions(this.texts.markdown(`${key}:notes`, slide.notes, this.where(number, block, L.whereSlideNotes(i + 1)), images))
+          ? withCaptions(
+              this.texts.markdown(
+                `${key}:notes`,
+                slide.notes,
+                this.where(number, block, L.whereSlideNotes(i + 1)),
+                images
+              )
+            )
           : `<p class="muted">${escapeHtml(L.noSpeakerNotes)}</p>`
         return (
           `<article class="slide"><div class="slide-label">${escapeHtml(L.slide(i + 1, slides.length))}</div>` +
@@ -431,7 +443,26 @@ class GuideWriter {
           `<li>${this.texts.paragraphs(`safeguarding:${i}`, this.pick(note), L.whereSafeguarding(i + 1))}</li>`
       )
       .join('\n')
-    return `<section class="appendix safeguarding">\n<h2>${escapeHtml(L.safeguarding)}</h2>\n<ol>\n${items}\n</ol>\n</section>`
+    return `<section class="appendix safeguarding">\n<h2>${escapeHtml(L.safeguarding)}</h2>\n<ol>\n${items}\n</ol>\n${this.pause()}</section>`
+  }
+
+  /** The same script and numbers the presenter shows when the trainer presses P. */
+  private pause(): string {
+    const pause = this.workshop.manifest.pause
+    if (!pause) return ''
+    const L = this.labels
+    const steps = pause.script.map(
+      (step, i) => `<li>${this.texts.paragraphs(`pause:${i}`, this.pick(step), L.wherePause(i + 1))}</li>`
+    )
+    const contacts = pause.contacts.map(
+      (contact, i) =>
+        `<li>${this.texts.paragraphs(`pause-contact:${i}`, this.pick(contact), L.whereContact(i + 1))}</li>`
+    )
+    return [
+      `<h3>${escapeHtml(L.pause)}</h3>`,
+      `<ol>\n${steps.join('\n')}\n</ol>`,
+      contacts.length ? `<h3>${escapeHtml(L.pauseContacts)}</h3>\n<ul>\n${contacts.join('\n')}\n</ul>\n` : ''
+    ].join('\n')
   }
 
   private sources(): string {

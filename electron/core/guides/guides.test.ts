@@ -272,6 +272,14 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       for (const note of workshop.manifest.safeguarding) expectText(safeguarding, note[language])
     })
 
+    it('prints the safeguarding pause the presenter shows on P: every step and every number to call', () => {
+      const safeguarding = section(html, 'safeguarding')
+      const pause = workshop.manifest.pause!
+      expect(safeguarding).toContain(escapeHtml(L.pause))
+      for (const step of pause.script) expectText(safeguarding, step[language])
+      for (const contact of pause.contacts) expectText(safeguarding, contact[language])
+    })
+
     it('lists each source with how often it is cited', () => {
       const sources = section(html, 'sources')
       const texts = languageTexts(workshop, language)
@@ -429,7 +437,10 @@ describe('slide images', () => {
       '# Trang hai',
       '# Trang hai\n\n![Bản đồ <b>điểm hỗ trợ</b> & đường dây nóng](images/map.png)'
     )
-    files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace('# Slide two', '# Slide two\n\n![Map of help points](images/map.png)')
+    files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace(
+      '# Slide two',
+      '# Slide two\n\n![Map of help points](images/map.png)'
+    )
     const dir = join(await mkdtemp(join(tmpdir(), 'roundtable-guide-package-')), 'image-workshop')
     await writePackage(dir, files)
     await mkdir(join(dir, 'images'))

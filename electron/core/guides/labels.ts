@@ -83,6 +83,10 @@ export interface GuideLabels {
   whereAudience: string
   whereObjective: (number: number) => string
   whereSafeguarding: (number: number) => string
+  pause: string
+  pauseContacts: string
+  wherePause: (number: number) => string
+  whereContact: (number: number) => string
   whereSource: (id: string) => string
   whereBlock: (number: number, title: string) => string
   whereTitle: string
@@ -212,6 +216,10 @@ const vi: GuideLabels = {
   whereAudience: 'Đối tượng',
   whereObjective: (number) => `Mục tiêu ${number}`,
   whereSafeguarding: (number) => `Lưu ý bảo vệ trẻ em ${number}`,
+  pause: 'Tạm dừng an toàn (phím P trên màn hình điều khiển)',
+  pauseContacts: 'Số điện thoại cần có sẵn',
+  wherePause: (number) => `Tạm dừng an toàn, bước ${number}`,
+  whereContact: (number) => `Số điện thoại ${number}`,
   whereSource: (id) => `Nguồn ${id}`,
   whereBlock: (number, title) => `Phần ${number}: ${title}`,
   whereTitle: 'tiêu đề',
@@ -335,6 +343,10 @@ const en: GuideLabels = {
   whereAudience: 'Audience',
   whereObjective: (number) => `Objective ${number}`,
   whereSafeguarding: (number) => `Safeguarding note ${number}`,
+  pause: 'Safeguarding pause (key P in the presenter)',
+  pauseContacts: 'Numbers to have at hand',
+  wherePause: (number) => `Safeguarding pause, step ${number}`,
+  whereContact: (number) => `Phone number ${number}`,
   whereSource: (id) => `Source ${id}`,
   whereBlock: (number, title) => `Part ${number}: ${title}`,
   whereTitle: 'title',

@@ -8,8 +8,6 @@ import type { GuideLanguage } from './labels'
  * opens and prints the same on any machine with a browser and no network.
  */
 
-
-
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 /** For a document with slide images: inline `data:` images only, still nothing from anywhere else. */
 const DOCUMENT_WITH_IMAGES_CSP = `${DOCUMENT_CSP}; img-src data:`

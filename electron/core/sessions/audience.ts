@@ -24,6 +24,8 @@ export type AudienceView = AudienceContent & { language: Language }
 
 export type AudienceContent =
   | { kind: 'blank'; colour: 'black' | 'white' }
+  /** A safeguarding pause: a calm, neutral screen that says nothing about why. */
+  | { kind: 'pause' }
   | { kind: 'slide'; html: string; index: number; count: number }
   | { kind: 'prompt'; title: string; text: string; timer: TimerView | null; groupSize: number | null }
   | { kind: 'break'; title: string; timer: TimerView | null }
@@ -74,6 +76,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
   const pick = (text: { vi: string; en: string }): string => text[language]
   // Source markers ([@source#2], [@verify-locally]) are for the trainer; the room reads plain text.
   const plain = (text: { vi: string; en: string }): string => stripCitations(pick(text))
+  if (session.blank === 'pause') return { kind: 'pause' }
   if (session.blank) return { kind: 'blank', colour: session.blank }
   if (session.status === 'finished') return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
   const block = session.snapshot.manifest.blocks[session.position.block]
@@ -94,7 +97,13 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
     }
     case 'discussion':
-      return { kind: 'prompt', title: pick(block.title), text: plain(block.prompt), timer, groupSize: block.groupSize ?? null }
+      return {
+        kind: 'prompt',
+        title: pick(block.title),
+        text: plain(block.prompt),
+        timer,
+        groupSize: block.groupSize ?? null
+      }
     case 'activity':
       return { kind: 'prompt', title: pick(block.title), text: plain(block.instructions), timer, groupSize: null }
     case 'break':
@@ -125,7 +134,10 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
         respondents: run ? results.respondents : null,
         mean: showResults ? results.mean : null,
-        texts: block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null,
+        texts:
+          block.type === 'open' && showResults
+            ? results.openAnswers.filter((a) => a.approved).map((a) => a.text)
+            : null,
         cards: cardNumbers(block, session)
       }
     }
@@ -139,7 +151,10 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
         phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
         // Read aloud or shown, without the answer key.
-        questions: quizQuestions(block, session).map((q) => ({ text: plain(q.text), options: q.options.map((o) => plain(o.text)) })),
+        questions: quizQuestions(block, session).map((q) => ({
+          text: plain(q.text),
+          options: q.options.map((o) => plain(o.text))
+        })),
         respondents: run ? quizResults(block, session).respondents : null,
         cards: cardNumbers(block, session)
       }

@@ -10,7 +10,7 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('next') }),
   z.strictObject({ type: z.literal('previous') }),
   z.strictObject({ type: z.literal('goto'), block: z.number().int().min(0), slide: z.number().int().min(0).default(0) }),
-  z.strictObject({ type: z.literal('blank'), mode: z.enum(['black', 'white']).nullable() }),
+  z.strictObject({ type: z.literal('blank'), mode: z.enum(['black', 'white', 'pause']).nullable() }),
   z.strictObject({ type: z.literal('timer'), action: z.enum(['start', 'stop', 'reset']) }),
   z.strictObject({ type: z.literal('pollOpen'), blockId: z.string().max(100), mode: z.enum(['tally', 'phones']) }),
   z.strictObject({ type: z.literal('pollClose'), blockId: z.string().max(100) }),

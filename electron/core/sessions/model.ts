@@ -81,7 +81,8 @@ export const SessionSchema = z.object({
   snapshot: WorkshopSnapshotSchema,
   details: SessionDetailsSchema,
   position: z.object({ block: z.number().int().min(0), slide: z.number().int().min(0) }),
-  blank: z.enum(['black', 'white']).nullable(),
+  /** What the projector shows instead of the workshop: black, white, or the calm screen of a safeguarding pause. */
+  blank: z.enum(['black', 'white', 'pause']).nullable(),
   /** When each block was actually run (planned vs actual timing). */
   timeline: z.array(TimelineEntrySchema),
   /** The discussion/activity countdown on screen. */

@@ -32,7 +32,9 @@ const run = (session: Session, command: SessionCommand, minutes = 1): void => {
 }
 const manifest = (): Manifest => snapshot.manifest
 const indexOf = (kind: string, n = 0): number =>
-  manifest().blocks.map((b, i) => [b.kind, i] as const).filter(([k]) => k === kind)[n]![1]
+  manifest()
+    .blocks.map((b, i) => [b.kind, i] as const)
+    .filter(([k]) => k === kind)[n]![1]
 
 describe('session engine', () => {
   it('walks every slide of every block in order and back', () => {
@@ -83,12 +85,27 @@ describe('session engine', () => {
     const discussion = indexOf('discussion')
     const block = session.snapshot.manifest.blocks[discussion]!
     if (block.kind !== 'discussion') throw new Error('expected a discussion')
-    block.prompt = { vi: 'Gọi đường dây nóng 111 [@verify-locally]. Trẻ không có lỗi [@ecpat-2019#2].', en: 'Call 111 [@verify-locally].' }
+    block.prompt = {
+      vi: 'Gọi đường dây nóng 111 [@verify-locally]. Trẻ không có lỗi [@ecpat-2019#2].',
+      en: 'Call 111 [@verify-locally].'
+    }
     run(session, { type: 'goto', block: discussion, slide: 0 })
     const view = audienceView(session, null)
     expect(view.kind === 'prompt' && view.text).toBe(
       session.details.language === 'vi' ? 'Gọi đường dây nóng 111. Trẻ không có lỗi.' : 'Call 111.'
     )
+  })
+
+  it('shows the room only a neutral pause screen during a safeguarding pause, while the trainer moves on silently', () => {
+    const session = newSession()
+    run(session, { type: 'blank', mode: 'pause' })
+    expect(audienceView(session, null)).toEqual({ kind: 'pause', language: 'vi' })
+    run(session, { type: 'next' })
+    expect(session.position.slide).toBe(1)
+    expect(audienceView(session, null).kind).toBe('pause')
+    run(session, { type: 'blank', mode: null })
+    expect(audienceView(session, null)).toMatchObject({ kind: 'slide', index: 1 })
+    expect(SessionSchema.parse(session).blank).toBeNull()
   })
 
   it('counts a show-of-hands poll and refuses options that do not exist', () => {
@@ -99,7 +116,9 @@ describe('session engine', () => {
     run(session, { type: 'goto', block: pollIndex, slide: 0 })
     run(session, { type: 'pollOpen', blockId: poll.id, mode: 'tally' })
     run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/${poll.options[0]!.id}`, count: 12 })
-    expect(() => run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/nope`, count: 1 })).toThrow(CommandError)
+    expect(() => run(session, { type: 'tallySet', blockId: poll.id, key: `${poll.id}/nope`, count: 1 })).toThrow(
+      CommandError
+    )
     const results = pollResults(poll, session.polls[poll.id])
     expect(results.counts[0]).toEqual({ key: poll.options[0]!.id, count: 12 })
   })
@@ -133,10 +152,16 @@ describe('session engine', () => {
     if (quiz.kind !== 'quiz' || !quiz.questions) throw new Error('expected a pre-test with questions')
     run(session, { type: 'goto', block: quizIndex, slide: 0 })
     run(session, { type: 'pollOpen', blockId: quiz.id, mode: 'phones' })
-    const right = Object.fromEntries(quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]))
+    const right = Object.fromEntries(
+      quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)])
+    )
     const wrong = Object.fromEntries(quiz.questions.map((q) => [q.id, [q.options.find((o) => !o.correct)!.id]]))
-    expect(recordAnswer(session, { blockId: quiz.id, deviceKey: 'p1', values: right, participantNumber: '07' }, new Date())).toBeNull()
-    expect(recordAnswer(session, { blockId: quiz.id, deviceKey: 'p2', values: wrong, participantNumber: '08' }, new Date())).toBeNull()
+    expect(
+      recordAnswer(session, { blockId: quiz.id, deviceKey: 'p1', values: right, participantNumber: '07' }, new Date())
+    ).toBeNull()
+    expect(
+      recordAnswer(session, { blockId: quiz.id, deviceKey: 'p2', values: wrong, participantNumber: '08' }, new Date())
+    ).toBeNull()
     const results = quizResults(quiz, session)
     expect(results.respondents).toBe(2)
     expect(results.meanScorePercent).toBe(50)

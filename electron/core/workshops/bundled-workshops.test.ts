@@ -76,6 +76,16 @@ describe('bundled workshops', () => {
       expect(manifest.safeguarding.length).toBeGreaterThanOrEqual(1)
     })
 
+    it('has a safeguarding pause whose numbers are all marked for the trainer to verify locally', async () => {
+      const { manifest } = await load(name)
+      expect(manifest.pause?.script.length).toBeGreaterThanOrEqual(3)
+      expect(manifest.pause?.contacts.some((c) => c.vi.includes('111') && c.en.includes('111'))).toBe(true)
+      for (const contact of manifest.pause?.contacts ?? []) {
+        expect(contact.vi).toContain('[@verify-locally]')
+        expect(contact.en).toContain('[@verify-locally]')
+      }
+    })
+
     it('cites only paragraphs that exist in the seed articles', async (context) => {
       if (!existsSync(seedsDir)) context.skip('../shared/seeds is not beside this checkout')
       const { manifest, slides } = await load(name)
@@ -114,7 +124,9 @@ describe('bundled workshops', () => {
         const text = readFileSync(join(dir, file), 'utf8')
         for (const line of text.split('\n')) {
           if (/child pornography|khiêu dâm trẻ em/i.test(line)) {
-            expect(line, `${file}: outdated term outside a legal title`).toMatch(/Optional Protocol|Nghị định thư|Luxembourg|terminolog|thuật ngữ/i)
+            expect(line, `${file}: outdated term outside a legal title`).toMatch(
+              /Optional Protocol|Nghị định thư|Luxembourg|terminolog|thuật ngữ/i
+            )
           }
           expect(line, file).not.toMatch(/child prostitutes?\b/i)
         }

@@ -34,7 +34,10 @@ export const QuizQuestionSchema = z.strictObject({
   objective: Id,
   text: BilingualSchema,
   multiple: z.boolean().default(false),
-  options: z.array(z.strictObject({ id: Id, text: BilingualSchema, correct: z.boolean().default(false) })).min(2).max(8),
+  options: z
+    .array(z.strictObject({ id: Id, text: BilingualSchema, correct: z.boolean().default(false) }))
+    .min(2)
+    .max(8),
   explanation: BilingualSchema.optional()
 })
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>
@@ -104,6 +107,12 @@ export const SourceSchema = z.strictObject({
 })
 export type Source = z.infer<typeof SourceSchema>
 
+export const PauseSchema = z.strictObject({
+  script: z.array(BilingualSchema).min(1),
+  contacts: z.array(BilingualSchema)
+})
+export type Pause = z.infer<typeof PauseSchema>
+
 export const ManifestSchema = z.strictObject({
   format: z.literal(WORKSHOP_FORMAT),
   id: Id,
@@ -119,6 +128,8 @@ export const ManifestSchema = z.strictObject({
   objectives: z.array(z.strictObject({ id: Id, text: BilingualSchema })).min(1),
   contentNote: BilingualSchema,
   safeguarding: z.array(BilingualSchema).min(1),
+  /** The safeguarding pause (one key in the presenter): what the trainer does, and whom to call. */
+  pause: PauseSchema.optional(),
   sources: z.array(SourceSchema),
   blocks: z.array(BlockSchema).min(1),
   /** Set on a copy: the workshop and version it was adapted from. */
