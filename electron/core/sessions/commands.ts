@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MessageKey, MessageParams } from '../i18n/translate'
 import { LocalizedError, userMessage } from '../i18n/user-message'
 import type { Block } from '../workshops/schema'
+import { SessionStatusSchema } from './ids'
 import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
 import { normalizeParticipantNumber } from './participants'
 
@@ -57,7 +58,7 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('parkingAdd'), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ type: z.literal('parkingRemove'), itemId: z.string().max(100) }),
   z.strictObject({ type: z.literal('closingRemarks'), text: z.string().max(10_000) }),
-  z.strictObject({ type: z.literal('status'), status: z.enum(['running', 'paused', 'finished']) })
+  z.strictObject({ type: z.literal('status'), status: SessionStatusSchema })
 ])
 export type SessionCommand = z.infer<typeof SessionCommandSchema>
 
