@@ -3,7 +3,12 @@ import type { UserMessage } from '../i18n/user-message'
 import { UserMessageSchema } from '../i18n/user-message-schema'
 import type { AudienceView } from '../sessions/audience'
 import { MAX_CARD_COUNT } from '../cards/card-count'
-import { ProblemSchema, WorkshopDetailSchema, WorkshopDraftSchema, WorkshopSummarySchema } from '../library/library-schema'
+import {
+  ProblemSchema,
+  WorkshopDetailSchema,
+  WorkshopDraftSchema,
+  WorkshopSummarySchema
+} from '../library/library-schema'
 import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
 import { SessionIdSchema } from '../sessions/ids'
@@ -54,11 +59,19 @@ export type AppInfo = z.infer<typeof AppInfoSchema>
 /** A workshop package file travels as base64 (at most 20 MB of file, checked again on import). */
 const PackageFileSchema = z.strictObject({
   fileName: z.string().min(1).max(255),
-  base64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  base64: z
+    .string()
+    .max(28 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
 })
 
 export const ImportResultSchema = z.union([
-  z.object({ status: z.literal('imported'), id: z.string(), version: z.string(), replacedVersion: z.string().nullable() }),
+  z.object({
+    status: z.literal('imported'),
+    id: z.string(),
+    version: z.string(),
+    replacedVersion: z.string().nullable()
+  }),
   z.object({ status: z.literal('invalid'), problems: z.array(ProblemSchema) }),
   z.object({ status: z.literal('conflict'), id: z.string(), existingVersion: z.string(), incomingVersion: z.string() })
 ])
@@ -118,7 +131,9 @@ const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path
 const ExportFormatSchema = z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx'])
 /** Exported files: text as is; CSV as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
 const ExportFilesSchema = z.object({
-  files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
+  files: z.array(
+    z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) })
+  )
 })
 
 /** The paper documents for rooms without phones (see guides/answer-sheets.ts). */
@@ -164,7 +179,10 @@ export const apiContract = {
     args: z.strictObject({
       id: WorkshopIdSchema,
       fileName: z.string().min(1).max(255),
-      base64: z.string().max(3 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      base64: z
+        .string()
+        .max(3 * 1024 * 1024)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
     }),
     result: z.union([
       z.object({ status: z.literal('added'), name: z.string(), dataUrl: z.string() }),
@@ -181,7 +199,10 @@ export const apiContract = {
       id: WorkshopIdSchema,
       document: z.enum(['guide', 'sign-in', 'cards', ...PAPER_DOCUMENTS]),
       language: LanguageSchema,
-      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      startTime: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .optional(),
       /** Answer cards: how many (numbers 1…count). */
       count: z.number().int().min(1).max(MAX_CARD_COUNT).optional(),
       ...PaperPrintOptions
@@ -202,7 +223,12 @@ export const apiContract = {
   'session.audience': { args: z.strictObject({ id: SessionIdSchema }), result: AudienceViewSchema },
   /** Paper answer sheets or the room sheet of the workshop this session runs (its snapshot). */
   'session.print': {
-    args: z.strictObject({ id: SessionIdSchema, document: z.enum(PAPER_DOCUMENTS), language: LanguageSchema, ...PaperPrintOptions }),
+    args: z.strictObject({
+      id: SessionIdSchema,
+      document: z.enum(PAPER_DOCUMENTS),
+      language: LanguageSchema,
+      ...PaperPrintOptions
+    }),
     result: PrintableSchema
   },
   /** The session summary for the programme team, in one format; CSV comes as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
@@ -213,14 +239,24 @@ export const apiContract = {
   'summary.import': {
     args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
     result: z.union([
-      z.object({ ok: z.literal(true), entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }) }),
+      z.object({
+        ok: z.literal(true),
+        entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() })
+      }),
       z.object({ ok: z.literal(false), reason: UserMessageSchema })
     ])
   },
   'summary.list': {
     args: Empty,
     result: z.array(
-      z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string(), trainer: z.string(), language: LanguageSchema })
+      z.object({
+        id: z.string(),
+        workshopTitle: z.string(),
+        venue: z.string(),
+        date: z.string(),
+        trainer: z.string(),
+        language: LanguageSchema
+      })
     )
   },
   /** An imported summary, in the language it was made in; the same formats and files as `session.export`. */
@@ -279,8 +315,7 @@ export type ApiEvent =
  * core always sends one; only a transport's own guards (untrusted sender, bad method name) may not.
  */
 export type ApiReply<T = unknown> =
-  | { ok: true; result: T }
-  | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
+  { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
 export type ApiErrorCode = 'unknown-method' | 'invalid-arguments' | 'not-found' | 'failed'
 
 export function isApiMethod(name: unknown): name is ApiMethod {
