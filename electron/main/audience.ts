@@ -1,5 +1,6 @@
 import type { BrowserWindow, Display, IpcMain, IpcMainEvent, Rectangle, Screen } from 'electron'
 import { OPEN_AUDIENCE_CHANNEL } from '../core/api/bridge'
+import { SESSION_ID_PATTERN } from '../core/sessions/ids'
 import { isTrustedSender } from './security'
 import { createAudienceWindow } from './window-options'
 
@@ -9,9 +10,6 @@ import { createAudienceWindow } from './window-options'
  * the one already open for that session.
  */
 
-/** The same shape as the contract's session ids (electron/core/api/contract.ts). */
-const SESSION_ID = /^[a-z0-9-]{6,64}$/
-
 /** The session id of a request that comes from an app frame and is well formed; null otherwise. */
 export function audienceRequest(event: Pick<IpcMainEvent, 'senderFrame'>, sessionId: unknown): string | null {
   if (!isTrustedSender(event.senderFrame)) {
@@ -20,7 +18,7 @@ export function audienceRequest(event: Pick<IpcMainEvent, 'senderFrame'>, sessio
     )
     return null
   }
-  return typeof sessionId === 'string' && SESSION_ID.test(sessionId) ? sessionId : null
+  return typeof sessionId === 'string' && SESSION_ID_PATTERN.test(sessionId) ? sessionId : null
 }
 
 /** The bounds of the first display that is not the primary one (where the trainer's window is), or null. */

@@ -1,13 +1,24 @@
 import { z } from 'zod'
-import type { MessageKey } from '../i18n/translate'
 import type { UserMessage } from '../i18n/user-message'
+import { UserMessageSchema } from '../i18n/user-message-schema'
 import type { AudienceView } from '../sessions/audience'
 import { MAX_CARD_COUNT } from '../cards/card-count'
+import {
+  ProblemSchema,
+  WorkshopDetailSchema,
+  WorkshopDraftSchema,
+  WorkshopSummarySchema
+} from '../library/library-schema'
 import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
-import { SessionDetailsSchema, SessionSchema } from '../sessions/model'
+import { SessionIdSchema } from '../sessions/ids'
+import { SessionDetailsSchema, SessionLiveSchema, SessionSchema, type SessionLive } from '../sessions/model'
 import { LanguageSchema, SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
-import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
+import { BilingualSchema, WorkshopIdSchema } from '../workshops/schema'
+
+// The domain types the windows use, from the modules that define them.
+export type { WorkshopDetail, WorkshopDraft, WorkshopSummary } from '../library/library-schema'
+export type { SessionLive } from '../sessions/model'
 
 /**
  * The one API between the trainer's UI and the core: a map from method name to the schemas of its
@@ -17,12 +28,6 @@ import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
  */
 
 const Empty = z.strictObject({})
-
-/** A text for the trainer as a catalogue key and parameters; the window translates it (see user-message.ts). */
-export const UserMessageSchema: z.ZodType<UserMessage> = z.object({
-  key: z.custom<MessageKey>((value) => typeof value === 'string'),
-  params: z.record(z.string(), z.union([z.string(), z.number()]))
-})
 
 export const NoticeSchema = z.object({
   id: z.string(),
@@ -41,38 +46,6 @@ export const NoticeSchema = z.object({
 })
 export type Notice = z.infer<typeof NoticeSchema>
 
-export const ProblemSchema = z.object({
-  file: z.string(),
-  line: z.number().optional(),
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), UserMessageSchema]))
-})
-
-export const WorkshopSummarySchema = z.object({
-  id: z.string(),
-  origin: z.enum(['bundled', 'user']),
-  /** Null when the package is invalid and its manifest could not be read. */
-  version: z.string().nullable(),
-  title: BilingualSchema.nullable(),
-  summary: BilingualSchema.nullable(),
-  audience: z.array(z.enum(AUDIENCE_GROUPS)),
-  durationMinutes: z.number().nullable(),
-  blockCount: z.number(),
-  problems: z.array(ProblemSchema)
-})
-export type WorkshopSummary = z.infer<typeof WorkshopSummarySchema>
-
-const SlideSchema = z.object({ html: z.string(), notesHtml: z.string() })
-
-export const WorkshopDetailSchema = z.object({
-  summary: WorkshopSummarySchema,
-  /** The validated manifest (see electron/core/workshops/schema.ts). */
-  manifest: z.unknown(),
-  slides: z.record(z.string(), z.object({ vi: z.array(SlideSchema), en: z.array(SlideSchema) })),
-  citationCounts: z.record(z.string(), z.number())
-})
-export type WorkshopDetail = z.infer<typeof WorkshopDetailSchema>
-
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -86,11 +59,19 @@ export type AppInfo = z.infer<typeof AppInfoSchema>
 /** A workshop package file travels as base64 (at most 20 MB of file, checked again on import). */
 const PackageFileSchema = z.strictObject({
   fileName: z.string().min(1).max(255),
-  base64: z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  base64: z
+    .string()
+    .max(28 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
 })
 
 export const ImportResultSchema = z.union([
-  z.object({ status: z.literal('imported'), id: z.string(), version: z.string(), replacedVersion: z.string().nullable() }),
+  z.object({
+    status: z.literal('imported'),
+    id: z.string(),
+    version: z.string(),
+    replacedVersion: z.string().nullable()
+  }),
   z.object({ status: z.literal('invalid'), problems: z.array(ProblemSchema) }),
   z.object({ status: z.literal('conflict'), id: z.string(), existingVersion: z.string(), incomingVersion: z.string() })
 ])
@@ -117,17 +98,6 @@ export const ImportPreviewResultSchema = z.union([
 ])
 export type ImportPreviewResult = z.infer<typeof ImportPreviewResultSchema>
 
-const WorkshopId = z.string().regex(/^[a-z0-9-]{1,100}$/)
-/** A workshop being edited: the manifest as plain data (possibly incomplete) and each slides block's Markdown. */
-export const WorkshopDraftSchema = z.object({
-  manifest: z.record(z.string(), z.unknown()),
-  slides: z.record(z.string().max(100), z.object({ vi: z.string().max(1024 * 1024), en: z.string().max(1024 * 1024) }))
-})
-export type WorkshopDraft = z.infer<typeof WorkshopDraftSchema>
-
-const SessionId = z.string().regex(/^[a-z0-9-]{6,64}$/)
-export const SessionLiveSchema = SessionSchema.omit({ snapshot: true })
-export type SessionLive = z.infer<typeof SessionLiveSchema>
 const AudienceViewSchema = z.custom<AudienceView>((value) => typeof value === 'object' && value !== null)
 
 export const ParticipantsStatusSchema = z.object({
@@ -161,7 +131,9 @@ const DATES_IN_ORDER = { message: 'the "from" date is after the "to" date', path
 const ExportFormatSchema = z.enum(['html', 'markdown', 'csv', 'json', 'docx', 'xlsx'])
 /** Exported files: text as is; CSV as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
 const ExportFilesSchema = z.object({
-  files: z.array(z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) }))
+  files: z.array(
+    z.object({ name: z.string(), content: z.string(), type: z.string(), base64: z.boolean().default(false) })
+  )
 })
 
 /** The paper documents for rooms without phones (see guides/answer-sheets.ts). */
@@ -180,20 +152,20 @@ export const apiContract = {
   'notices.dismiss': { args: z.strictObject({ id: z.string().max(100) }), result: z.array(NoticeSchema) },
   'library.list': { args: Empty, result: z.array(WorkshopSummarySchema) },
   'workshop.get': {
-    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+    args: z.strictObject({ id: WorkshopIdSchema }),
     result: WorkshopDetailSchema
   },
   'workshop.export': {
-    args: z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+    args: z.strictObject({ id: WorkshopIdSchema }),
     result: z.object({ fileName: z.string(), base64: z.string() })
   },
   'workshop.import': {
     args: PackageFileSchema.extend({ replace: z.boolean().default(false) }),
     result: ImportResultSchema
   },
-  'workshop.duplicate': { args: z.strictObject({ id: WorkshopId }), result: z.object({ id: z.string() }) },
+  'workshop.duplicate': { args: z.strictObject({ id: WorkshopIdSchema }), result: z.object({ id: z.string() }) },
   'workshop.draft': {
-    args: z.strictObject({ id: WorkshopId }),
+    args: z.strictObject({ id: WorkshopIdSchema }),
     result: z.object({
       draft: WorkshopDraftSchema,
       problems: z.array(ProblemSchema),
@@ -205,9 +177,12 @@ export const apiContract = {
   /** An image chosen in the editor (base64, at most 2 MB; type checked by its bytes in the core). */
   'workshop.addImage': {
     args: z.strictObject({
-      id: WorkshopId,
+      id: WorkshopIdSchema,
       fileName: z.string().min(1).max(255),
-      base64: z.string().max(3 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      base64: z
+        .string()
+        .max(3 * 1024 * 1024)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
     }),
     result: z.union([
       z.object({ status: z.literal('added'), name: z.string(), dataUrl: z.string() }),
@@ -216,54 +191,72 @@ export const apiContract = {
   },
   'workshop.previewImport': { args: PackageFileSchema, result: ImportPreviewResultSchema },
   'workshop.saveDraft': {
-    args: z.strictObject({ id: WorkshopId, draft: WorkshopDraftSchema }),
+    args: z.strictObject({ id: WorkshopIdSchema, draft: WorkshopDraftSchema }),
     result: z.object({ problems: z.array(ProblemSchema) })
   },
   'workshop.print': {
     args: z.strictObject({
-      id: WorkshopId,
+      id: WorkshopIdSchema,
       document: z.enum(['guide', 'sign-in', 'cards', ...PAPER_DOCUMENTS]),
       language: LanguageSchema,
-      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      startTime: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .optional(),
       /** Answer cards: how many (numbers 1…count). */
       count: z.number().int().min(1).max(MAX_CARD_COUNT).optional(),
       ...PaperPrintOptions
     }),
     result: PrintableSchema
   },
-  'workshop.remove': { args: z.strictObject({ id: WorkshopId }), result: z.object({ removed: z.boolean() }) },
+  'workshop.remove': { args: z.strictObject({ id: WorkshopIdSchema }), result: z.object({ removed: z.boolean() }) },
   'session.start': {
-    args: z.strictObject({ workshopId: z.string().regex(/^[a-z0-9-]{1,100}$/), details: SessionDetailsSchema }),
+    args: z.strictObject({ workshopId: WorkshopIdSchema, details: SessionDetailsSchema }),
     result: SessionSchema
   },
   'session.list': { args: Empty, result: z.array(SessionIndexEntrySchema) },
-  'session.get': { args: z.strictObject({ id: SessionId }), result: SessionSchema },
+  'session.get': { args: z.strictObject({ id: SessionIdSchema }), result: SessionSchema },
   'session.command': {
-    args: z.strictObject({ id: SessionId, command: SessionCommandSchema }),
+    args: z.strictObject({ id: SessionIdSchema, command: SessionCommandSchema }),
     result: z.object({ live: SessionLiveSchema, saved: z.boolean() })
   },
-  'session.audience': { args: z.strictObject({ id: SessionId }), result: AudienceViewSchema },
+  'session.audience': { args: z.strictObject({ id: SessionIdSchema }), result: AudienceViewSchema },
   /** Paper answer sheets or the room sheet of the workshop this session runs (its snapshot). */
   'session.print': {
-    args: z.strictObject({ id: SessionId, document: z.enum(PAPER_DOCUMENTS), language: LanguageSchema, ...PaperPrintOptions }),
+    args: z.strictObject({
+      id: SessionIdSchema,
+      document: z.enum(PAPER_DOCUMENTS),
+      language: LanguageSchema,
+      ...PaperPrintOptions
+    }),
     result: PrintableSchema
   },
   /** The session summary for the programme team, in one format; CSV comes as a ZIP of one file per table; the ZIP, Word and Excel in base64. */
   'session.export': {
-    args: z.strictObject({ id: SessionId, language: LanguageSchema, format: ExportFormatSchema }),
+    args: z.strictObject({ id: SessionIdSchema, language: LanguageSchema, format: ExportFormatSchema }),
     result: ExportFilesSchema
   },
   'summary.import': {
     args: z.strictObject({ fileName: z.string().max(255), text: z.string().max(20_000_000) }),
     result: z.union([
-      z.object({ ok: z.literal(true), entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }) }),
+      z.object({
+        ok: z.literal(true),
+        entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() })
+      }),
       z.object({ ok: z.literal(false), reason: UserMessageSchema })
     ])
   },
   'summary.list': {
     args: Empty,
     result: z.array(
-      z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string(), trainer: z.string(), language: LanguageSchema })
+      z.object({
+        id: z.string(),
+        workshopTitle: z.string(),
+        venue: z.string(),
+        date: z.string(),
+        trainer: z.string(),
+        language: LanguageSchema
+      })
     )
   },
   /** An imported summary, in the language it was made in; the same formats and files as `session.export`. */
@@ -297,7 +290,7 @@ export const apiContract = {
   },
   'participants.stop': { args: Empty, result: ParticipantsStatusSchema },
   /** The presenter opened this session: phones answer it, and come back on if they were on before a restart. */
-  'participants.resume': { args: z.strictObject({ sessionId: SessionId }), result: ParticipantsStatusSchema }
+  'participants.resume': { args: z.strictObject({ sessionId: SessionIdSchema }), result: ParticipantsStatusSchema }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract
@@ -322,8 +315,7 @@ export type ApiEvent =
  * core always sends one; only a transport's own guards (untrusted sender, bad method name) may not.
  */
 export type ApiReply<T = unknown> =
-  | { ok: true; result: T }
-  | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
+  { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string; reason?: UserMessage } }
 export type ApiErrorCode = 'unknown-method' | 'invalid-arguments' | 'not-found' | 'failed'
 
 export function isApiMethod(name: unknown): name is ApiMethod {

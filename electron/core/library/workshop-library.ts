@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { WorkshopDetail, WorkshopSummary } from '../api/contract'
+import type { WorkshopDetail, WorkshopSummary } from './library-schema'
 import { workshopSnapshot } from '../sessions/create-session'
 import { findCitations } from '../workshops/citations'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop, type LoadResult } from '../workshops/loader'

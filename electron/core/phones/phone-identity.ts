@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { SESSION_ID_PATTERN } from '../sessions/ids'
 import { DataFile } from '../storage/data-file'
 import type { DurableFs } from '../storage/durable-json-file'
 import type { StorageIncident } from '../storage/incidents'
@@ -62,7 +63,7 @@ export class PhoneIdentities {
   /** The session's identity if phones were ever turned on for it, without making one. */
   async find(sessionId: string): Promise<PhoneIdentity | null> {
     if (this.files.has(sessionId)) return this.get(sessionId)
-    if (!/^[a-z0-9-]{6,64}$/.test(sessionId)) return null
+    if (!SESSION_ID_PATTERN.test(sessionId)) return null
     const path = join(this.options.dataDir, 'sessions', `${sessionId}.phones.json`)
     return (await exists(path)) || (await exists(`${path}.bak`)) ? this.get(sessionId) : null
   }
@@ -77,7 +78,7 @@ export class PhoneIdentities {
   }
 
   private file(sessionId: string): Promise<DataFile<PhoneIdentity>> {
-    if (!/^[a-z0-9-]{6,64}$/.test(sessionId)) throw new Error(`not a session id: ${sessionId.slice(0, 64)}`)
+    if (!SESSION_ID_PATTERN.test(sessionId)) throw new Error(`not a session id: ${sessionId.slice(0, 64)}`)
     let file = this.files.get(sessionId)
     if (!file) {
       file = (async () => {

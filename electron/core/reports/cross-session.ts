@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { SessionStatusSchema } from '../sessions/ids'
 import { AGE_GROUPS, SEXES } from '../sessions/model'
 import { LanguageSchema, type Language } from '../storage/library-file'
 import { summaryLabel } from '../summaries/labels'
 import type { SessionSummary } from '../summaries/schema'
+import { WorkshopIdSchema } from '../workshops/schema'
 import { round } from '../summaries/summary'
 
 /**
@@ -29,7 +31,7 @@ const Points = z.number().min(-100).max(100)
 const Text = z.string().max(1_000)
 
 export const ReportFilterSchema = z.strictObject({
-  workshopId: z.string().regex(/^[a-z0-9-]{1,100}$/).optional(),
+  workshopId: WorkshopIdSchema.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional()
 })
@@ -60,7 +62,7 @@ export const ReportSessionSchema = z.strictObject({
   workshopTitle: Text,
   venue: Text,
   trainer: Text,
-  status: z.enum(['running', 'paused', 'finished']),
+  status: SessionStatusSchema,
   participants: Count,
   actualMinutes: z.number().min(0),
   preMeanPercent: Percent.nullable(),

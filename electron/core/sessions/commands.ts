@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MessageKey, MessageParams } from '../i18n/translate'
 import { LocalizedError, userMessage } from '../i18n/user-message'
 import type { Block } from '../workshops/schema'
+import { SessionStatusSchema } from './ids'
 import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
 import { normalizeParticipantNumber } from './participants'
 
@@ -9,7 +10,11 @@ import { normalizeParticipantNumber } from './participants'
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('next') }),
   z.strictObject({ type: z.literal('previous') }),
-  z.strictObject({ type: z.literal('goto'), block: z.number().int().min(0), slide: z.number().int().min(0).default(0) }),
+  z.strictObject({
+    type: z.literal('goto'),
+    block: z.number().int().min(0),
+    slide: z.number().int().min(0).default(0)
+  }),
   z.strictObject({ type: z.literal('blank'), mode: z.enum(['black', 'white', 'pause']).nullable() }),
   z.strictObject({ type: z.literal('timer'), action: z.enum(['start', 'stop', 'reset']) }),
   z.strictObject({ type: z.literal('pollOpen'), blockId: z.string().max(100), mode: z.enum(['tally', 'phones']) }),
@@ -38,9 +43,15 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
     participantNumber: z.string().max(40),
     source: z.enum(SHEET_SOURCES),
     /** Question id → chosen options; merged into the number's row, an empty list clears that question. */
-    values: z.record(z.string().max(100), z.array(z.string().max(100)).max(10)).refine((v) => Object.keys(v).length <= 100)
+    values: z
+      .record(z.string().max(100), z.array(z.string().max(100)).max(10))
+      .refine((v) => Object.keys(v).length <= 100)
   }),
-  z.strictObject({ type: z.literal('sheetRemove'), blockId: z.string().max(100), participantNumber: z.string().max(40) }),
+  z.strictObject({
+    type: z.literal('sheetRemove'),
+    blockId: z.string().max(100),
+    participantNumber: z.string().max(40)
+  }),
   z.strictObject({
     type: z.literal('attendanceSet'),
     sex: z.enum(SEXES),
@@ -57,7 +68,7 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('parkingAdd'), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ type: z.literal('parkingRemove'), itemId: z.string().max(100) }),
   z.strictObject({ type: z.literal('closingRemarks'), text: z.string().max(10_000) }),
-  z.strictObject({ type: z.literal('status'), status: z.enum(['running', 'paused', 'finished']) })
+  z.strictObject({ type: z.literal('status'), status: SessionStatusSchema })
 ])
 export type SessionCommand = z.infer<typeof SessionCommandSchema>
 
@@ -87,101 +98,127 @@ export function findBlock(session: Session, blockId: string): Block {
   return block
 }
 
+type CommandType = SessionCommand['type']
+type CommandOf<T extends CommandType> = Extract<SessionCommand, { type: T }>
+/** How each command changes the session, by its type; the table makes a forgotten command a type error. */
+type Appliers = { [T in CommandType]: (session: Session, command: CommandOf<T>, now: Date) => void }
+
 /** Applies one command to the session in place. Pure apart from `now` and new ids. */
 export function applyCommand(session: Session, command: SessionCommand, now: Date): void {
-  const at = now.toISOString()
-  switch (command.type) {
-    case 'next': {
-      const { block, slide } = session.position
-      if (slide + 1 < slideCount(session, block)) moveTo(session, block, slide + 1, now)
-      else if (block + 1 < session.snapshot.manifest.blocks.length) moveTo(session, block + 1, 0, now)
-      break
-    }
-    case 'previous': {
-      const { block, slide } = session.position
-      if (slide > 0) moveTo(session, block, slide - 1, now)
-      else if (block > 0) moveTo(session, block - 1, slideCount(session, block - 1) - 1, now)
-      break
-    }
-    case 'goto': {
-      if (command.block >= session.snapshot.manifest.blocks.length) throw new CommandError('error.no-block', { block: command.block + 1 })
-      moveTo(session, command.block, Math.min(command.slide, slideCount(session, command.block) - 1), now)
-      break
-    }
-    case 'blank':
-      session.blank = command.mode
-      break
-    case 'timer':
-      applyTimer(session, command.action, now)
-      break
-    case 'pollOpen': {
-      const block = findBlock(session, command.blockId)
-      if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('error.not-a-poll')
-      const existing = session.polls[block.id]
-      if (existing) {
-        existing.status = 'open'
-        existing.mode = command.mode
-        existing.closedAt = null
-      } else {
-        session.polls[block.id] = newRun(block, command.mode, 'open', at)
-      }
-      break
-    }
-    case 'pollClose': {
-      const run = pollRun(session, command.blockId)
-      run.status = 'closed'
-      run.closedAt = at
-      break
-    }
-    case 'pollHideResults':
-      pollRun(session, command.blockId).hideResults = command.hidden
-      break
-    case 'tallySet': {
-      const block = findBlock(session, command.blockId)
-      if (!tallyKeys(block, session).includes(command.key)) throw new CommandError('error.no-option', { option: command.key })
-      pollRun(session, command.blockId).tally[command.key] = command.count
-      break
-    }
-    case 'tallyRespondents':
-      pollRun(session, command.blockId).tallyRespondents = command.count
-      break
-    case 'moderate': {
-      const run = pollRun(session, command.blockId)
-      if (!run.answers[command.deviceKey]) throw new CommandError('error.no-answer')
-      run.approved = run.approved.filter((key) => key !== command.deviceKey)
-      if (command.approved) run.approved.push(command.deviceKey)
-      break
-    }
-    case 'sheetAnswer':
-      recordSheetAnswer(session, command, now)
-      break
-    case 'sheetRemove':
-      delete ensureRun(session, command.blockId, now).sheets[sheetNumber(command.participantNumber)]
-      break
-    case 'attendanceSet':
-      session.attendance[command.sex][command.ageGroup] = command.count
-      break
-    case 'noteAdd':
-      findBlock(session, command.blockId)
-      session.notes.push({ id: crypto.randomUUID(), blockId: command.blockId, group: command.group, text: command.text, at })
-      break
-    case 'noteRemove':
-      session.notes = session.notes.filter((n) => n.id !== command.noteId)
-      break
-    case 'parkingAdd':
-      session.parkingLot.push({ id: crypto.randomUUID(), text: command.text, at })
-      break
-    case 'parkingRemove':
-      session.parkingLot = session.parkingLot.filter((item) => item.id !== command.itemId)
-      break
-    case 'closingRemarks':
-      session.closingRemarks = command.text
-      break
-    case 'status':
-      setStatus(session, command.status, now)
-      break
+  const apply = APPLIERS[command.type] as (session: Session, command: SessionCommand, now: Date) => void
+  apply(session, command, now)
+  session.updatedAt = now.toISOString()
+}
+
+const navigation: Pick<Appliers, 'next' | 'previous' | 'goto' | 'blank'> = {
+  next(session, _command, now) {
+    const { block, slide } = session.position
+    if (slide + 1 < slideCount(session, block)) moveTo(session, block, slide + 1, now)
+    else if (block + 1 < session.snapshot.manifest.blocks.length) moveTo(session, block + 1, 0, now)
+  },
+  previous(session, _command, now) {
+    const { block, slide } = session.position
+    if (slide > 0) moveTo(session, block, slide - 1, now)
+    else if (block > 0) moveTo(session, block - 1, slideCount(session, block - 1) - 1, now)
+  },
+  goto(session, command, now) {
+    if (command.block >= session.snapshot.manifest.blocks.length)
+      throw new CommandError('error.no-block', { block: command.block + 1 })
+    moveTo(session, command.block, Math.min(command.slide, slideCount(session, command.block) - 1), now)
+  },
+  blank(session, command) {
+    session.blank = command.mode
   }
-  session.updatedAt = at
+}
+
+const polls: Pick<
+  Appliers,
+  'pollOpen' | 'pollClose' | 'pollHideResults' | 'tallySet' | 'tallyRespondents' | 'moderate'
+> = {
+  pollOpen(session, command, now) {
+    const block = findBlock(session, command.blockId)
+    if (block.kind !== 'poll' && block.kind !== 'quiz') throw new CommandError('error.not-a-poll')
+    const existing = session.polls[block.id]
+    if (existing) {
+      existing.status = 'open'
+      existing.mode = command.mode
+      existing.closedAt = null
+    } else {
+      session.polls[block.id] = newRun(block, command.mode, 'open', now.toISOString())
+    }
+  },
+  pollClose(session, command, now) {
+    const run = pollRun(session, command.blockId)
+    run.status = 'closed'
+    run.closedAt = now.toISOString()
+  },
+  pollHideResults(session, command) {
+    pollRun(session, command.blockId).hideResults = command.hidden
+  },
+  tallySet(session, command) {
+    const block = findBlock(session, command.blockId)
+    if (!tallyKeys(block, session).includes(command.key))
+      throw new CommandError('error.no-option', { option: command.key })
+    pollRun(session, command.blockId).tally[command.key] = command.count
+  },
+  tallyRespondents(session, command) {
+    pollRun(session, command.blockId).tallyRespondents = command.count
+  },
+  moderate(session, command) {
+    const run = pollRun(session, command.blockId)
+    if (!run.answers[command.deviceKey]) throw new CommandError('error.no-answer')
+    run.approved = run.approved.filter((key) => key !== command.deviceKey)
+    if (command.approved) run.approved.push(command.deviceKey)
+  }
+}
+
+const sheets: Pick<Appliers, 'sheetAnswer' | 'sheetRemove'> = {
+  sheetAnswer: recordSheetAnswer,
+  sheetRemove(session, command, now) {
+    delete ensureRun(session, command.blockId, now).sheets[sheetNumber(command.participantNumber)]
+  }
+}
+
+/** What the trainer writes down during the session: attendance, notes, the parking lot, closing remarks. */
+const records: Pick<
+  Appliers,
+  'attendanceSet' | 'noteAdd' | 'noteRemove' | 'parkingAdd' | 'parkingRemove' | 'closingRemarks'
+> = {
+  attendanceSet(session, command) {
+    session.attendance[command.sex][command.ageGroup] = command.count
+  },
+  noteAdd(session, command, now) {
+    findBlock(session, command.blockId)
+    const note = {
+      id: crypto.randomUUID(),
+      blockId: command.blockId,
+      group: command.group,
+      text: command.text,
+      at: now.toISOString()
+    }
+    session.notes.push(note)
+  },
+  noteRemove(session, command) {
+    session.notes = session.notes.filter((n) => n.id !== command.noteId)
+  },
+  parkingAdd(session, command, now) {
+    session.parkingLot.push({ id: crypto.randomUUID(), text: command.text, at: now.toISOString() })
+  },
+  parkingRemove(session, command) {
+    session.parkingLot = session.parkingLot.filter((item) => item.id !== command.itemId)
+  },
+  closingRemarks(session, command) {
+    session.closingRemarks = command.text
+  }
+}
+
+const APPLIERS: Appliers = {
+  ...navigation,
+  ...polls,
+  ...sheets,
+  ...records,
+  timer: (session, command, now) => applyTimer(session, command.action, now),
+  status: (session, command, now) => setStatus(session, command.status, now)
 }
 
 /** The keys a show-of-hands tally can count: `<question>/<option>` (polls use the block id as question). */
@@ -195,7 +232,8 @@ export function tallyKeys(block: Block, session: Session): string[] {
     }
     return []
   }
-  if (block.kind === 'quiz') return quizQuestions(block, session).flatMap((q) => q.options.map((o) => `${q.id}/${o.id}`))
+  if (block.kind === 'quiz')
+    return quizQuestions(block, session).flatMap((q) => q.options.map((o) => `${q.id}/${o.id}`))
   return []
 }
 
@@ -238,15 +276,23 @@ function sheetNumber(text: string): string {
 /** The options each question of a poll or quiz offers, and whether it takes several. */
 function sheetQuestions(block: Block, session: Session): Map<string, { options: string[]; multiple: boolean }> {
   if (block.kind === 'quiz') {
-    return new Map(quizQuestions(block, session).map((q) => [q.id, { options: q.options.map((o) => o.id), multiple: q.multiple }]))
+    return new Map(
+      quizQuestions(block, session).map((q) => [q.id, { options: q.options.map((o) => o.id), multiple: q.multiple }])
+    )
   }
   if (block.kind !== 'poll' || block.type === 'open') throw new CommandError('error.not-on-sheets')
-  const options = block.scale ? tallyKeys(block, session).map((key) => key.slice(block.id.length + 1)) : (block.options ?? []).map((o) => o.id)
+  const options = block.scale
+    ? tallyKeys(block, session).map((key) => key.slice(block.id.length + 1))
+    : (block.options ?? []).map((o) => o.id)
   return new Map([[block.id, { options, multiple: block.type === 'multiple' }]])
 }
 
 /** Merges one person's paper or card answers into their row, checking each against its question first. */
-function recordSheetAnswer(session: Session, command: Extract<SessionCommand, { type: 'sheetAnswer' }>, now: Date): void {
+function recordSheetAnswer(
+  session: Session,
+  command: Extract<SessionCommand, { type: 'sheetAnswer' }>,
+  now: Date
+): void {
   const number = sheetNumber(command.participantNumber)
   const block = findBlock(session, command.blockId)
   const questions = sheetQuestions(block, session)
@@ -257,7 +303,8 @@ function recordSheetAnswer(session: Session, command: Extract<SessionCommand, { 
     const unique = [...new Set(chosen)]
     const unknown = unique.find((option) => !question.options.includes(option))
     if (unknown !== undefined) throw new CommandError('error.no-option', { option: unknown })
-    if (!question.multiple && unique.length > 1) throw new CommandError('error.one-answer-only', { question: questionId })
+    if (!question.multiple && unique.length > 1)
+      throw new CommandError('error.one-answer-only', { question: questionId })
     cleaned[questionId] = unique
   }
   const run = ensureRun(session, block.id, now)
@@ -288,7 +335,9 @@ export function startBlockClock(session: Session, now: Date): void {
   const block = currentBlock(session)
   if (session.status === 'running') session.timeline.push({ blockId: block.id, startedAt: at, endedAt: null })
   const timed = block.kind === 'discussion' || block.kind === 'activity' || block.kind === 'break'
-  session.timer = timed ? { blockId: block.id, durationMs: block.minutes * 60_000, startedAt: null, elapsedMs: 0 } : null
+  session.timer = timed
+    ? { blockId: block.id, durationMs: block.minutes * 60_000, startedAt: null, elapsedMs: 0 }
+    : null
 }
 
 function applyTimer(session: Session, action: 'start' | 'stop' | 'reset', now: Date): void {

@@ -1,6 +1,6 @@
 import type { AudienceView } from './audience'
 import { applyCommand, CommandError, type SessionCommand } from './commands'
-import type { Session, WorkshopSnapshot } from './model'
+import type { Session, SessionLive, WorkshopSnapshot } from './model'
 
 /**
  * Moving through the slides without waiting for the core. The core saves every command durably
@@ -8,8 +8,6 @@ import type { Session, WorkshopSnapshot } from './model'
  * core's own `applyCommand` and `audienceView`, and then take the core's state, which always wins.
  * Pure TS: the renderer imports it, so it must not pull anything Node-only.
  */
-
-type SessionLive = Omit<Session, 'snapshot'>
 
 export type NavigationCommand = Extract<SessionCommand, { type: 'next' | 'previous' | 'goto' | 'blank' }>
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LanguageSchema } from '../storage/library-file'
 import { ManifestSchema } from '../workshops/schema'
+import { SessionIdSchema, SessionStatusSchema } from './ids'
 
 /**
  * A live (or finished) session, saved as `sessions/<id>.json`. It keeps a snapshot of the workshop it
@@ -73,10 +74,10 @@ export type PollRun = z.infer<typeof PollRunSchema>
 export const TimelineEntrySchema = z.object({ blockId: z.string(), startedAt: Iso, endedAt: Iso.nullable() })
 
 export const SessionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{6,64}$/),
+  id: SessionIdSchema,
   createdAt: Iso,
   updatedAt: Iso,
-  status: z.enum(['running', 'paused', 'finished']),
+  status: SessionStatusSchema,
   workshop: z.object({ id: z.string(), version: z.string() }),
   snapshot: WorkshopSnapshotSchema,
   details: SessionDetailsSchema,
@@ -94,6 +95,10 @@ export const SessionSchema = z.object({
   closingRemarks: z.string().max(10_000)
 })
 export type Session = z.infer<typeof SessionSchema>
+
+/** The live part of a session that windows follow; the workshop snapshot is fetched once, not on every change. */
+export const SessionLiveSchema = SessionSchema.omit({ snapshot: true })
+export type SessionLive = z.infer<typeof SessionLiveSchema>
 
 export const SessionFileSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),

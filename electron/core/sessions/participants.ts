@@ -1,7 +1,7 @@
 import type { PollRun, SheetSource } from './model'
 
 /**
- * One participant per session, whatever they answer with (see "Counting people" in DESIGN.md).
+ * One participant per session, whatever they answer with (README.md, "Running a session", step 4).
  * A sign-in number (the line on the printed sheet) is the anonymous key that makes a phone answer and a
  * paper sheet or webcam card the same person; a phone that gave no number is a person of its own.
  */

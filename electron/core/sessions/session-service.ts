@@ -10,6 +10,7 @@ import { recordAnswer, type AnswerInput, type AnswerRefusal } from './answers'
 import { audienceView, type AudienceView, type JoinInfo } from './audience'
 import { applyCommand, CommandError, type SessionCommand } from './commands'
 import { createSession } from './create-session'
+import { SESSION_ID_PATTERN } from './ids'
 import {
   readSessionImages,
   resolveAudience,
@@ -24,13 +25,11 @@ import {
   type Session,
   type SessionDetails,
   type SessionFile,
+  type SessionLive,
   type WorkshopSnapshot
 } from './model'
 
 export const parseSessionFile = versionedParser(SessionFileSchema, SESSION_SCHEMA_VERSION)
-
-/** The live part of a session that windows follow; the workshop snapshot is fetched once, not on every change. */
-export type SessionLive = Omit<Session, 'snapshot'>
 
 export interface SessionEvents {
   changed(live: SessionLive, audience: AudienceView): void
@@ -115,7 +114,7 @@ export class SessionService {
    */
   async read(id: string): Promise<Session> {
     if (this.files.has(id)) return this.get(id)
-    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
+    if (!SESSION_ID_PATTERN.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
     const file = this.dataFile(id)
     try {
       await file.open()
@@ -213,7 +212,7 @@ export class SessionService {
   }
 
   private async open(id: string): Promise<DataFile<SessionFile>> {
-    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
+    if (!SESSION_ID_PATTERN.test(id)) throw new CommandError('error.no-session', { id: id.slice(0, 64) })
     if (!this.files.has(id) && !existsSync(this.pathOf(id)) && !existsSync(`${this.pathOf(id)}.bak`)) {
       throw new CommandError('error.no-session', { id })
     }

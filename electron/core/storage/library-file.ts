@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SessionStatusSchema } from '../sessions/ids'
 import { versionedParser } from './versioned'
 
 /** `library.json`: settings and the index of the user's own data. Sessions get one file each. */
@@ -19,7 +20,7 @@ export const SessionIndexEntrySchema = z.object({
   title: z.object({ vi: z.string(), en: z.string() }),
   venue: z.string(),
   date: z.string(),
-  status: z.enum(['running', 'paused', 'finished']),
+  status: SessionStatusSchema,
   updatedAt: z.string()
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntrySchema>

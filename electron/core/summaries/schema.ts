@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SessionStatusSchema } from '../sessions/ids'
 import { AGE_GROUPS, SEXES } from '../sessions/model'
 import { LanguageSchema } from '../storage/library-file'
 
@@ -124,7 +125,7 @@ export const SessionSummarySchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     trainer: ShortText,
     plannedStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-    status: z.enum(['running', 'paused', 'finished']),
+    status: SessionStatusSchema,
     timing: z.strictObject({
       blocks: z.array(TimingBlockSchema).max(500),
       plannedMinutes: Minutes,

@@ -164,7 +164,7 @@ export function memoryReader(files: Map<string, Buffer>): PackageReader {
   }
 }
 
-export type ImportResult =
+export type PackageImportOutcome =
   | { ok: true; id: string; version: string; replacedVersion: string | null }
   | { ok: false; problems: WorkshopProblem[] }
   | { ok: false; conflict: { id: string; existingVersion: string; incomingVersion: string } }
@@ -260,7 +260,7 @@ export async function importPackage(
   bytes: Buffer,
   userDir: string,
   options: ImportOptions & { replace?: boolean } = {}
-): Promise<ImportResult> {
+): Promise<PackageImportOutcome> {
   const checked = await checkPackage(bytes, userDir, options)
   if (!checked.ok) return checked
   const { id, version } = checked.workshop.manifest

@@ -6,6 +6,12 @@ export const WORKSHOP_FORMAT = 1
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id')
 const Text = z.string().trim().min(1)
 
+/**
+ * A workshop as the API and the reports name it: its folder name. Looser than the ids inside a
+ * manifest (`Id`), because a package's folder name is checked by the loader, not here.
+ */
+export const WorkshopIdSchema = z.string().regex(/^[a-z0-9-]{1,100}$/)
+
 /** Every text a person reads exists in Vietnamese and English. */
 export const BilingualSchema = z.strictObject({ vi: Text, en: Text })
 export type Bilingual = z.infer<typeof BilingualSchema>
