@@ -124,7 +124,10 @@ function wordParts(docx: Docx, language: Language) {
       children: runs(text)
     })
 
-  const table = (t: DocumentTable): Part[] => [wordTable(docx, withTextBars(t), language, runs), new Paragraph({ children: [] })]
+  const table = (t: DocumentTable): Part[] => [
+    wordTable(docx, withTextBars(t), language, runs),
+    new Paragraph({ children: [] })
+  ]
 
   const block = (b: Block): Part[] => {
     switch (b.kind) {
@@ -137,7 +140,9 @@ function wordParts(docx: Docx, language: Language) {
       case 'figures':
         return table(b.table)
       case 'list':
-        return b.items.map((text) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: runs(text) }))
+        return b.items.map(
+          (text) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: runs(text) })
+        )
       case 'heading':
         return [heading(b.text, b.level)]
       case 'group':
@@ -156,7 +161,10 @@ function withTextBars(t: DocumentTable): DocumentTable {
   return {
     ...t,
     columns: [...t.columns, ''],
-    rows: t.rows.map((row, i) => [...row, '█'.repeat(Math.round(((chart.values[i]?.[0] ?? 0) / max) * TEXT_BAR_WIDTH))]),
+    rows: t.rows.map((row, i) => [
+      ...row,
+      '█'.repeat(Math.round(((chart.values[i]?.[0] ?? 0) / max) * TEXT_BAR_WIDTH))
+    ]),
     numeric: [...numeric, false]
   }
 }

@@ -54,7 +54,14 @@ export async function exportFiles(base: string, format: ExportFormat, writers: E
     case 'docx':
     case 'xlsx': {
       const bytes = await writers[format]()
-      return [{ name: `${base}.${format}`, content: Buffer.from(bytes).toString('base64'), type: OFFICE_MEDIA_TYPES[format], base64: true }]
+      return [
+        {
+          name: `${base}.${format}`,
+          content: Buffer.from(bytes).toString('base64'),
+          type: OFFICE_MEDIA_TYPES[format],
+          base64: true
+        }
+      ]
     }
   }
 }

@@ -155,12 +155,16 @@ function table(t: DocumentTable, lang: Language): Markup {
   const numeric = numericColumns(t)
   const num = (i: number): Markup | '' => (numeric[i] ? markup` class="num"` : '')
   const chart = t.chart
-  const cells = (row: DocumentTable['rows'][number]): Markup[] =>
-    t.columns.map((_, i) => markup`<td${num(i)}>${cellText(row[i] ?? null, lang)}</td>`)
+  const cells = (row: DocumentTable['rows'][number], total = false): Markup[] =>
+    t.columns.map((_, i) =>
+      i === 0 && t.rowHeaders && !total
+        ? markup`<th scope="row">${cellText(row[i] ?? null, lang)}</th>`
+        : markup`<td${num(i)}>${cellText(row[i] ?? null, lang)}</td>`
+    )
   return markup`${chart?.legend ? legend(chart.legend) : ''}<table>
 <thead><tr>${t.columns.map((c, i) => markup`<th scope="col"${num(i)}>${c}</th>`)}${chart ? markup`<th scope="col" class="chart"></th>` : ''}</tr></thead>
 <tbody>${t.rows.map((row, r) => markup`<tr>${cells(row)}${chart ? markup`<td class="chart">${bars(chart, r, lang)}</td>` : ''}</tr>`)}</tbody>
-${t.total ? markup`<tfoot><tr>${cells(t.total)}${chart ? markup`<td></td>` : ''}</tr></tfoot>\n` : ''}</table>`
+${t.total ? markup`<tfoot><tr>${cells(t.total, true)}${chart ? markup`<td></td>` : ''}</tr></tfoot>\n` : ''}</table>`
 }
 
 function legend(names: [string, string]): Markup {

@@ -36,7 +36,10 @@ export function jsonFileSchema<K extends string, S extends z.ZodType>(kind: Json
   } as { format: z.ZodLiteral<string>; version: z.ZodLiteral<number> } & Record<K, S>)
 }
 
-export function writeJsonFile<K extends string, S extends z.ZodType>(kind: JsonFileKind<K, S>, payload: z.infer<S>): string {
+export function writeJsonFile<K extends string, S extends z.ZodType>(
+  kind: JsonFileKind<K, S>,
+  payload: z.infer<S>
+): string {
   return `${JSON.stringify({ format: kind.format, version: kind.version, [kind.key]: payload }, null, 2)}\n`
 }
 
@@ -54,7 +57,12 @@ export function readJsonFile<K extends string, S extends z.ZodType>(
   } catch (error) {
     throw fail({ problem: 'not-json', error, text: withoutBom })
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== kind.format) {
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    Array.isArray(raw) ||
+    (raw as { format?: unknown }).format !== kind.format
+  ) {
     throw fail({ problem: 'wrong-format' })
   }
   const version = (raw as { version?: unknown }).version
@@ -69,7 +77,9 @@ export function readJsonFile<K extends string, S extends z.ZodType>(
 /** The places of schema issues as dotted paths ("summary.attendance.total"), each once. */
 export function issuePlaces(issues: z.core.$ZodIssue[]): string[] {
   const places = issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [issue.path.join('.') || '(root)']
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => [...issue.path, key].join('.'))
+      : [issue.path.join('.') || '(root)']
   )
   return [...new Set(places)]
 }

@@ -1,4 +1,12 @@
-import { cellText, numericColumns, sectionBlocks, type Block, type Cell, type DocumentDescription, type DocumentTable } from './model'
+import {
+  cellText,
+  numericColumns,
+  sectionBlocks,
+  type Block,
+  type Cell,
+  type DocumentDescription,
+  type DocumentTable
+} from './model'
 
 /**
  * Escapes text for GitHub-flavoured Markdown so that it shows as written and can neither add HTML,
@@ -50,7 +58,9 @@ function table(t: DocumentTable, language: DocumentDescription['language']): str
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
   const numeric = numericColumns(t)
   const rule = `|${t.columns.map((_, i) => (numeric[i] ? ' ---: ' : ' --- ')).join('|')}|`
-  const total = t.total ? [[`**${escapeMarkdown(cellText(t.total[0] ?? null, language))}**`, ...text(t.total).slice(1)]] : []
+  const total = t.total
+    ? [[`**${escapeMarkdown(cellText(t.total[0] ?? null, language))}**`, ...text(t.total).slice(1)]]
+    : []
   return [line(t.columns.map(cell)), rule, ...t.rows.map((row) => line(text(row))), ...total.map(line)].join('\n')
 }
 
@@ -65,7 +75,14 @@ function blockToMarkdown(b: Block, language: DocumentDescription['language']): s
     case 'table':
       return [table(b.table, language)]
     case 'figures':
-      return [b.table.rows.map(([label, value]) => `- **${escapeMarkdown(String(label ?? ''))}:** ${escapeMarkdown(cellText(value ?? null, language))}`).join('\n')]
+      return [
+        b.table.rows
+          .map(
+            ([label, value]) =>
+              `- **${escapeMarkdown(String(label ?? ''))}:** ${escapeMarkdown(cellText(value ?? null, language))}`
+          )
+          .join('\n')
+      ]
     case 'list':
       return [b.items.map((text) => `- ${block(text, '  ')}`).join('\n')]
     case 'heading':

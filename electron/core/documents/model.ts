@@ -37,6 +37,8 @@ export interface DocumentTable {
   /** Columns to right-align; by default those whose cells are all numbers or empty. */
   numeric?: boolean[]
   chart?: Chart
+  /** The first column names its row (HTML row headers). */
+  rowHeaders?: boolean
   /** Label/value rows: HTML shows the labels as row headers without a header row. */
   fields?: boolean
 }

@@ -44,7 +44,10 @@ function learningCells(x: Learning): Cell[] {
   ]
 }
 
-export function crossSessionTables(report: CrossSessionReport, language: Language = report.language): CrossSessionTable[] {
+export function crossSessionTables(
+  report: CrossSessionReport,
+  language: Language = report.language
+): CrossSessionTable[] {
   const l = reportLabeller(language)
   const { totals, learning, attendance } = report
   return [
@@ -158,7 +161,10 @@ function formats(report: CrossSessionReport, language: Language) {
 }
 type Formats = ReturnType<typeof formats>
 
-export function crossSessionDocument(report: CrossSessionReport, language: Language = report.language): DocumentDescription {
+export function crossSessionDocument(
+  report: CrossSessionReport,
+  language: Language = report.language
+): DocumentDescription {
   const f = formats(report, language)
   const { l } = f
   const { filter } = report
@@ -230,7 +236,10 @@ function keyFiguresSection(report: CrossSessionReport, f: Formats): DocumentSect
       l('total.meanChange'),
       learning.meanChangePoints === null
         ? l('value.none')
-        : l('total.meanChangeText', { points: f.points(learning.meanChangePoints), sessions: learning.sessionsWithChange })
+        : l('total.meanChangeText', {
+            points: f.points(learning.meanChangePoints),
+            sessions: learning.sessionsWithChange
+          })
     ],
     [l('total.masteredPre'), f.mastered(learning.preMasteredPercent, learning.prePassed, learning.preTested)],
     [l('total.masteredPost'), f.mastered(learning.postMasteredPercent, learning.postPassed, learning.postTested)],

@@ -29,11 +29,17 @@ export function reportToMarkdown(report: CrossSessionReport, language: Language 
   return documentToMarkdown(crossSessionDocument(report, language))
 }
 
-export async function reportToDocx(report: CrossSessionReport, language: Language = report.language): Promise<Uint8Array> {
+export async function reportToDocx(
+  report: CrossSessionReport,
+  language: Language = report.language
+): Promise<Uint8Array> {
   return documentToDocx(crossSessionDocument(report, language))
 }
 
-export async function reportToXlsx(report: CrossSessionReport, language: Language = report.language): Promise<Uint8Array> {
+export async function reportToXlsx(
+  report: CrossSessionReport,
+  language: Language = report.language
+): Promise<Uint8Array> {
   return tablesToXlsx(crossSessionTables(report, language))
 }
 
@@ -69,10 +75,14 @@ export function parseReportJson(text: string): CrossSessionReport {
 function reportFileError(failure: JsonFileFailure): JsonFileError {
   const details: Record<JsonFileFailure['problem'], () => string> = {
     'too-large': () => 'the file is too large to be a report',
-    'not-json': () => `the file is not JSON: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+    'not-json': () =>
+      `the file is not JSON: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
     'wrong-format': () => `the file is not a ${REPORT_FILE_FORMAT} file`,
     'newer-version': () => `the file is version ${failure.found}; this version reads ${REPORT_FILE_VERSION}`,
-    invalid: () => `the report has wrong values at: ${issuePlaces(failure.issues ?? []).slice(0, 3).join(', ')}`
+    invalid: () =>
+      `the report has wrong values at: ${issuePlaces(failure.issues ?? [])
+        .slice(0, 3)
+        .join(', ')}`
   }
   return new JsonFileError(failure.problem, details[failure.problem]())
 }

@@ -53,7 +53,9 @@ function sourceColumns(summary: SessionSummary): string[] {
 }
 
 function sourceCells(item: PollSummary | QuizSummary): Cell[] {
-  return item.sources ? [item.sources.phones, item.sources.paper, item.sources.cards, item.sources.hands] : [null, null, null, null]
+  return item.sources
+    ? [item.sources.phones, item.sources.paper, item.sources.cards, item.sources.hands]
+    : [null, null, null, null]
 }
 
 /** The session's details and headline numbers as field/value rows. */
@@ -82,7 +84,6 @@ function sessionRows(summary: SessionSummary): Cell[][] {
     [`${l('quiz.matchedGain')}: ${l('quiz.meanGain')}`, quizzes.matchedGain.meanGainPoints],
     [l('section.closingRemarks'), summary.closingRemarks]
   ]
-
 }
 
 function timingRows(summary: SessionSummary): [Cell[][], Cell[]] {
@@ -152,7 +153,6 @@ function pollRows(summary: SessionSummary): Cell[][] {
         : p.options.map((o) => [...head, o.key, o.label, o.count, p.mean])
     })
   ]
-
 }
 
 function quizRows(summary: SessionSummary): Cell[][] {
@@ -186,7 +186,6 @@ function quizRows(summary: SessionSummary): Cell[][] {
       t.passMarkPercent
     ])
   ]
-
 }
 
 function questionRows(summary: SessionSummary): Cell[][] {
@@ -216,7 +215,6 @@ function questionRows(summary: SessionSummary): Cell[][] {
       ])
     )
   ]
-
 }
 
 function round1(value: number): number {

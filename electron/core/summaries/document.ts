@@ -59,7 +59,11 @@ function note(text: string): Block {
   return { kind: 'paragraph', text, tone: 'note' }
 }
 
-function tableBlock(name: string, table: FormattedTable, chart?: DocumentTable['chart']): Block {
+function tableBlock(
+  name: string,
+  table: FormattedTable & Partial<DocumentTable>,
+  chart?: DocumentTable['chart']
+): Block {
   return { kind: 'table', table: { name, ...table, ...(chart ? { chart } : {}) } }
 }
 
@@ -77,13 +81,18 @@ function overviewSections(summary: SessionSummary): DocumentSection[] {
     },
     {
       heading: l('section.keyFigures'),
-      blocks: [{ kind: 'figures', table: { name: l('section.keyFigures'), columns: fieldColumns, rows: keyFigureRows(summary) } }]
+      blocks: [
+        {
+          kind: 'figures',
+          table: { name: l('section.keyFigures'), columns: fieldColumns, rows: keyFigureRows(summary) }
+        }
+      ]
     },
     {
       heading: l('section.attendance'),
       blocks: [
         ...(summary.attendance.total === 0 ? [muted(l('attendance.none'))] : []),
-        tableBlock(l('section.attendance'), attendanceTable(summary))
+        tableBlock(l('section.attendance'), { ...attendanceTable(summary), rowHeaders: true })
       ]
     },
     {
@@ -118,12 +127,10 @@ function quizSection(summary: SessionSummary): DocumentSection {
       ...(hands.length > 0
         ? [{ kind: 'heading', text: l('quiz.handsTitle'), level: 2 } as const, note(l('quiz.handsExplain'))]
         : []),
-      ...hands.map(
-        ({ title, table }): Block => ({
-          kind: 'group',
-          blocks: [{ kind: 'heading', text: title, level: 3 }, tableBlock(title, table)]
-        })
-      )
+      ...hands.map(({ title, table }): Block => ({
+        kind: 'group',
+        blocks: [{ kind: 'heading', text: title, level: 3 }, tableBlock(title, table)]
+      }))
     ]
   }
 }
@@ -145,7 +152,10 @@ function correctRateBlocks(summary: SessionSummary): Block[] {
     return [
       {
         kind: 'group',
-        blocks: [{ kind: 'heading', text: l('quiz.correctRate'), level: 2 }, tableBlock(l('quiz.correctRate'), changeTable, chart)]
+        blocks: [
+          { kind: 'heading', text: l('quiz.correctRate'), level: 2 },
+          tableBlock(l('quiz.correctRate'), changeTable, chart)
+        ]
       }
     ]
   }
@@ -190,7 +200,10 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
       ? []
       : p.openAnswers.length === 0
         ? [muted(l('poll.noOpenAnswers'))]
-        : [{ kind: 'paragraph', text: l('poll.openAnswers'), tone: 'strong' }, { kind: 'list', items: p.openAnswers }]
+        : [
+            { kind: 'paragraph', text: l('poll.openAnswers'), tone: 'strong' },
+            { kind: 'list', items: p.openAnswers }
+          ]
   return {
     kind: 'group',
     blocks: [
@@ -198,7 +211,9 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
       { kind: 'paragraph', text: p.question },
       note(pollMeta(summary, p)),
       ...(options ? [tableBlock(p.title, options, chart)] : []),
-      ...(p.type === 'rating' ? [{ kind: 'paragraph', label: l('poll.mean'), text: ratingMeanText(summary, p) } as const] : []),
+      ...(p.type === 'rating'
+        ? [{ kind: 'paragraph', label: l('poll.mean'), text: ratingMeanText(summary, p) } as const]
+        : []),
       ...open
     ]
   }
@@ -226,7 +241,8 @@ function closingSections(summary: SessionSummary): DocumentSection[] {
     },
     {
       heading: l('section.parkingLot'),
-      blocks: summary.parkingLot.length === 0 ? [muted(l('parking.none'))] : [{ kind: 'list', items: summary.parkingLot }]
+      blocks:
+        summary.parkingLot.length === 0 ? [muted(l('parking.none'))] : [{ kind: 'list', items: summary.parkingLot }]
     },
     {
       heading: l('section.closingRemarks'),

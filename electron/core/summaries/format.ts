@@ -181,7 +181,11 @@ export function collectedText(language: Language, item: PollSummary | QuizSummar
     sources.phones > 0 ? l('source.phones', { count: sources.phones }) : null,
     sources.paper > 0 ? l('source.paper', { count: sources.paper }) : null,
     sources.cards > 0 ? l('source.cards', { count: sources.cards }) : null,
-    sources.hands === null ? l('source.handsUnknown') : sources.hands > 0 ? l('source.hands', { count: sources.hands }) : null
+    sources.hands === null
+      ? l('source.handsUnknown')
+      : sources.hands > 0
+        ? l('source.hands', { count: sources.hands })
+        : null
   ].filter((part): part is string => part !== null)
   if (parts.length === 0) return l(`collected.${item.collected}`)
   const text = parts.join(' · ')

@@ -52,7 +52,10 @@ function summaryFileError(failure: JsonFileFailure): SummaryFileError {
     case 'not-json':
       return new SummaryFileError('not-json', jsonSyntaxReason(failure.error, failure.text ?? ''))
     case 'wrong-format':
-      return new SummaryFileError('not-summary', userMessage('reason.summary-not-summary', { format: SUMMARY_FILE_FORMAT }))
+      return new SummaryFileError(
+        'not-summary',
+        userMessage('reason.summary-not-summary', { format: SUMMARY_FILE_FORMAT })
+      )
     case 'newer-version':
       return new SummaryFileError(
         'newer-version',

@@ -23,6 +23,15 @@ export async function summaryToXlsx(summary: SessionSummary): Promise<Uint8Array
  * A session summary as the file(s) to download in one format, named `<base>.<ext>`: the same for a
  * session run here and for a summary imported from another laptop.
  */
-export function summaryExportFiles(summary: SessionSummary, base: string, format: ExportFormat): Promise<ExportedFile[]> {
-  return documentExportFiles(base, format, () => summaryDocument(summary), () => summaryToJson(summary))
+export function summaryExportFiles(
+  summary: SessionSummary,
+  base: string,
+  format: ExportFormat
+): Promise<ExportedFile[]> {
+  return documentExportFiles(
+    base,
+    format,
+    () => summaryDocument(summary),
+    () => summaryToJson(summary)
+  )
 }
