@@ -43,8 +43,8 @@ export function keyFigureRows(summary: SessionSummary): [label: string, value: s
 }
 
 /**
- * A table of the summary as formatted texts (counts stay numbers), for the exports that show tables
- * as text: Markdown and Word. `total` is the bold last row; `numeric` the right-aligned columns.
+ * A table of the summary as formatted texts (counts stay numbers), for the summary's document
+ * (document.ts): HTML, Markdown and Word. `total` is the bold last row; `numeric` the right-aligned columns.
  */
 export interface FormattedTable {
   columns: string[]
