@@ -1,16 +1,13 @@
+import { DOCUMENT_CSP, htmlPage } from '../documents/html-page'
 import { escapeHtml } from '../security/escape-html'
-export { escapeHtml }
 import type { GuideLanguage } from './labels'
 
-/**
- * The shell shared by the printed documents: one self-contained A4 HTML file with an inline style,
- * system fonts, no script and nothing loaded from anywhere (the CSP meta forbids it as well), so it
- * opens and prints the same on any machine with a browser and no network.
- */
+export { DOCUMENT_CSP, escapeHtml }
 
-export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
-/** For a document with slide images: inline `data:` images only, still nothing from anywhere else. */
-const DOCUMENT_WITH_IMAGES_CSP = `${DOCUMENT_CSP}; img-src data:`
+/**
+ * The printed guides and sheets: the one HTML shell of every generated document (documents/html-page.ts:
+ * self-contained, inline style, no script, nothing loaded) with the guides' own A4 page style.
+ */
 
 const FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif'
@@ -51,14 +48,7 @@ export function printableDocument(parts: {
   /** Allows the `data:` images the core embedded (the facilitator guide's slide images). */
   dataImages?: boolean
 }): string {
-  return (
-    '<!doctype html>\n' +
-    `<html lang="${parts.language}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${parts.dataImages ? DOCUMENT_WITH_IMAGES_CSP : DOCUMENT_CSP}">\n` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<title>${escapeHtml(parts.title)}</title>\n` +
-    `<style>${BASE_STYLE}${parts.style}</style>\n</head>\n<body>\n${parts.body}\n</body>\n</html>\n`
-  )
+  return htmlPage({ ...parts, style: `${BASE_STYLE}${parts.style}` })
 }
 
 /** Minutes since midnight from `HH:MM` (or `H:MM`); a wrong value is the caller's mistake. */

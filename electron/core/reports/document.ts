@@ -1,27 +1,23 @@
+import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../documents/format'
+import type { Cell, DataTable, DocumentDescription, DocumentSection } from '../documents/model'
 import type { Language } from '../storage/library-file'
-import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../summaries/format'
 import type { CrossSessionReport, Learning } from './cross-session'
 import { reportLabeller } from './labels'
-import type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
 
 /**
- * The report in the two shapes of every report (report-document.ts), so each format only lays out:
+ * The report described once for every format (documents/), in the language asked for:
  * - tables: plain machine values (numbers as numbers) for CSV and Excel;
- * - document: headed sections of formatted text (numbers in the language's format) for HTML,
+ * - sections: headed sections of formatted text (numbers in the language's format) for HTML,
  *   Markdown, print and Word.
- * Both are in the language asked for.
  */
 
 /** A table of plain values: one Excel sheet (`name`, in the report's language) and one CSV file. */
-export interface CrossSessionTable extends ReportTable {
-  /** The CSV file's name without `.csv`: lower-case letters and dashes, the same in every language. */
-  file: string
-}
+export type CrossSessionTable = DataTable
 
-export function crossSessionTables(report: CrossSessionReport, language: Language = report.language): CrossSessionTable[] {
-  const l = reportLabeller(language)
-  const { totals, learning, attendance } = report
-  const learningColumns = [
+type Labeller = ReturnType<typeof reportLabeller>
+
+function learningColumns(l: Labeller): string[] {
+  return [
     l('column.meanChange'),
     l('column.preTested'),
     l('column.prePassed'),
@@ -32,7 +28,10 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
     l('column.pairs'),
     l('column.matchedGain')
   ]
-  const learningCells = (x: Learning): ReportCell[] => [
+}
+
+function learningCells(x: Learning): Cell[] {
+  return [
     x.meanChangePoints,
     x.preTested,
     x.prePassed,
@@ -43,6 +42,14 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
     x.matchedPairs,
     x.matchedGainPoints
   ]
+}
+
+export function crossSessionTables(
+  report: CrossSessionReport,
+  language: Language = report.language
+): CrossSessionTable[] {
+  const l = reportLabeller(language)
+  const { totals, learning, attendance } = report
   return [
     {
       file: 'report',
@@ -61,7 +68,7 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
         [l('column.minutes'), totals.actualMinutes],
         [l('total.participantHours'), totals.participantHours],
         [l('column.sessionsWithChange'), learning.sessionsWithChange],
-        ...learningColumns.map((label, i): ReportCell[] => [label, learningCells(learning)[i]!]),
+        ...learningColumns(l).map((label, i): Cell[] => [label, learningCells(learning)[i]!]),
         [l('total.masteredChange'), learning.masteredChangePoints]
       ]
     },
@@ -72,40 +79,7 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
       rows: attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts, row.total]),
       total: [l('attendance.total'), ...attendance.columnTotals, attendance.total]
     },
-    {
-      file: 'sessions',
-      name: l('section.sessions'),
-      columns: [
-        l('field.sessionId'),
-        l('report.source'),
-        l('column.date'),
-        l('field.workshopId'),
-        l('field.workshop'),
-        l('field.venue'),
-        l('field.trainer'),
-        l('field.status'),
-        l('column.participants'),
-        l('column.minutes'),
-        l('column.preMean'),
-        l('column.postMean'),
-        l('column.change')
-      ],
-      rows: report.sessions.map((s) => [
-        s.sessionId,
-        l(`report.source.${s.source}`),
-        s.date,
-        s.workshopId,
-        s.workshopTitle,
-        s.venue,
-        s.trainer,
-        l(`status.${s.status}`),
-        s.participants,
-        s.actualMinutes,
-        s.preMeanPercent,
-        s.postMeanPercent,
-        s.changePoints
-      ])
-    },
+    sessionsDataTable(report, l),
     {
       file: 'workshops',
       name: l('section.workshops'),
@@ -115,7 +89,7 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
         l('column.sessions'),
         l('column.participants'),
         l('column.minutes'),
-        ...learningColumns
+        ...learningColumns(l)
       ],
       rows: report.workshops.map((w) => [
         w.workshopId,
@@ -129,162 +103,231 @@ export function crossSessionTables(report: CrossSessionReport, language: Languag
   ]
 }
 
-export function crossSessionDocument(report: CrossSessionReport, language: Language = report.language): ReportDocument {
-  const l = reportLabeller(language)
-  const num = (value: number | null): string => formatNumber(language, value)
-  const pct = (value: number | null): string => formatPercent(language, value)
-  const points = (value: number | null): string =>
-    value === null ? l('value.none') : l('unit.points', { value: formatSigned(language, value) })
-  const { filter, totals, learning, attendance } = report
-  const workshopName =
-    filter.workshopId === null
-      ? l('report.allWorkshops')
-      : (report.workshops.find((w) => w.workshopId === filter.workshopId)?.title ?? filter.workshopId)
-  const dateOrAny = (date: string | null): string => (date === null ? l('report.anyDate') : formatDate(language, date))
-  const mastered = (percent: number | null, passed: number, tested: number): string =>
-    percent === null ? l('value.none') : l('total.masteredText', { percent: pct(percent), passed, tested })
-
-  const sections: ReportSection[] = [
-    {
-      heading: l('report.scope'),
-      table: {
-        name: l('report.scope'),
-        columns: [l('field.field'), l('field.value')],
-        numeric: [false, false],
-        rows: [
-          [l('field.workshop'), workshopName],
-          [l('report.from'), dateOrAny(filter.from)],
-          [l('report.to'), dateOrAny(filter.to)],
-          [
-            l('report.sources'),
-            l('report.sourcesText', { local: totals.localSessions, imported: totals.importedSessions })
-          ]
-        ]
-      }
-    },
-    {
-      heading: l('section.keyFigures'),
-      table: {
-        name: l('section.keyFigures'),
-        columns: [l('field.field'), l('field.value')],
-        numeric: [false, false],
-        rows: [
-          [l('total.sessions'), String(totals.sessions)],
-          [l('total.participants'), String(totals.participants)],
-          [l('total.minutes'), l('unit.minutes', { value: num(totals.actualMinutes) })],
-          [l('total.participantHours'), num(totals.participantHours)],
-          [
-            l('total.meanChange'),
-            learning.meanChangePoints === null
-              ? l('value.none')
-              : l('total.meanChangeText', { points: points(learning.meanChangePoints), sessions: learning.sessionsWithChange })
-          ],
-          [l('total.masteredPre'), mastered(learning.preMasteredPercent, learning.prePassed, learning.preTested)],
-          [l('total.masteredPost'), mastered(learning.postMasteredPercent, learning.postPassed, learning.postTested)],
-          [l('total.masteredChange'), points(learning.masteredChangePoints)],
-          [
-            l('total.matchedGain'),
-            learning.matchedGainPoints === null
-              ? l('value.none')
-              : l('total.matchedGainText', { points: points(learning.matchedGainPoints), pairs: learning.matchedPairs })
-          ]
-        ]
-      }
-    },
-    {
-      heading: l('section.attendance'),
-      table: {
-        name: l('section.attendance'),
-        columns: attendanceColumns(report, language),
-        numeric: [false, ...attendance.ageGroups.map(() => true), true],
-        rows: attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts.map(String), String(row.total)]),
-        total: [l('attendance.total'), ...attendance.columnTotals.map(String), String(attendance.total)]
-      }
-    },
-    report.sessions.length === 0
-      ? { heading: l('section.sessions'), paragraphs: [l('none.sessions')] }
-      : {
-          heading: l('section.sessions'),
-          table: {
-            name: l('section.sessions'),
-            columns: [
-              l('column.date'),
-              l('field.workshop'),
-              l('field.venue'),
-              l('field.trainer'),
-              l('report.source'),
-              l('column.participants'),
-              l('column.preMean'),
-              l('column.postMean'),
-              l('column.change')
-            ],
-            numeric: [false, false, false, false, false, true, true, true, true],
-            rows: report.sessions.map((s) => [
-              formatDate(language, s.date),
-              s.workshopTitle,
-              s.venue || l('value.none'),
-              s.trainer || l('value.none'),
-              l(`report.source.${s.source}`),
-              String(s.participants),
-              num(s.preMeanPercent),
-              num(s.postMeanPercent),
-              formatSigned(language, s.changePoints)
-            ])
-          }
-        },
-    ...(report.workshops.length === 0
-      ? []
-      : [
-          {
-            heading: l('section.workshops'),
-            table: {
-              name: l('section.workshops'),
-              columns: [
-                l('field.workshop'),
-                l('column.sessions'),
-                l('column.participants'),
-                l('column.minutes'),
-                l('column.meanChange'),
-                l('column.preMastered'),
-                l('column.postMastered')
-              ],
-              numeric: [false, true, true, true, true, true, true],
-              rows: report.workshops.map((w) => [
-                w.title,
-                String(w.sessions),
-                String(w.participants),
-                num(w.actualMinutes),
-                formatSigned(language, w.learning.meanChangePoints),
-                num(w.learning.preMasteredPercent),
-                num(w.learning.postMasteredPercent)
-              ])
-            }
-          }
-        ]),
-    {
-      heading: l('section.definitions'),
-      bullets: [
-        l('define.sessions'),
-        l('define.meanChange'),
-        l('define.mastered'),
-        l('define.matchedGain'),
-        l('define.participantHours'),
-        l('quiz.masteredExplain')
-      ]
-    },
-    {
-      heading: l('section.privacy'),
-      paragraphs: [l('privacy.text'), l('doc.generated', { time: formatInstant(report.generatedAt) })]
-    }
-  ]
-  const dates = [filter.from, filter.to].some((d) => d !== null)
-    ? `${dateOrAny(filter.from)} – ${dateOrAny(filter.to)}`
-    : null
+function sessionsDataTable(report: CrossSessionReport, l: Labeller): CrossSessionTable {
   return {
-    title: l('report.title'),
-    subtitle: [workshopName, dates].filter((part): part is string => part !== null).join(' · '),
+    file: 'sessions',
+    name: l('section.sessions'),
+    columns: [
+      l('field.sessionId'),
+      l('report.source'),
+      l('column.date'),
+      l('field.workshopId'),
+      l('field.workshop'),
+      l('field.venue'),
+      l('field.trainer'),
+      l('field.status'),
+      l('column.participants'),
+      l('column.minutes'),
+      l('column.preMean'),
+      l('column.postMean'),
+      l('column.change')
+    ],
+    rows: report.sessions.map((s) => [
+      s.sessionId,
+      l(`report.source.${s.source}`),
+      s.date,
+      s.workshopId,
+      s.workshopTitle,
+      s.venue,
+      s.trainer,
+      l(`status.${s.status}`),
+      s.participants,
+      s.actualMinutes,
+      s.preMeanPercent,
+      s.postMeanPercent,
+      s.changePoints
+    ])
+  }
+}
+
+/** The language's formats and labels, for the sections below. */
+function formats(report: CrossSessionReport, language: Language) {
+  const l = reportLabeller(language)
+  const pct = (value: number | null): string => formatPercent(language, value)
+  return {
+    l,
     language,
-    sections
+    num: (value: number | null): string => formatNumber(language, value),
+    points: (value: number | null): string =>
+      value === null ? l('value.none') : l('unit.points', { value: formatSigned(language, value) }),
+    dateOrAny: (date: string | null): string => (date === null ? l('report.anyDate') : formatDate(language, date)),
+    mastered: (percent: number | null, passed: number, tested: number): string =>
+      percent === null ? l('value.none') : l('total.masteredText', { percent: pct(percent), passed, tested }),
+    workshopName:
+      report.filter.workshopId === null
+        ? l('report.allWorkshops')
+        : (report.workshops.find((w) => w.workshopId === report.filter.workshopId)?.title ?? report.filter.workshopId)
+  }
+}
+type Formats = ReturnType<typeof formats>
+
+export function crossSessionDocument(
+  report: CrossSessionReport,
+  language: Language = report.language
+): DocumentDescription {
+  const f = formats(report, language)
+  const { l } = f
+  const { filter } = report
+  const dates = [filter.from, filter.to].some((d) => d !== null)
+    ? `${f.dateOrAny(filter.from)} – ${f.dateOrAny(filter.to)}`
+    : null
+  const title = l('report.title')
+  const subtitle = [f.workshopName, dates].filter((part): part is string => part !== null).join(' · ')
+  return {
+    title,
+    subtitle,
+    language,
+    html: { eyebrow: title, heading: subtitle || title },
+    sections: [
+      scopeSection(report, f),
+      keyFiguresSection(report, f),
+      attendanceSection(report, f),
+      sessionsSection(report, f),
+      ...(report.workshops.length === 0 ? [] : [workshopsSection(report, f)]),
+      {
+        heading: l('section.definitions'),
+        bullets: [
+          l('define.sessions'),
+          l('define.meanChange'),
+          l('define.mastered'),
+          l('define.matchedGain'),
+          l('define.participantHours'),
+          l('quiz.masteredExplain')
+        ]
+      },
+      {
+        heading: l('section.privacy'),
+        paragraphs: [l('privacy.text'), l('doc.generated', { time: formatInstant(report.generatedAt) })]
+      }
+    ],
+    tables: crossSessionTables(report, language)
+  }
+}
+
+function fieldSection(heading: string, l: Labeller, rows: [string, string][]): DocumentSection {
+  return {
+    heading,
+    table: { name: heading, columns: [l('field.field'), l('field.value')], numeric: [false, false], rows }
+  }
+}
+
+function scopeSection(report: CrossSessionReport, f: Formats): DocumentSection {
+  const { l } = f
+  return fieldSection(l('report.scope'), l, [
+    [l('field.workshop'), f.workshopName],
+    [l('report.from'), f.dateOrAny(report.filter.from)],
+    [l('report.to'), f.dateOrAny(report.filter.to)],
+    [
+      l('report.sources'),
+      l('report.sourcesText', { local: report.totals.localSessions, imported: report.totals.importedSessions })
+    ]
+  ])
+}
+
+function keyFiguresSection(report: CrossSessionReport, f: Formats): DocumentSection {
+  const { l } = f
+  const { totals, learning } = report
+  return fieldSection(l('section.keyFigures'), l, [
+    [l('total.sessions'), String(totals.sessions)],
+    [l('total.participants'), String(totals.participants)],
+    [l('total.minutes'), l('unit.minutes', { value: f.num(totals.actualMinutes) })],
+    [l('total.participantHours'), f.num(totals.participantHours)],
+    [
+      l('total.meanChange'),
+      learning.meanChangePoints === null
+        ? l('value.none')
+        : l('total.meanChangeText', {
+            points: f.points(learning.meanChangePoints),
+            sessions: learning.sessionsWithChange
+          })
+    ],
+    [l('total.masteredPre'), f.mastered(learning.preMasteredPercent, learning.prePassed, learning.preTested)],
+    [l('total.masteredPost'), f.mastered(learning.postMasteredPercent, learning.postPassed, learning.postTested)],
+    [l('total.masteredChange'), f.points(learning.masteredChangePoints)],
+    [
+      l('total.matchedGain'),
+      learning.matchedGainPoints === null
+        ? l('value.none')
+        : l('total.matchedGainText', { points: f.points(learning.matchedGainPoints), pairs: learning.matchedPairs })
+    ]
+  ])
+}
+
+function attendanceSection(report: CrossSessionReport, f: Formats): DocumentSection {
+  const { l } = f
+  const { attendance } = report
+  return {
+    heading: l('section.attendance'),
+    table: {
+      name: l('section.attendance'),
+      columns: attendanceColumns(report, f.language),
+      numeric: [false, ...attendance.ageGroups.map(() => true), true],
+      rows: attendance.rows.map((row) => [l(`sex.${row.sex}`), ...row.counts.map(String), String(row.total)]),
+      total: [l('attendance.total'), ...attendance.columnTotals.map(String), String(attendance.total)]
+    }
+  }
+}
+
+function sessionsSection(report: CrossSessionReport, f: Formats): DocumentSection {
+  const { l } = f
+  if (report.sessions.length === 0) return { heading: l('section.sessions'), paragraphs: [l('none.sessions')] }
+  return {
+    heading: l('section.sessions'),
+    table: {
+      name: l('section.sessions'),
+      columns: [
+        l('column.date'),
+        l('field.workshop'),
+        l('field.venue'),
+        l('field.trainer'),
+        l('report.source'),
+        l('column.participants'),
+        l('column.preMean'),
+        l('column.postMean'),
+        l('column.change')
+      ],
+      numeric: [false, false, false, false, false, true, true, true, true],
+      rows: report.sessions.map((s) => [
+        formatDate(f.language, s.date),
+        s.workshopTitle,
+        s.venue || l('value.none'),
+        s.trainer || l('value.none'),
+        l(`report.source.${s.source}`),
+        String(s.participants),
+        f.num(s.preMeanPercent),
+        f.num(s.postMeanPercent),
+        formatSigned(f.language, s.changePoints)
+      ])
+    }
+  }
+}
+
+function workshopsSection(report: CrossSessionReport, f: Formats): DocumentSection {
+  const { l } = f
+  return {
+    heading: l('section.workshops'),
+    table: {
+      name: l('section.workshops'),
+      columns: [
+        l('field.workshop'),
+        l('column.sessions'),
+        l('column.participants'),
+        l('column.minutes'),
+        l('column.meanChange'),
+        l('column.preMastered'),
+        l('column.postMastered')
+      ],
+      numeric: [false, true, true, true, true, true, true],
+      rows: report.workshops.map((w) => [
+        w.title,
+        String(w.sessions),
+        String(w.participants),
+        f.num(w.actualMinutes),
+        formatSigned(f.language, w.learning.meanChangePoints),
+        f.num(w.learning.preMasteredPercent),
+        f.num(w.learning.postMasteredPercent)
+      ])
+    }
   }
 }
 

@@ -1,92 +1,32 @@
 import { z } from 'zod'
-import { escapeHtml } from '../security/escape-html'
+import { documentToCsvFiles } from '../documents/csv'
+import { documentToDocx } from '../documents/docx'
+import { documentToHtml } from '../documents/html'
+import {
+  issuePlaces,
+  JsonFileError,
+  jsonFileSchema,
+  readJsonFile,
+  writeJsonFile,
+  type JsonFileFailure
+} from '../documents/json-file'
+import { documentToMarkdown } from '../documents/markdown'
+import { tablesToXlsx } from '../documents/xlsx'
 import type { Language } from '../storage/library-file'
-import { toCsv } from '../summaries/csv'
-import { SUMMARY_CSP, SUMMARY_STYLE } from '../summaries/html'
-import { escapeMarkdown, escapeMarkdownLines, markdownStrong, markdownTable } from '../summaries/markdown'
 import { CrossSessionReportSchema, type CrossSessionReport } from './cross-session'
 import { crossSessionDocument, crossSessionTables } from './document'
-import { documentToDocx } from './docx'
-import { numericColumns, reportCellText, type ReportCell, type ReportTable } from './report-document'
-import { tablesToXlsx } from './xlsx'
 
 /**
- * The cross-session report's exports, each a layout of its document or tables (document.ts): HTML
- * (one self-contained printable page, same style and CSP as the session summary), Markdown, Word
- * (the document), CSV (one UTF-8 file with a BOM per table), Excel (the tables, one sheet each) and
- * versioned JSON.
+ * The cross-session report's exports: each format is the document pipeline's writer (documents/) over
+ * the report's one description (document.ts), plus the report's versioned JSON file.
  */
 
 export function reportToHtml(report: CrossSessionReport, language: Language = report.language): string {
-  const doc = crossSessionDocument(report, language)
-  // Every text goes through escapeHtml; only the fixed tags written here are markup.
-  const e = escapeHtml
-  const table = (t: ReportTable): string => {
-    const numeric = numericColumns(t)
-    const cell = (tag: 'th' | 'td', value: ReportCell, i: number): string =>
-      `<${tag}${tag === 'th' ? ' scope="col"' : ''}${numeric[i] ? ' class="num"' : ''}>${e(reportCellText(value, doc.language))}</${tag}>`
-    const row = (cells: ReportCell[], tag: 'th' | 'td'): string =>
-      `<tr>${cells.map((c, i) => cell(tag, c, i)).join('')}</tr>`
-    return [
-      '<table>',
-      `<thead>${row(t.columns, 'th')}</thead>`,
-      `<tbody>${t.rows.map((cells) => row(cells, 'td')).join('')}</tbody>`,
-      t.total ? `<tfoot>${row(t.total, 'td')}</tfoot>` : '',
-      '</table>'
-    ].join('\n')
-  }
-  const sections = doc.sections.map((section) =>
-    [
-      '<section>',
-      `<h2>${e(section.heading)}</h2>`,
-      ...(section.paragraphs ?? []).map((p) => `<p class="text">${e(p)}</p>`),
-      section.table ? table(section.table) : '',
-      section.bullets ? `<ul>${section.bullets.map((b) => `<li class="text">${e(b)}</li>`).join('')}</ul>` : '',
-      '</section>'
-    ].join('\n')
-  )
-  return `<!doctype html>
-<html lang="${e(doc.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${SUMMARY_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Roundtable">
-<title>${e(doc.subtitle ? `${doc.title}: ${doc.subtitle}` : doc.title)}</title>
-<style>${SUMMARY_STYLE}</style>
-</head>
-<body>
-<header>
-<p class="eyebrow">${e(doc.title)}</p>
-<h1>${e(doc.subtitle || doc.title)}</h1>
-</header>
-<main>
-${sections.join('\n')}
-</main>
-</body>
-</html>
-`
+  return documentToHtml(crossSessionDocument(report, language))
 }
 
 export function reportToMarkdown(report: CrossSessionReport, language: Language = report.language): string {
-  const doc = crossSessionDocument(report, language)
-  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, '']
-  if (doc.subtitle) out.push(`_${escapeMarkdown(doc.subtitle)}_`, '')
-  for (const section of doc.sections) {
-    out.push(`## ${escapeMarkdown(section.heading)}`, '')
-    for (const paragraph of section.paragraphs ?? []) out.push(escapeMarkdownLines(paragraph).join('  \n'), '')
-    if (section.table) {
-      const t = section.table
-      const text = (cells: ReportCell[]): string[] => cells.map((c) => reportCellText(c, doc.language))
-      // The total row's label in bold, as in the session summary's Markdown.
-      const total = t.total
-        ? [[markdownStrong(reportCellText(t.total[0] ?? null, doc.language)), ...text(t.total.slice(1))]]
-        : []
-      out.push(markdownTable(t.columns, [...t.rows.map(text), ...total], numericColumns(t)), '')
-    }
-    if (section.bullets) out.push(section.bullets.map((b) => `- ${escapeMarkdown(b)}`).join('\n'), '')
-  }
-  return `${out.join('\n').trimEnd()}\n`
+  return documentToMarkdown(crossSessionDocument(report, language))
 }
 
 export async function reportToDocx(
@@ -105,30 +45,44 @@ export async function reportToXlsx(
 
 /** One CSV per table, named `<table>.csv`; the caller zips them like the session summary's CSV. */
 export function reportToCsv(report: CrossSessionReport, language: Language = report.language): Record<string, string> {
-  return Object.fromEntries(
-    crossSessionTables(report, language).map((t) => [
-      `${t.file}.csv`,
-      toCsv([t.columns, ...t.rows, ...(t.total ? [t.total] : [])])
-    ])
-  )
+  return documentToCsvFiles(crossSessionDocument(report, language))
 }
 
 export const REPORT_FILE_FORMAT = 'roundtable-cross-session-report'
 export const REPORT_FILE_VERSION = 1
 
-export const ReportFileSchema = z.strictObject({
-  format: z.literal(REPORT_FILE_FORMAT),
-  version: z.literal(REPORT_FILE_VERSION),
-  report: CrossSessionReportSchema
-})
+const REPORT_FILE = {
+  format: REPORT_FILE_FORMAT,
+  version: REPORT_FILE_VERSION,
+  key: 'report',
+  schema: CrossSessionReportSchema,
+  /** Larger than any real report. */
+  maxChars: 20_000_000
+} as const
+
+export const ReportFileSchema = jsonFileSchema(REPORT_FILE)
 export type ReportFile = z.infer<typeof ReportFileSchema>
 
 export function reportToJson(report: CrossSessionReport): string {
-  const file: ReportFile = { format: REPORT_FILE_FORMAT, version: REPORT_FILE_VERSION, report }
-  return `${JSON.stringify(file, null, 2)}\n`
+  return writeJsonFile(REPORT_FILE, report)
 }
 
-/** Reads a report file back (for other tools and tests); throws on anything but this version's shape. */
+/** Reads a report file back (for other tools and tests); throws `JsonFileError` on anything but this version's shape. */
 export function parseReportJson(text: string): CrossSessionReport {
-  return ReportFileSchema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))).report
+  return readJsonFile(REPORT_FILE, text, reportFileError)
+}
+
+function reportFileError(failure: JsonFileFailure): JsonFileError {
+  const details: Record<JsonFileFailure['problem'], () => string> = {
+    'too-large': () => 'the file is too large to be a report',
+    'not-json': () =>
+      `the file is not JSON: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+    'wrong-format': () => `the file is not a ${REPORT_FILE_FORMAT} file`,
+    'newer-version': () => `the file is version ${failure.found}; this version reads ${REPORT_FILE_VERSION}`,
+    invalid: () =>
+      `the report has wrong values at: ${issuePlaces(failure.issues ?? [])
+        .slice(0, 3)
+        .join(', ')}`
+  }
+  return new JsonFileError(failure.problem, details[failure.problem]())
 }

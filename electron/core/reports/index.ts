@@ -1,12 +1,18 @@
 /**
- * Reports: the report across sessions (sessions run here and imported summaries) with its exports,
- * and office files (Word, Excel) for any report. Pure TypeScript: no Electron, DOM, file system or
+ * Reports: the report across sessions (sessions run here and imported summaries), described once for
+ * the document pipeline (documents/), with its exports. Pure TypeScript: no Electron, DOM, file system or
  * network; the office writer libraries are loaded on first use.
  */
-export type { ReportCell, ReportDocument, ReportSection, ReportTable } from './report-document'
-export { documentToDocx } from './docx'
-export { sheetNames, tablesToXlsx } from './xlsx'
-export { xmlSafeText } from './text'
+/** The office writers moved to the document pipeline (documents/); the names the reports used are kept. */
+export type {
+  Cell as ReportCell,
+  DocumentDescription as ReportDocument,
+  DocumentSection as ReportSection,
+  DocumentTable as ReportTable
+} from '../documents/model'
+export { documentToDocx } from '../documents/docx'
+export { sheetNames, tablesToXlsx } from '../documents/xlsx'
+export { xmlSafeText } from '../documents/xml-text'
 export {
   buildCrossSessionReport,
   CrossSessionReportSchema,

@@ -1,60 +1,10 @@
 import type { Language } from '../storage/library-file'
-import { labeller, summaryLabel } from './labels'
+import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../documents/format'
+import { labeller } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
-/**
- * Number and date formats for the human-readable exports (HTML, Markdown). CSV and JSON keep plain
- * machine numbers. Deterministic: no locale or time zone of the machine is used.
- */
-
-/** `1234.5` → "1234,5" in Vietnamese, "1234.5" in English; null → "—". */
-export function formatNumber(language: Language, value: number | null, digits = 1): string {
-  if (value === null || !Number.isFinite(value)) return summaryLabel(language, 'value.none')
-  const fixed = (Math.round(value * 10 ** digits) / 10 ** digits || 0).toFixed(digits)
-  const text = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed
-  return language === 'vi' ? text.replace('.', ',') : text
-}
-
-export function formatPercent(language: Language, value: number | null): string {
-  return value === null ? summaryLabel(language, 'value.none') : `${formatNumber(language, value)}%`
-}
-
-/** A change, always with its sign: "+12,5", "-3", "0". */
-export function formatSigned(language: Language, value: number | null): string {
-  if (value === null) return summaryLabel(language, 'value.none')
-  const text = formatNumber(language, value)
-  return value > 0 && text !== '0' ? `+${text}` : text
-}
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
-
-/** "2026-11-22" → "22/11/2026" (vi) or "22 November 2026" (en). */
-export function formatDate(language: Language, isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
-  if (!match) return isoDate
-  const [, year, month, day] = match
-  if (language === 'vi') return `${day}/${month}/${year}`
-  return `${Number(day)} ${MONTHS_EN[Number(month) - 1] ?? month} ${year}`
-}
-
-/** An ISO instant as "2026-11-22 09:06 UTC" (the summary does not know the venue's time zone). */
-export function formatInstant(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
-  return match ? `${match[1]} ${match[2]} UTC` : iso
-}
+/** The shared formats live with the document writers; re-exported for the summary's callers. */
+export { formatDate, formatInstant, formatNumber, formatPercent, formatSigned }
 
 /** The session's details as label/value rows, in the summary's language: the same in every export. */
 export function detailRows(summary: SessionSummary): [label: string, value: string][] {
@@ -93,8 +43,8 @@ export function keyFigureRows(summary: SessionSummary): [label: string, value: s
 }
 
 /**
- * A table of the summary as formatted texts (counts stay numbers), for the exports that show tables
- * as text: Markdown and Word. `total` is the bold last row; `numeric` the right-aligned columns.
+ * A table of the summary as formatted texts (counts stay numbers), for the summary's document
+ * (document.ts): HTML, Markdown and Word. `total` is the bold last row; `numeric` the right-aligned columns.
  */
 export interface FormattedTable {
   columns: string[]
@@ -231,7 +181,11 @@ export function collectedText(language: Language, item: PollSummary | QuizSummar
     sources.phones > 0 ? l('source.phones', { count: sources.phones }) : null,
     sources.paper > 0 ? l('source.paper', { count: sources.paper }) : null,
     sources.cards > 0 ? l('source.cards', { count: sources.cards }) : null,
-    sources.hands === null ? l('source.handsUnknown') : sources.hands > 0 ? l('source.hands', { count: sources.hands }) : null
+    sources.hands === null
+      ? l('source.handsUnknown')
+      : sources.hands > 0
+        ? l('source.hands', { count: sources.hands })
+        : null
   ].filter((part): part is string => part !== null)
   if (parts.length === 0) return l(`collected.${item.collected}`)
   const text = parts.join(' · ')

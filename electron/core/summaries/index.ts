@@ -1,5 +1,7 @@
 /**
- * Session summaries for the programme / M&E team, and their exports (HTML, Markdown, CSV, JSON, Word, Excel).
+ * Session summaries for the programme / M&E team: built from a session (`buildSummary`), described as a
+ * document (`summaryDocument`) that the writers in documents/ export (HTML, Markdown, CSV, Word, Excel),
+ * and their JSON file.
  * Pure TypeScript: no Electron, DOM, file system or network.
  */
 export { buildSummary, round } from './summary'
@@ -13,6 +15,7 @@ export {
   type TimingBlock
 } from './schema'
 export { SUMMARY_LABELS, summaryLabel, labeller, type SummaryLabelKey } from './labels'
+export { summaryDocument } from './document'
 export { escapeHtml, summaryToHtml, SUMMARY_CSP } from './html'
 export { escapeMarkdown, escapeMarkdownLines, summaryToMarkdown } from './markdown'
 export {
@@ -25,11 +28,7 @@ export {
   type SummaryCsvFiles,
   type SummaryTable
 } from './csv'
-export {
-  summaryExportFiles,
-  summaryToDocx,
-  summaryToXlsx
-} from './office'
+export { summaryExportFiles, summaryToDocx, summaryToXlsx } from './office'
 export {
   parseSummaryJson,
   summaryToJson,

@@ -164,32 +164,8 @@ export const SessionSummarySchema = z
     const problem = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message })
     }
-    const sum = (values: number[]): number => values.reduce((s, v) => s + v, 0)
-    const close = (a: number, b: number, tolerance = 0.051): boolean => Math.abs(a - b) <= tolerance
 
-    // Attendance: every row and column must add up.
-    const { attendance } = summary
-    attendance.rows.forEach((row, i) => {
-      if (row.counts.length !== AGE_GROUPS.length)
-        problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
-      else if (sum(row.counts) !== row.total) problem(['attendance', 'rows', i, 'total'], 'does not add up')
-    })
-    attendance.columnTotals.forEach((total, j) => {
-      if (sum(attendance.rows.map((r) => r.counts[j] ?? 0)) !== total) {
-        problem(['attendance', 'columnTotals', j], 'does not add up')
-      }
-    })
-    if (sum(attendance.rows.map((r) => r.total)) !== attendance.total)
-      problem(['attendance', 'total'], 'does not add up')
-
-    // Timing totals: the sums of the (rounded) block minutes.
-    const { timing } = summary
-    if (sum(timing.blocks.map((b) => b.plannedMinutes)) !== timing.plannedMinutes) {
-      problem(['timing', 'plannedMinutes'], 'does not add up')
-    }
-    if (!close(sum(timing.blocks.map((b) => b.actualMinutes)), timing.actualMinutes)) {
-      problem(['timing', 'actualMinutes'], 'does not add up')
-    }
+    checkTotals(summary, problem)
 
     // Polls: single-choice and rating polls count one vote per person.
     const checkPoll = (poll: PollSummary, path: (string | number)[]): void => {
@@ -244,3 +220,41 @@ export const SessionSummarySchema = z
     })
   })
 export type SessionSummary = z.infer<typeof SessionSummarySchema>
+
+type Problem = (path: (string | number)[], message: string) => void
+
+const sum = (values: number[]): number => values.reduce((s, v) => s + v, 0)
+const close = (a: number, b: number, tolerance = 0.051): boolean => Math.abs(a - b) <= tolerance
+
+/** The attendance and timing totals a summary states, against its rows. */
+function checkTotals(
+  summary: {
+    attendance: { rows: { counts: number[]; total: number }[]; columnTotals: number[]; total: number }
+    timing: { blocks: { plannedMinutes: number; actualMinutes: number }[]; plannedMinutes: number; actualMinutes: number }
+  },
+  problem: Problem
+): void {
+  // Attendance: every row and column must add up.
+  const { attendance } = summary
+  attendance.rows.forEach((row, i) => {
+    if (row.counts.length !== AGE_GROUPS.length)
+      problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
+    else if (sum(row.counts) !== row.total) problem(['attendance', 'rows', i, 'total'], 'does not add up')
+  })
+  attendance.columnTotals.forEach((total, j) => {
+    if (sum(attendance.rows.map((r) => r.counts[j] ?? 0)) !== total) {
+      problem(['attendance', 'columnTotals', j], 'does not add up')
+    }
+  })
+  if (sum(attendance.rows.map((r) => r.total)) !== attendance.total)
+    problem(['attendance', 'total'], 'does not add up')
+
+  // Timing totals: the sums of the (rounded) block minutes.
+  const { timing } = summary
+  if (sum(timing.blocks.map((b) => b.plannedMinutes)) !== timing.plannedMinutes) {
+    problem(['timing', 'plannedMinutes'], 'does not add up')
+  }
+  if (!close(sum(timing.blocks.map((b) => b.actualMinutes)), timing.actualMinutes)) {
+    problem(['timing', 'actualMinutes'], 'does not add up')
+  }
+}

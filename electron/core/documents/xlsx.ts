@@ -1,6 +1,6 @@
 import type { CellObject } from 'write-excel-file/universal'
-import type { ReportCell, ReportTable } from './report-document'
-import { xmlSafeText } from './text'
+import type { Cell, DocumentDescription, DocumentTable } from './model'
+import { xmlSafeText } from './xml-text'
 
 /** Excel's limits: a sheet name of at most 31 characters without []:*?/\, and 32,767 characters in a cell. */
 const SHEET_NAME_MAX = 31
@@ -11,7 +11,7 @@ const CELL_TEXT_MAX = 32_767
  * tools: numbers stored as numbers, texts as texts (never run as formulas), the header row bold and
  * frozen. The writer library is loaded only when a workbook is made.
  */
-export async function tablesToXlsx(tables: ReportTable[]): Promise<Uint8Array> {
+export async function tablesToXlsx(tables: DocumentTable[]): Promise<Uint8Array> {
   if (tables.length === 0) throw new Error('a workbook needs at least one table')
   const { default: writeXlsxFile } = await import('write-excel-file/universal')
   const names = sheetNames(tables.map((t) => t.name))
@@ -29,8 +29,13 @@ export async function tablesToXlsx(tables: ReportTable[]): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer())
 }
 
+/** The document's data tables as a workbook. */
+export function documentToXlsx(doc: DocumentDescription): Promise<Uint8Array> {
+  return tablesToXlsx(doc.tables ?? [])
+}
+
 /** A cell for the writer: numbers as numbers, text typed as text so "=…" stays text, empty as nothing. */
-function cell(value: ReportCell, bold = false): CellObject | null {
+function cell(value: Cell, bold = false): CellObject | null {
   const style = bold ? { fontWeight: 'bold' as const } : {}
   if (typeof value === 'number') return Number.isFinite(value) ? { value, type: Number, ...style } : null
   if (value === null || value === '') return bold ? { ...style } : null
@@ -43,7 +48,7 @@ function cellText(text: string): string {
 }
 
 /** Wide enough for the header and the longest value, within reason (in characters). */
-function columnWidth(table: ReportTable, column: number): number {
+function columnWidth(table: DocumentTable, column: number): number {
   const lengths = [table.columns[column] ?? '', ...table.rows.map((row) => row[column]), table.total?.[column]].map(
     (value) =>
       value === null || value === undefined
