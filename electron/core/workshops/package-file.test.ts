@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream'
 import * as yazl from 'yazl'
 import { describe, expect, it } from 'vitest'
 import { exportPackage, importPackage, readPackageArchive } from './package-file'
-import { brokenPackages, samplePackage, writePackage, type PackageFiles } from './testing/sample-package'
+import { brokenPackages, samplePackage, writePackage, type PackageFiles } from '../../testing/sample-package'
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'roundtable-share-'))
