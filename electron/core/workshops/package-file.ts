@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
-import { join, posix } from 'node:path'
+import { dirname, join, posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import type * as Yauzl from 'yauzl'
 import {
@@ -19,6 +19,7 @@ import {
   type LoadedWorkshop,
   type PackageReader
 } from './loader'
+import { syncFolder } from '../storage/durable-write'
 import type { Bilingual } from './schema'
 import type { WorkshopProblem } from './problems'
 
@@ -326,17 +327,7 @@ export async function importPackage(
   await fs.mkdir(userDir, { recursive: true })
   const staging = join(userDir, `.import-${randomBytes(6).toString('hex')}`)
   try {
-    for (const [path, data] of checked.files) {
-      const file = join(staging, ...path.split('/'))
-      await fs.mkdir(join(file, '..'), { recursive: true })
-      const handle = await fs.open(file, 'wx')
-      try {
-        await handle.writeFile(data)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    }
+    await writeStaged(staging, checked.files)
     if (replacedVersion !== null) {
       const keep = join(userDir, '.replaced')
       await fs.mkdir(keep, { recursive: true })
@@ -347,7 +338,30 @@ export async function importPackage(
     await fs.rm(staging, { recursive: true, force: true })
     throw error
   }
+  // The renames are durable once the folder holding them is.
+  await syncFolder(fs, userDir)
   return { ok: true, id, version, replacedVersion }
+}
+
+/**
+ * Writes every file of the package (fsynced) into the staging folder, then fsyncs each folder made,
+ * so the folder renamed into place holds complete files after a power cut.
+ */
+async function writeStaged(staging: string, files: Map<string, Buffer>): Promise<void> {
+  const folders = new Set<string>([staging])
+  for (const [path, data] of files) {
+    const file = join(staging, ...path.split('/'))
+    folders.add(dirname(file))
+    await fs.mkdir(dirname(file), { recursive: true })
+    const handle = await fs.open(file, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+  for (const folder of folders) await syncFolder(fs, folder)
 }
 
 async function streamToBuffer(stream: Readable | NodeJS.ReadableStream, limit: number): Promise<Buffer> {
