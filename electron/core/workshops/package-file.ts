@@ -223,6 +223,9 @@ export type ImportResult =
   | { ok: false; problems: WorkshopProblem[] }
   | { ok: false; conflict: { id: string; existingVersion: string; incomingVersion: string } }
 
+/** The file-system calls an import makes to write; tests pass one that records their order. */
+type ImportFs = Pick<typeof fs, 'open' | 'rename' | 'mkdir'>
+
 interface ImportOptions {
   fileName?: string
   /** Ids of the bundled workshops: an import may not shadow one of them. */
@@ -313,8 +316,9 @@ function compareVersions(a: string, b: string): number {
 export async function importPackage(
   bytes: Buffer,
   userDir: string,
-  options: ImportOptions & { replace?: boolean } = {}
+  options: ImportOptions & { replace?: boolean; fs?: ImportFs } = {}
 ): Promise<ImportResult> {
+  const files = options.fs ?? fs
   const checked = await checkPackage(bytes, userDir, options)
   if (!checked.ok) return checked
   const { id, version } = checked.workshop.manifest
@@ -324,22 +328,22 @@ export async function importPackage(
     return { ok: false, conflict: { id, existingVersion: replacedVersion, incomingVersion: version } }
   }
 
-  await fs.mkdir(userDir, { recursive: true })
+  await files.mkdir(userDir, { recursive: true })
   const staging = join(userDir, `.import-${randomBytes(6).toString('hex')}`)
   try {
-    await writeStaged(staging, checked.files)
+    await writeStaged(files, staging, checked.files)
     if (replacedVersion !== null) {
       const keep = join(userDir, '.replaced')
-      await fs.mkdir(keep, { recursive: true })
-      await fs.rename(target, join(keep, `${id}-${replacedVersion}-${Date.now()}`))
+      await files.mkdir(keep, { recursive: true })
+      await files.rename(target, join(keep, `${id}-${replacedVersion}-${Date.now()}`))
     }
-    await fs.rename(staging, target)
+    await files.rename(staging, target)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
     throw error
   }
   // The renames are durable once the folder holding them is.
-  await syncFolder(fs, userDir)
+  await syncFolder(files, userDir)
   return { ok: true, id, version, replacedVersion }
 }
 
@@ -347,13 +351,13 @@ export async function importPackage(
  * Writes every file of the package (fsynced) into the staging folder, then fsyncs each folder made,
  * so the folder renamed into place holds complete files after a power cut.
  */
-async function writeStaged(staging: string, files: Map<string, Buffer>): Promise<void> {
+async function writeStaged(files: ImportFs, staging: string, contents: Map<string, Buffer>): Promise<void> {
   const folders = new Set<string>([staging])
-  for (const [path, data] of files) {
+  for (const [path, data] of contents) {
     const file = join(staging, ...path.split('/'))
     folders.add(dirname(file))
-    await fs.mkdir(dirname(file), { recursive: true })
-    const handle = await fs.open(file, 'wx')
+    await files.mkdir(dirname(file), { recursive: true })
+    const handle = await files.open(file, 'wx')
     try {
       await handle.writeFile(data)
       await handle.sync()
@@ -361,7 +365,7 @@ async function writeStaged(staging: string, files: Map<string, Buffer>): Promise
       await handle.close()
     }
   }
-  for (const folder of folders) await syncFolder(fs, folder)
+  for (const folder of folders) await syncFolder(files, folder)
 }
 
 async function streamToBuffer(stream: Readable | NodeJS.ReadableStream, limit: number): Promise<Buffer> {
