@@ -14,6 +14,9 @@ const notInCore = [
   ...['hono', '@hono/node-server'].map((name) => ({ name, message: 'HTTP frameworks belong in electron/server.' }))
 ]
 
+/** Test helpers live in electron/testing/: only tests import them, so the build never bundles them. */
+const testHelpers = { group: ['**/testing/*'], message: 'electron/testing/ is for tests only.' }
+
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.browser-profile/'] },
   js.configs.recommended,
@@ -38,10 +41,28 @@ export default ts.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: notInCore, patterns: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: notInCore, patterns: [{ group: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }] }
+      ],
       // No DOM in the core either (its tsconfig has no DOM lib; this catches the globals Node also has).
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage']
     }
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: notInCore, patterns: [{ group: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }, testHelpers] }
+      ]
+    }
+  },
+  {
+    files: ['electron/{server,main,preload}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testHelpers] }] }
   },
   {
     rules: {

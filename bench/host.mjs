@@ -1,60 +1,31 @@
 // Starting the built browser-mode host and talking to its API, for the bench.
-import { spawn } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { repoRoot, startHost as startHostProcess } from '../scripts/host-process.mjs'
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const root = repoRoot
 /** The app whose host is started: this checkout, or BENCH_APP_ROOT (another build, to compare). */
 const appRoot = process.env.BENCH_APP_ROOT ?? root
 
 export async function startHost(dataDir) {
   dataDir ??= await mkdtemp(join(tmpdir(), 'roundtable-bench-'))
   const started = performance.now()
-  // BENCH_HOST_ARGS: extra node flags for the host while investigating (e.g. --cpu-prof).
-  const nodeArgs = process.env.BENCH_HOST_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, join(appRoot, 'out/main/browser-host.js'), '--port', '0', '--data-dir', dataDir], { cwd: appRoot })
-  let output = ''
-  const url = await new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000)
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolvePromise(match[1])
-      }
-    })
-    child.stderr.on('data', (chunk) => { output += chunk; if (process.env.BENCH_HOST_STDERR) process.stderr.write(chunk) })
-    child.on('exit', (code) => reject(new Error(`host exited ${code}: ${output}`)))
+  const host = await startHostProcess({
+    dataDir,
+    appRoot,
+    // BENCH_HOST_ARGS: extra node flags for the host while investigating (e.g. --cpu-prof).
+    nodeArgs: process.env.BENCH_HOST_ARGS?.split(' ').filter(Boolean) ?? [],
+    timeoutMs: 20_000,
+    onStderr: (chunk) => process.env.BENCH_HOST_STDERR && process.stderr.write(chunk)
   })
-  const origin = new URL(url).origin
-  const token = url.split('#token=')[1]
   const call = async (method, args = {}) => {
-    const response = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
-      body: JSON.stringify(args)
-    })
-    const reply = await response.json()
+    // No time limit of its own: a bench group measures slow calls too.
+    const reply = await host.request(method, args, { timeoutMs: 600_000 })
     if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
     return reply.result
   }
-  return {
-    url,
-    origin,
-    dataDir,
-    child,
-    started,
-    call,
-    stop: () =>
-      new Promise((r) => {
-        if (child.exitCode !== null || child.signalCode !== null) return r()
-        child.once('exit', r)
-        child.kill('SIGTERM')
-      })
-  }
+  return { url: host.url, origin: host.origin, dataDir, child: host.child, started, call, stop: host.stop }
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */
@@ -86,6 +57,9 @@ export async function startPhonePoll(host, details) {
   const pollIndex = blocks.findIndex((b) => b.kind === 'poll' && b.type === 'single')
   const poll = blocks[pollIndex]
   await host.call('session.command', { id: session.id, command: { type: 'goto', block: pollIndex, slide: 0 } })
-  await host.call('session.command', { id: session.id, command: { type: 'pollOpen', blockId: poll.id, mode: 'phones' } })
+  await host.call('session.command', {
+    id: session.id,
+    command: { type: 'pollOpen', blockId: poll.id, mode: 'phones' }
+  })
   return { session, poll }
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { samplePng } from '../electron/core/workshops/testing/sample-package'
+import { samplePng } from '../electron/testing/sample-package'
 import { expect, test } from './fixtures'
 
 const screens = 'test-results/screens'
@@ -228,7 +228,7 @@ test('a workshop file that is not a package is refused with a clear message and 
 })
 
 test('a workshop file dropped on the library is previewed, a newer version replaces the old one only when confirmed, and a broken one is refused', async ({ trainer }) => {
-  const { brokenPackages, samplePackage } = await import('../electron/core/workshops/testing/sample-package')
+  const { brokenPackages, samplePackage } = await import('../electron/testing/sample-package')
   const yazl = await import('yazl')
   const zipOf = async (files: Record<string, string | Buffer>): Promise<number[]> => {
     const zip = new yazl.ZipFile()
@@ -317,7 +317,7 @@ test('the facilitator guide and the sign-in sheet open for printing, and print t
 })
 
 test('the printed guide shows a slide image from the package, captioned with its alt text and at most 6 cm high', async ({ host, trainer, browser }, testInfo) => {
-  const { samplePackage } = await import('../electron/core/workshops/testing/sample-package')
+  const { samplePackage } = await import('../electron/testing/sample-package')
   const yazl = await import('yazl')
   const files: Record<string, string | Buffer> = { ...samplePackage('image-workshop'), 'images/map.png': samplePng() }
   files['slides/intro.vi.md'] = (files['slides/intro.vi.md'] as string).replace('# Trang hai', '# Trang hai\n\n![Bản đồ điểm hỗ trợ](images/map.png)')

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import * as yauzl from 'yauzl'
-import { readDocxBuffer, readXlsxBuffer } from '../electron/core/reports/office-test-readers'
+import { readDocxBuffer, readXlsxBuffer } from '../electron/testing/office-readers'
 import { expect } from './fixtures'
 
 /** Opens a bundled workshop by (part of) its Vietnamese title and starts a session from it. */

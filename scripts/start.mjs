@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { hostArgs, readyUrl } from './host-process.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -39,9 +40,9 @@ if (!values.browser) {
 }
 
 function runBrowserMode() {
-  const args = [join(root, 'out/main/browser-host.js')]
-  if (values.port) args.push('--port', values.port)
-  if (values['data-dir']) args.push('--data-dir', resolve(values['data-dir']))
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : undefined
+  const args = hostArgs({ port: values.port || undefined, dataDir })
+  // Not `startHost`: this host runs until the trainer closes it, and prints to this terminal.
   const host = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
   forwardSignals(host)
   host.on('exit', (code) => process.exit(code ?? 0))
@@ -50,10 +51,10 @@ function runBrowserMode() {
   host.stdout.on('data', (chunk) => {
     process.stdout.write(chunk)
     buffered += chunk
-    const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(buffered)
-    if (match) {
+    const url = readyUrl(buffered)
+    if (url) {
       buffered = ''
-      openWindow(match[1], host)
+      openWindow(url, host)
     }
   })
 }

@@ -17,7 +17,7 @@ import {
   stopHostsAndCleanUp,
   track,
   until
-} from './host-process-testing'
+} from '../testing/host-process'
 
 /**
  * The real browser-mode host process (built by `npx electron-vite build` into out/main/browser-host.js),

@@ -15,7 +15,7 @@ import {
   stopHostsAndCleanUp,
   type Json,
   type RunningHost
-} from './host-process-testing'
+} from '../testing/host-process'
 
 /**
  * A session's phones stay the same participants for the whole session, against the real host process

@@ -20,7 +20,7 @@ import {
   until,
   type Json,
   type RunningHost
-} from './host-process-testing'
+} from '../testing/host-process'
 
 /**
  * Participants' phones against the real host process (out/main/browser-host.js): power cuts in the

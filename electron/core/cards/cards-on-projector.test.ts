@@ -3,7 +3,7 @@ import { audienceView } from '../sessions/audience'
 import { applyCommand, quizQuestions, type SessionCommand } from '../sessions/commands'
 import { createSession } from '../sessions/create-session'
 import type { Session, WorkshopSnapshot } from '../sessions/model'
-import { bundledSnapshot } from '../sessions/testing/bundled-snapshot'
+import { bundledSnapshot } from '../../testing/bundled-snapshot'
 import { cardQuestions, optionOfAnswer } from './card-questions'
 
 let snapshot: WorkshopSnapshot

@@ -12,7 +12,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { folderReader, loadWorkshop } from '../workshops/loader'
-import { samplePackage, writePackage } from '../workshops/testing/sample-package'
+import { samplePackage, writePackage } from '../../testing/sample-package'
 import { vi } from './vi'
 
 /** Both texts of a message, with every {placeholder} filled and no key missing. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
@@ -6,6 +5,7 @@ import { imageFileProblem, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGE
 import { folderReader, imageDataUrl, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
 import type { WorkshopDraft } from './library-schema'
 import type { WorkshopProblem } from '../workshops/problems'
+import { writeFileDurably, type DurableWriteFs } from '../storage/durable-write'
 
 /**
  * Editing the user's own workshops (bundled ones stay read-only: they are duplicated first).
@@ -27,17 +27,20 @@ export async function readDraft(dir: string): Promise<WorkshopDraft> {
   return { manifest, slides }
 }
 
-/** Writes a draft over a user workshop folder (each file atomically) and returns what the loader finds. */
-export async function writeDraft(dir: string, draft: WorkshopDraft): Promise<WorkshopProblem[]> {
+/**
+ * Writes a draft over a user workshop folder (each file durably) and returns what the loader finds.
+ * `files` is node's own file system; tests pass one that records the order of calls.
+ */
+export async function writeDraft(dir: string, draft: WorkshopDraft, files: DurableWriteFs = fs): Promise<WorkshopProblem[]> {
   await fs.mkdir(join(dir, 'slides'), { recursive: true })
-  await writeAtomically(join(dir, MANIFEST_FILE), stringifyYaml(draft.manifest, { lineWidth: 100 }))
+  await writeFileDurably(files, join(dir, MANIFEST_FILE), stringifyYaml(draft.manifest, { lineWidth: 100 }))
   const keep = new Set<string>()
   for (const [blockId, text] of Object.entries(draft.slides)) {
     if (!ID.test(blockId)) continue
     for (const language of ['vi', 'en'] as const) {
       const name = `${blockId}.${language}.md`
       keep.add(name)
-      await writeAtomically(join(dir, 'slides', name), text[language])
+      await writeFileDurably(files, join(dir, 'slides', name), text[language])
     }
   }
   // Slides of blocks that were removed go too (the draft is the whole workshop).
@@ -75,7 +78,7 @@ export async function addImage(dir: string, originalName: string, bytes: Buffer)
   if (total > MAX_IMAGES_TOTAL_BYTES) return refuse('images-too-large')
   const name = safeImageName(originalName, type, existing)
   await fs.mkdir(join(dir, IMAGES_FOLDER), { recursive: true })
-  await writeAtomically(join(dir, IMAGES_FOLDER, name), bytes)
+  await writeFileDurably(fs, join(dir, IMAGES_FOLDER, name), bytes)
   return { ok: true, name, dataUrl: imageDataUrl(bytes) }
 }
 
@@ -104,16 +107,4 @@ export async function removeWorkshop(dir: string, userDir: string, id: string): 
   const bin = join(userDir, '.removed')
   await fs.mkdir(bin, { recursive: true })
   await fs.rename(dir, join(bin, `${id}-${Date.now()}`))
-}
-
-async function writeAtomically(path: string, text: string | Buffer): Promise<void> {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`
-  const handle = await fs.open(temp, 'w')
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await fs.rename(temp, path)
 }

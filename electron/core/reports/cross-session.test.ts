@@ -23,7 +23,7 @@ import {
   reportToXlsx,
   type CrossSessionReport
 } from '.'
-import { readDocxBuffer, readXlsxBuffer } from './office-test-readers'
+import { readDocxBuffer, readXlsxBuffer } from '../../testing/office-readers'
 
 type Test = { mean: number; tested: number | null; passed: number | null } | null
 interface Spec {

@@ -6,7 +6,7 @@ import type { ApiReply } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from './cross-session'
-import { readDocxBuffer, readXlsxBuffer } from './office-test-readers'
+import { readDocxBuffer, readXlsxBuffer } from '../../testing/office-readers'
 
 let core: AppCore
 let dataDir: string

@@ -3,7 +3,7 @@ import { applyCommand } from './commands'
 import { createSession } from './create-session'
 import { AudienceFollow, CommandsInFlight, isNavigation, navigateLocally } from './local-navigation'
 import type { Session, WorkshopSnapshot } from './model'
-import { bundledSnapshot } from './testing/bundled-snapshot'
+import { bundledSnapshot } from '../../testing/bundled-snapshot'
 
 let snapshot: WorkshopSnapshot
 

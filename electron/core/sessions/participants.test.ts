@@ -6,7 +6,7 @@ import { createSession } from './create-session'
 import { SessionFileSchema, type Session, type WorkshopSnapshot } from './model'
 import { normalizeParticipantNumber } from './participants'
 import { matchedGain, pollResults, quizResults } from './results'
-import { bundledSnapshot } from './testing/bundled-snapshot'
+import { bundledSnapshot } from '../../testing/bundled-snapshot'
 
 let snapshot: WorkshopSnapshot
 

@@ -6,7 +6,7 @@ import { applyCommand, CommandError, type SessionCommand } from './commands'
 import { createSession } from './create-session'
 import { SessionSchema, type Session, type WorkshopSnapshot } from './model'
 import { pollResults, quizResults } from './results'
-import { bundledSnapshot } from './testing/bundled-snapshot'
+import { bundledSnapshot } from '../../testing/bundled-snapshot'
 
 let snapshot: WorkshopSnapshot
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../app-core'
-import { samplePackage, samplePng, writePackage } from '../workshops/testing/sample-package'
+import { samplePackage, samplePng, writePackage } from '../../testing/sample-package'
 
 const details = { venue: 'Hội trường', date: '2026-11-29', trainer: 'Lan', language: 'vi' as const, plannedStart: '08:00' }
 

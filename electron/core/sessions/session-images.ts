@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
+import { writeFileDurably } from '../storage/durable-write'
 import type { AudienceView } from './audience'
 import type { WorkshopSnapshot } from './model'
 
@@ -48,15 +48,7 @@ export function resolveAudience(view: AudienceView, images: SessionImages): Audi
 }
 
 export async function writeSessionImages(path: string, images: SessionImages): Promise<void> {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`
-  const handle = await fs.open(temp, 'w')
-  try {
-    await handle.writeFile(JSON.stringify(images))
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await fs.rename(temp, path)
+  await writeFileDurably(fs, path, JSON.stringify(images))
 }
 
 /** The images of a session; none when there is no file (a session without images) or it cannot be read. */

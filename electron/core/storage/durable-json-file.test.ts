@@ -6,7 +6,7 @@ import { Low } from 'lowdb'
 import { z } from 'zod'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DurableJsonFile, removeLeftoverTempFiles, type DurableFs } from './durable-json-file'
-import { expectDurableOrdering, isTemp, recordingFs, type FsEvent } from './recording-fs'
+import { expectDurableOrdering, isTemp, recordingFs, type FsEvent } from '../../testing/recording-fs'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 import { versionedParser } from './versioned'
 

@@ -1,7 +1,8 @@
 import { promises as nodeFs } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from '../i18n/user-message'
+import { writeFileDurably, type DurableWriteFs } from './durable-write'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 
 /**
@@ -9,12 +10,9 @@ import { NewerSchemaError, type StorageIncident } from './incidents'
  * wrapper that records the order of calls (to prove fsync happens before a write is acknowledged)
  * or fails them (full disk).
  */
-export interface DurableFs {
-  open: typeof nodeFs.open
-  rename: typeof nodeFs.rename
+export interface DurableFs extends DurableWriteFs {
   link: typeof nodeFs.link
   copyFile: typeof nodeFs.copyFile
-  unlink: typeof nodeFs.unlink
   readFile: typeof nodeFs.readFile
   mkdir: typeof nodeFs.mkdir
   stat: typeof nodeFs.stat
@@ -41,7 +39,7 @@ type LoadResult<T> =
  * lowdb's own JSONFile (steno) writes a temp file and renames it but never fsyncs, so after a
  * power cut the file can be empty or zero-filled. Here every write is:
  *   write temp → fsync temp → keep the current file as `<name>.bak` → rename temp over the file →
- *   fsync the folder. The promise resolves only after that, so "saved" means durable.
+ *   fsync the folder (`writeFileDurably`, with the backup step before the rename). The promise resolves only after that, so "saved" means durable.
  * Reading never throws away data: a file that does not parse or validate is renamed to
  * `<name>.corrupt-<time>`, the user is told, and the last good copy (`.bak`) is used.
  */
@@ -54,7 +52,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private completed = 0
   private newest: T | null = null
   private chain: Promise<void> = Promise.resolve()
-  private tempCounter = 0
   private folderReady = false
   /** Set when the file on disk was written by a newer version of the app: never overwrite it. */
   private readOnlyBecause: NewerSchemaError | null = null
@@ -126,25 +123,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     // A damaged file that could not be moved aside must never be replaced by a save (nor become the .bak).
     for (const [path, reason] of [...this.notMovedYet]) await this.moveAside(path, reason, true)
-    const temp = join(folder, `.${basename(this.path)}.${process.pid}.${++this.tempCounter}.tmp`)
-    const handle = await this.fs.open(temp, 'w')
-    try {
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-    } catch (error) {
-      await handle.close().catch(() => undefined)
-      await this.fs.unlink(temp).catch(() => undefined)
-      throw error
-    }
-    await handle.close()
-    try {
-      await this.keepBackupOfCurrent()
-      await this.fs.rename(temp, this.path)
-    } catch (error) {
-      await this.fs.unlink(temp).catch(() => undefined)
-      throw error
-    }
-    await this.syncFolder(folder)
+    await writeFileDurably(this.fs, this.path, text, { beforeReplace: () => this.keepBackupOfCurrent() })
   }
 
   /** The file about to be replaced becomes `.bak` (a hard link: no copy, and atomic via rename). */
@@ -169,17 +148,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
       }
     }
     await this.fs.rename(staging, this.backupPath)
-  }
-
-  private async syncFolder(folder: string): Promise<void> {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-    if (process.platform === 'win32') return
-    const handle = await this.fs.open(folder, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
   }
 
   private async load(path: string): Promise<LoadResult<T>> {
@@ -249,7 +217,7 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined
 }
 
-/** Temp and staging names written above: `.<file>.<pid>.<n>.tmp` and `<file>.bak.<pid>.tmp`. */
+/** Temp and staging names: `.<file>.<pid>.<n>.tmp` (durable-write.ts) and `<file>.bak.<pid>.tmp` (above). */
 const TEMP_FILE = /\.(\d+)(\.\d+)?\.tmp$/
 
 /**

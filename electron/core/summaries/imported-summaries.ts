@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileDurably } from '../storage/durable-write'
 import { parseSummaryJson, summaryToJson } from './json'
 import type { SessionSummary } from './schema'
 
@@ -27,15 +27,7 @@ export class ImportedSummaries {
     const summary = parseSummaryJson(text) // throws SummaryFileError with a plain reason
     const id = `${summary.sessionId}-${summary.language}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 80)
     await fs.mkdir(this.folder, { recursive: true })
-    const temp = join(this.folder, `.${randomBytes(4).toString('hex')}.tmp`)
-    const handle = await fs.open(temp, 'w')
-    try {
-      await handle.writeFile(summaryToJson(summary), 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await fs.rename(temp, join(this.folder, `${id}.json`))
+    await writeFileDurably(fs, join(this.folder, `${id}.json`), summaryToJson(summary))
     return entryOf(id, summary)
   }
 

@@ -9,7 +9,7 @@ import { findImageReferences, imageReferenceProblem, MAX_IMAGE_BYTES, safeImageN
 import { folderReader, loadWorkshop } from './loader'
 import { renderMarkdown } from './markdown'
 import { exportPackage, importPackage, previewPackage, readPackageArchive } from './package-file'
-import { brokenPackages, samplePackage, samplePng, writePackage, type PackageFiles } from './testing/sample-package'
+import { brokenPackages, samplePackage, samplePng, writePackage, type PackageFiles } from '../../testing/sample-package'
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'roundtable-images-'))
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { translateNested } from '../i18n/user-message'
 import { folderReader, loadWorkshop } from './loader'
-import { brokenPackages, samplePackage, writePackage } from './testing/sample-package'
+import { brokenPackages, samplePackage, writePackage } from '../../testing/sample-package'
 
 async function packageDir(files: Record<string, string>, id = 'sample-workshop'): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), 'roundtable-pkg-')), id)

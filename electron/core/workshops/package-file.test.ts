@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import * as yazl from 'yazl'
 import { describe, expect, it } from 'vitest'
 import { exportPackage, importPackage, readPackageArchive } from './package-file'
-import { brokenPackages, samplePackage, writePackage, type PackageFiles } from './testing/sample-package'
+import { brokenPackages, samplePackage, writePackage, type PackageFiles } from '../../testing/sample-package'
+import { recordingFs, type FsEvent } from '../../testing/recording-fs'
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'roundtable-share-'))
@@ -158,5 +159,31 @@ describe('sharing a workshop as one file', () => {
   it('reads a package whose files are at the top level, without a folder', async () => {
     const result = await readPackageArchive(await zipOf(entriesOf(samplePackage(), '')))
     expect(result.ok && [...result.files.keys()].sort()).toEqual(Object.keys(samplePackage()).sort())
+  })
+})
+
+describe('importing a package: durability', () => {
+  it('fsyncs every staged file and folder before the rename into place, and the workshops folder after it', async () => {
+    const source = join(await tempDir(), 'sample-workshop')
+    await writePackage(source, samplePackage())
+    const userDir = await tempDir()
+    const events: FsEvent[] = []
+    const result = await importPackage(await exportPackage(source, 'sample-workshop'), userDir, {
+      fs: recordingFs(events)
+    })
+    expect(result.ok).toBe(true)
+    const target = join(userDir, 'sample-workshop')
+    const intoPlace = events.findIndex((e) => e.op === 'rename' && e.to === target)
+    const staging = (events[intoPlace] as { from: string }).from
+    const synced = (path: string): number => events.findIndex((e) => e.op === 'sync' && 'path' in e && e.path === path)
+    for (const name of Object.keys(samplePackage())) {
+      const file = join(staging, ...name.split('/'))
+      expect(synced(file), `${name} fsynced before the rename`).toBeGreaterThanOrEqual(0)
+      expect(synced(file)).toBeLessThan(intoPlace)
+      expect(synced(dirname(file)), `the folder of ${name} fsynced before the rename`).toBeLessThan(intoPlace)
+      expect(synced(dirname(file))).toBeGreaterThan(synced(file))
+    }
+    expect(synced(userDir), 'the workshops folder fsynced after the rename').toBeGreaterThan(intoPlace)
+    expect(await readFile(join(target, 'workshop.yaml'), 'utf8')).toBe(samplePackage()['workshop.yaml'])
   })
 })

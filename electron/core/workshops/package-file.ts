@@ -1,10 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
-import { join, posix } from 'node:path'
+import { dirname, join, posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import type * as Yauzl from 'yauzl'
-import { findImageReferences, imageFileProblem, imageNameOf, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES } from './images'
-import { folderReader, loadWorkshop, MANIFEST_FILE, MAX_FILE_BYTES, type LoadedWorkshop, type PackageReader } from './loader'
+import {
+  findImageReferences,
+  imageFileProblem,
+  imageNameOf,
+  IMAGE_NAME,
+  IMAGES_FOLDER,
+  MAX_IMAGE_BYTES
+} from './images'
+import {
+  folderReader,
+  loadWorkshop,
+  MANIFEST_FILE,
+  MAX_FILE_BYTES,
+  type LoadedWorkshop,
+  type PackageReader
+} from './loader'
+import { syncFolder } from '../storage/durable-write'
 import type { Bilingual } from './schema'
 import type { WorkshopProblem } from './problems'
 
@@ -36,7 +51,9 @@ export async function exportPackage(dir: string, id: string): Promise<Buffer> {
   // Only the images the slides show travel; ones left over from editing stay behind.
   const used = new Set<string>()
   for (const file of files.slice(1)) {
-    const markdown = ALLOWED_PATH.test(file) ? await fs.readFile(join(dir, ...file.split('/')), 'utf8').catch(() => '') : ''
+    const markdown = ALLOWED_PATH.test(file)
+      ? await fs.readFile(join(dir, ...file.split('/')), 'utf8').catch(() => '')
+      : ''
     for (const { src } of findImageReferences(markdown)) {
       const name = imageNameOf(src)
       if (name) used.add(name)
@@ -64,97 +81,134 @@ export async function zipFiles(files: { name: string; text: string }[]): Promise
 
 export type ArchiveResult = { ok: true; files: Map<string, Buffer> } | { ok: false; problems: WorkshopProblem[] }
 
+/** Why a package is refused, before the file name is added. */
+type Refusal = Pick<WorkshopProblem, 'code' | 'params'>
+const refusal = (code: WorkshopProblem['code'], params: WorkshopProblem['params'] = {}): Refusal => ({ code, params })
+
 /** Unpacks a package file into memory, refusing anything unsafe before it is decompressed. */
 export async function readPackageArchive(bytes: Buffer, fileName = 'package'): Promise<ArchiveResult> {
-  const refuse = (code: WorkshopProblem['code'], params: WorkshopProblem['params'] = {}): ArchiveResult => ({
-    ok: false,
-    problems: [{ file: fileName, code, params }]
-  })
-  /**
-   * yauzl's refusals are English sentences: an unsafe name keeps only the name ("invalid relative
-   * path: ../x" → "../x"), a damaged ZIP needs no detail the trainer could act on.
-   */
-  const refuseZip = (message: string): ArchiveResult =>
-    /relative path|absolute path|invalid characters/i.test(message)
-      ? refuse('archive-unsafe-path', { detail: message.slice(message.indexOf(': ') + 2) })
-      : refuse('archive-invalid')
-  if (bytes.length > MAX_PACKAGE_BYTES) {
-    return refuse('archive-too-large', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 })
-  }
+  const unpacked = await unpackArchive(bytes)
+  if (unpacked instanceof Map) return { ok: true, files: unpacked }
+  return { ok: false, problems: [{ file: fileName, ...unpacked }] }
+}
 
+async function unpackArchive(bytes: Buffer): Promise<Map<string, Buffer> | Refusal> {
+  if (bytes.length > MAX_PACKAGE_BYTES) return refusal('archive-too-large', { maxMb: MAX_PACKAGE_BYTES / 1024 / 1024 })
   const yauzl = await loadYauzl()
   let zip: Yauzl.ZipFile
   try {
     // Strict names: yauzl rejects absolute paths, `..` segments and backslashes (zip slip).
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true })
   } catch (error) {
-    return refuseZip((error as Error).message)
+    return zipRefusal((error as Error).message)
   }
-  if (zip.entryCount > MAX_ENTRIES) return refuse('archive-too-many-files', { max: MAX_ENTRIES })
-
-  const entries: Yauzl.Entry[] = []
+  if (zip.entryCount > MAX_ENTRIES) return refusal('archive-too-many-files', { max: MAX_ENTRIES })
+  let entries: Yauzl.Entry[]
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: Yauzl.Entry) => {
-        entries.push(entry)
-        zip.readEntry()
-      })
-      zip.on('end', resolve)
-      zip.on('error', reject)
-      zip.readEntry()
-    })
+    entries = await listEntries(zip)
   } catch (error) {
     zip.close()
-    return refuseZip((error as Error).message)
+    return zipRefusal((error as Error).message)
   }
+  const files = packageFiles(entries)
+  const refused = checkEntries(files)
+  if (refused) {
+    zip.close()
+    return refused
+  }
+  const out = await inflateEntries(zip, files)
+  if (!(out instanceof Map)) return out
+  // Every image is checked by its bytes, also one no slide shows: nothing unchecked is written to disk.
+  for (const [path, data] of out) {
+    const problem = isImagePath(path) ? imageFileProblem(data) : null
+    if (problem) return refusal(problem, { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
+  }
+  return out
+}
 
+/**
+ * yauzl's refusals are English sentences: an unsafe name keeps only the name ("invalid relative
+ * path: ../x" → "../x"), a damaged ZIP needs no detail the trainer could act on.
+ */
+function zipRefusal(message: string): Refusal {
+  return /relative path|absolute path|invalid characters/i.test(message)
+    ? refusal('archive-unsafe-path', { detail: message.slice(message.indexOf(': ') + 2) })
+    : refusal('archive-invalid')
+}
+
+/** Reads the ZIP's central directory: every entry, none decompressed yet. */
+function listEntries(zip: Yauzl.ZipFile): Promise<Yauzl.Entry[]> {
+  const entries: Yauzl.Entry[] = []
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: Yauzl.Entry) => {
+      entries.push(entry)
+      zip.readEntry()
+    })
+    zip.on('end', () => resolve(entries))
+    zip.on('error', reject)
+    zip.readEntry()
+  })
+}
+
+/** The file entries with their path inside the package. */
+function packageFiles(entries: Yauzl.Entry[]): { entry: Yauzl.Entry; path: string }[] {
   const files = entries.filter((e) => !e.fileName.endsWith('/'))
   // A package may keep its files in one top-level folder (`<id>/workshop.yaml`); strip it.
   const tops = new Set(files.map((e) => e.fileName.split('/')[0]))
   const strip = tops.size === 1 && files.every((e) => e.fileName.includes('/')) ? `${[...tops][0]}/` : ''
+  return files.map((entry) => ({ entry, path: posix.normalize(entry.fileName.slice(strip.length)) }))
+}
 
+/** Names, kinds and declared sizes, checked before anything is decompressed. */
+function checkEntries(files: { entry: Yauzl.Entry; path: string }[]): Refusal | null {
   let declaredTotal = 0
-  for (const entry of files) {
-    const path = posix.normalize(entry.fileName.slice(strip.length))
-    if (path.startsWith('..') || path.startsWith('/')) return refuse('archive-unsafe-path', { detail: entry.fileName })
-    if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
-      return refuse('archive-link', { path: entry.fileName })
-    }
-    if (!ALLOWED_PATH.test(path)) return refuse('archive-unexpected-file', { path: entry.fileName })
-    if (isImagePath(path) && !IMAGE_NAME.test(path.slice(IMAGES_FOLDER.length + 1))) {
-      return refuse('image-unsafe-path', { src: path })
-    }
-    if (isImagePath(path) ? entry.uncompressedSize > MAX_IMAGE_BYTES : entry.uncompressedSize > MAX_FILE_BYTES) {
-      return isImagePath(path)
-        ? refuse('image-too-large', { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
-        : refuse('file-too-large', { file: path, maxKb: MAX_FILE_BYTES / 1024 })
-    }
+  for (const { entry, path } of files) {
+    const refused = entryRefusal(entry, path)
+    if (refused) return refused
     declaredTotal += entry.uncompressedSize
     // A tiny compressed entry that claims a huge size is the signature of a decompression bomb.
     if (declaredTotal > MAX_UNPACKED_BYTES || entry.uncompressedSize > Math.max(entry.compressedSize, 1024) * 200) {
-      return refuse('archive-bomb', { path: entry.fileName })
+      return refusal('archive-bomb', { path: entry.fileName })
     }
   }
+  return null
+}
 
+function entryRefusal(entry: Yauzl.Entry, path: string): Refusal | null {
+  if (path.startsWith('..') || path.startsWith('/')) return refusal('archive-unsafe-path', { detail: entry.fileName })
+  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK)
+    return refusal('archive-link', { path: entry.fileName })
+  if (!ALLOWED_PATH.test(path)) return refusal('archive-unexpected-file', { path: entry.fileName })
+  const image = isImagePath(path)
+  if (image && !IMAGE_NAME.test(path.slice(IMAGES_FOLDER.length + 1)))
+    return refusal('image-unsafe-path', { src: path })
+  if (image && entry.uncompressedSize > MAX_IMAGE_BYTES) {
+    return refusal('image-too-large', { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
+  }
+  if (!image && entry.uncompressedSize > MAX_FILE_BYTES) {
+    return refusal('file-too-large', { file: path, maxKb: MAX_FILE_BYTES / 1024 })
+  }
+  return null
+}
+
+/** Decompresses the checked entries into memory; closes the ZIP either way. */
+async function inflateEntries(
+  zip: Yauzl.ZipFile,
+  files: { entry: Yauzl.Entry; path: string }[]
+): Promise<Map<string, Buffer> | Refusal> {
   const out = new Map<string, Buffer>()
   try {
-    for (const entry of files) {
-      const path = posix.normalize(entry.fileName.slice(strip.length))
+    for (const { entry, path } of files) {
       // validateEntrySizes makes the stream fail if the data inflates beyond what the header declared.
       const stream = await zip.openReadStreamPromise(entry)
       out.set(path, await streamToBuffer(stream, Math.max(MAX_FILE_BYTES, MAX_IMAGE_BYTES)))
     }
   } catch (error) {
-    return refuse('archive-bomb', { path: (error as Error).message })
+    return refusal('archive-bomb', { path: (error as Error).message })
   } finally {
     zip.close()
   }
-  // Every image is checked by its bytes, also one no slide shows: nothing unchecked is written to disk.
-  for (const [path, bytes] of out) {
-    const problem = isImagePath(path) ? imageFileProblem(bytes) : null
-    if (problem) return refuse(problem, { src: path, maxKb: MAX_IMAGE_BYTES / 1024 })
-  }
-  return { ok: true, files: out }
+  return out
 }
 
 export function memoryReader(files: Map<string, Buffer>): PackageReader {
@@ -168,6 +222,9 @@ export type PackageImportOutcome =
   | { ok: true; id: string; version: string; replacedVersion: string | null }
   | { ok: false; problems: WorkshopProblem[] }
   | { ok: false; conflict: { id: string; existingVersion: string; incomingVersion: string } }
+
+/** The file-system calls an import makes to write; tests pass one that records their order. */
+type ImportFs = Pick<typeof fs, 'open' | 'rename' | 'mkdir'>
 
 interface ImportOptions {
   fileName?: string
@@ -259,8 +316,9 @@ function compareVersions(a: string, b: string): number {
 export async function importPackage(
   bytes: Buffer,
   userDir: string,
-  options: ImportOptions & { replace?: boolean } = {}
+  options: ImportOptions & { replace?: boolean; fs?: ImportFs } = {}
 ): Promise<PackageImportOutcome> {
+  const files = options.fs ?? fs
   const checked = await checkPackage(bytes, userDir, options)
   if (!checked.ok) return checked
   const { id, version } = checked.workshop.manifest
@@ -270,31 +328,44 @@ export async function importPackage(
     return { ok: false, conflict: { id, existingVersion: replacedVersion, incomingVersion: version } }
   }
 
-  await fs.mkdir(userDir, { recursive: true })
+  await files.mkdir(userDir, { recursive: true })
   const staging = join(userDir, `.import-${randomBytes(6).toString('hex')}`)
   try {
-    for (const [path, data] of checked.files) {
-      const file = join(staging, ...path.split('/'))
-      await fs.mkdir(join(file, '..'), { recursive: true })
-      const handle = await fs.open(file, 'wx')
-      try {
-        await handle.writeFile(data)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-    }
+    await writeStaged(files, staging, checked.files)
     if (replacedVersion !== null) {
       const keep = join(userDir, '.replaced')
-      await fs.mkdir(keep, { recursive: true })
-      await fs.rename(target, join(keep, `${id}-${replacedVersion}-${Date.now()}`))
+      await files.mkdir(keep, { recursive: true })
+      await files.rename(target, join(keep, `${id}-${replacedVersion}-${Date.now()}`))
     }
-    await fs.rename(staging, target)
+    await files.rename(staging, target)
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true })
     throw error
   }
+  // The renames are durable once the folder holding them is.
+  await syncFolder(files, userDir)
   return { ok: true, id, version, replacedVersion }
+}
+
+/**
+ * Writes every file of the package (fsynced) into the staging folder, then fsyncs each folder made,
+ * so the folder renamed into place holds complete files after a power cut.
+ */
+async function writeStaged(files: ImportFs, staging: string, contents: Map<string, Buffer>): Promise<void> {
+  const folders = new Set<string>([staging])
+  for (const [path, data] of contents) {
+    const file = join(staging, ...path.split('/'))
+    folders.add(dirname(file))
+    await files.mkdir(dirname(file), { recursive: true })
+    const handle = await files.open(file, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+  for (const folder of folders) await syncFolder(files, folder)
 }
 
 async function streamToBuffer(stream: Readable | NodeJS.ReadableStream, limit: number): Promise<Buffer> {

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../core/api/dispatch'
 import { createAppCore, type AppCore } from '../../core/app-core'
-import { expectDurableOrdering, recordingFs, type FsEvent } from '../../core/storage/recording-fs'
-import { Phone } from '../host-process-testing'
+import { expectDurableOrdering, recordingFs, type FsEvent } from '../../testing/recording-fs'
+import { Phone } from '../../testing/host-process'
 import { participantNetwork } from './index'
 
 /*

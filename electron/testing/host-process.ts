@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { repoRoot, startHost as startHostProcess } from '../../scripts/host-process.mjs'
 
 /*
  * Test support (not shipped): the real browser-mode host process (built by `npm run build` into
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path'
  * to its participant server over real HTTP on 127.0.0.1.
  */
 
-export const root = resolve(__dirname, '../..')
+export const root = repoRoot
 export const hostScript = join(root, 'out/main/browser-host.js')
 export const hostBuilt = existsSync(hostScript)
 
@@ -63,43 +64,16 @@ export interface RunningHost {
   call: (method: string, args?: unknown) => Promise<Reply>
 }
 
-/** Starts `node out/main/browser-host.js --port 0 --data-dir <dir>` and reads its address from stdout. */
+/** Starts `node out/main/browser-host.js --port 0 --data-dir <dir>`; `stopHostsAndCleanUp` ends it. */
 export async function startHost(dataDir: string, options: SpawnOptions = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, [hostScript, '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options
-  })
-  children.add(child)
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the host did not start within 15 s:\n${output}`)), 15_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        done(match[1]!)
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (output += c))
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      fail(new Error(`the host exited (${code ?? signal}) before it was ready:\n${output}`))
-    })
-  })
-  const origin = new URL(url).origin
-  const token = url.split('#token=')[1]!
-  const call = async (method: string, args: unknown = {}): Promise<Reply> => {
-    const response = await fetch(`${origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-roundtable-token': token },
-      body: JSON.stringify(args),
-      signal: AbortSignal.timeout(10_000)
-    })
-    return (await response.json()) as Reply
+  const host = await startHostProcess({ dataDir, spawnOptions: options })
+  children.add(host.child)
+  return {
+    child: host.child,
+    origin: host.origin,
+    output: host.output,
+    call: (method, args) => host.request(method, args)
   }
-  return { child, origin, output: () => output, call }
 }
 
 /** Every JSON data file (and its .bak) under the data folder, sessions included. */

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { expect } from 'vitest'
-import type { DurableFs } from './durable-json-file'
+import type { DurableFs } from '../core/storage/durable-json-file'
 
 /*
  * Test support (not shipped): a file-system layer that records, in order, every call that matters

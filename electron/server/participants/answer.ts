@@ -1,0 +1,65 @@
+import type { AnswerInput, AnswerRefusal } from '../../core/sessions/answers'
+import type { Language } from '../../core/storage/library-file'
+import { message, type ParticipantMessageKey } from './messages'
+import { joinPage } from './pages'
+import { languageOf, showQuestion } from './phone-pages'
+import { readForm } from './request-guards'
+import { wantsJson, type PhoneContext, type PhoneSite } from './site'
+
+type Refusal = AnswerRefusal | 'not-saved' | 'not-joined'
+const REFUSALS: Record<Refusal, { status: 400 | 401 | 409 | 503; key: ParticipantMessageKey }> = {
+  'no-open-question': { status: 409, key: 'answer.closed' },
+  closed: { status: 409, key: 'answer.closed' },
+  invalid: { status: 400, key: 'answer.invalid' },
+  'not-saved': { status: 503, key: 'answer.notSaved' },
+  'not-joined': { status: 401, key: 'join.first' }
+}
+
+/** POST /answer: stores the answer through the gateway, then replies as JSON (the script) or as a page. */
+export async function postAnswer(site: PhoneSite, c: PhoneContext): Promise<Response> {
+  const form = readForm(c)
+  if (!form) return c.body(null, 415)
+  const device = c.get('device')
+  const current = device ? await site.gateway.current() : null
+  const language = languageOf(c, current)
+  let outcome: Refusal | null
+  if (!device) outcome = 'not-joined'
+  else if (!current) outcome = 'no-open-question'
+  else
+    outcome = await site.gateway.answer(current.sessionId, answerInput(form, device)).catch(() => 'not-saved' as const)
+  return wantsJson(c) ? jsonReply(c, language, outcome) : pageReply(site, c, language, device, outcome)
+}
+
+/** The form as the core's answer input. */
+function answerInput(form: URLSearchParams, device: string): AnswerInput {
+  // Repeated fields (checkboxes) become arrays; a Map first, so a field named `__proto__` is just a name.
+  const values = new Map<string, string[]>()
+  for (const [name, value] of form) {
+    if (name !== 'block' && name !== 'pn') values.set(name, [...(values.get(name) ?? []), value])
+  }
+  return {
+    blockId: form.get('block') ?? '',
+    deviceKey: device,
+    values: Object.fromEntries(values),
+    ...(form.get('pn') ? { participantNumber: form.get('pn')! } : {})
+  }
+}
+
+function jsonReply(c: PhoneContext, language: Language, outcome: Refusal | null): Response {
+  if (outcome === null) return c.json({ ok: true, message: message(language, 'answer.saved') })
+  const refusal = REFUSALS[outcome]
+  return c.json({ ok: false, reason: outcome, message: message(language, refusal.key) }, refusal.status)
+}
+
+async function pageReply(
+  site: PhoneSite,
+  c: PhoneContext,
+  language: Language,
+  device: string | null,
+  outcome: Refusal | null
+): Promise<Response> {
+  if (outcome === null) return c.redirect('/q?saved=1', 303)
+  if (outcome === 'not-joined') return c.html(joinPage(language, { tone: 'error', key: 'join.first' }), 401)
+  const refusal = REFUSALS[outcome]
+  return showQuestion(site, c, device!, { tone: 'error', key: refusal.key }, refusal.status as 400 | 409 | 503)
+}

@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import { PROGRESSIVE_SCRIPT } from './client-script'
+import { cookieLanguage, setLanguageCookie } from './device-identity'
+import { joinWithCode } from './join'
+import { message } from './messages'
+import { postAnswer } from './answer'
+import { joinPage, messagePage } from './pages'
+import { languageOf, questionState, showQuestion } from './phone-pages'
+import { formBody, guardRequest, readForm, securityHeaders } from './request-guards'
+import { wantsJson, type Env, type PhoneSite } from './site'
+
+/** The phone site: join, the question page, answers, the language switch. Every route behind the guards. */
+export function phoneRoutes(site: PhoneSite): Hono<Env> {
+  const app = new Hono<Env>()
+  app.use('*', securityHeaders)
+  app.use('*', guardRequest(site))
+
+  app.get('/', async (c) => {
+    if (c.get('device')) return c.redirect('/q', 303)
+    return c.html(joinPage(languageOf(c, await site.gateway.current())))
+  })
+  app.get('/j/:code', (c) => joinWithCode(site, c, c.req.param('code')))
+  app.post('/join', formBody, (c) => {
+    const form = readForm(c)
+    return form ? joinWithCode(site, c, form.get('code') ?? '') : c.body(null, 415)
+  })
+  app.get('/q', (c) => {
+    const device = c.get('device')
+    if (!device) return c.redirect('/', 303)
+    return showQuestion(site, c, device, c.req.query('saved') === '1' ? { tone: 'ok', key: 'answer.saved' } : null)
+  })
+  // What the progressive script polls: which question is open, as the exact text the page was made with.
+  app.get('/v', async (c) => {
+    if (!c.get('device')) return c.json({ ok: false, reason: 'not-joined' }, 401)
+    const state = questionState((await site.gateway.current())?.session ?? null)
+    return c.body(state, 200, { 'Content-Type': 'application/json' })
+  })
+  app.post('/answer', formBody, (c) => postAnswer(site, c))
+  app.get('/l/:language', (c) => {
+    const language = c.req.param('language')
+    if (language !== 'vi' && language !== 'en') return c.body(null, 404)
+    setLanguageCookie(c, language)
+    return c.redirect(c.get('device') ? '/q' : '/', 303)
+  })
+  addStaticAndErrors(app)
+  return app
+}
+
+function addStaticAndErrors(app: Hono<Env>): void {
+  // Browsers ask for it on their own; an empty answer is cheaper than the 404 page.
+  app.get('/favicon.ico', (c) => c.body(null, 204))
+  app.get('/p.js', (c) => c.body(PROGRESSIVE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+  app.notFound((c) => c.html(messagePage(cookieLanguage(c) ?? 'vi', 'error.notFound', '/'), 404))
+  // Never a stack trace on a phone.
+  app.onError((_error, c) =>
+    wantsJson(c)
+      ? c.json({ ok: false, reason: 'error', message: message(cookieLanguage(c) ?? 'vi', 'error.general') }, 500)
+      : c.html(messagePage(cookieLanguage(c) ?? 'vi', 'error.general', '/'), 500)
+  )
+}

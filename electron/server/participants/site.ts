@@ -1,0 +1,66 @@
+import type { HttpBindings } from '@hono/node-server'
+import type { Context } from 'hono'
+import type { ParticipantGateway, ParticipantServerStart } from '../../core/sessions/participant-network'
+import type { DeviceKeys } from './device-identity'
+import { RateLimiter } from './rate-limit'
+
+/** Hono's environment on the phone site: Node's own request, and what the guards found out. */
+export type Env = { Bindings: HttpBindings; Variables: { device: string | null; body: string } }
+export type PhoneContext = Context<Env>
+
+/**
+ * Wrong join codes, server-wide, on top of each address's own budget: 40 at once, then one every
+ * 4 s, whatever the number of addresses they come from. Trying all 10,000 codes takes about 11 hours.
+ * A room never needs more: 30 people making a typo or two use a fraction of the 40.
+ */
+export const ALL_WRONG_CODES = { perSecond: 0.25, burst: 40 }
+/** Each address's own budget of wrong codes: 10 at once, then one every 5 s. */
+export const WRONG_CODES_PER_ADDRESS = { perSecond: 0.2, burst: 10 }
+
+export interface PhoneLimits {
+  perDevice: RateLimiter
+  perIp: RateLimiter
+  wrongCodes: RateLimiter
+  allWrongCodes: RateLimiter
+}
+
+export function phoneLimits(): PhoneLimits {
+  return {
+    // A phone's own limit: far above what a person taps (the bench's 300 phones send 10 answers/s each),
+    // far below a flood. An IP's is looser, since several phones may share one behind a router.
+    perDevice: new RateLimiter(12, 30),
+    perIp: new RateLimiter(50, 200),
+    // Wrong join codes: per address and for the whole server (1,000 addresses must not mean 1,000 budgets).
+    wrongCodes: new RateLimiter(WRONG_CODES_PER_ADDRESS.perSecond, WRONG_CODES_PER_ADDRESS.burst),
+    allWrongCodes: new RateLimiter(ALL_WRONG_CODES.perSecond, ALL_WRONG_CODES.burst)
+  }
+}
+
+/** What every route of one running participant server shares. */
+export interface PhoneSite {
+  /** The one IPv4 address listened on. */
+  address: string
+  /** The 4-digit join code. */
+  code: string
+  gateway: ParticipantGateway
+  /** Known once the server listens (0 asks for a free port). */
+  port: number
+  devices: DeviceKeys
+  /** Phone address → its device key, so a phone that clears its cookies keeps its key. */
+  devicesByAddress: Map<string, string>
+  rememberDevice: ParticipantServerStart['rememberDevice']
+  limits: PhoneLimits
+}
+
+export function siteOrigin(site: PhoneSite): string {
+  return `http://${site.address}${site.port === 80 ? '' : `:${site.port}`}`
+}
+
+/** Whether a Host header (or an absolute request target's host) names this server. */
+export function hostAllowed(site: PhoneSite, host: string | undefined): boolean {
+  return host === `${site.address}:${site.port}` || (site.port === 80 && host === site.address)
+}
+
+export const clientIp = (c: PhoneContext): string => c.env.incoming.socket.remoteAddress ?? 'unknown'
+
+export const wantsJson = (c: PhoneContext): boolean => (c.req.header('accept') ?? '').includes('application/json')
