@@ -1,6 +1,6 @@
 import { en } from './en'
 import { vi, type MessageKey } from './vi'
-import type { Language } from '../storage/library-file'
+import type { Language } from './language'
 
 export type { MessageKey }
 export type MessageParams = Record<string, string | number>

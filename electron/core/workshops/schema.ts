@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BilingualSchema } from '../i18n/language'
 
 /** The workshop package format (see workshops/FORMAT.md). Strict objects, so a typo in a key is reported. */
 export const WORKSHOP_FORMAT = 1
@@ -6,9 +7,8 @@ export const WORKSHOP_FORMAT = 1
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id')
 const Text = z.string().trim().min(1)
 
-/** Every text a person reads exists in Vietnamese and English. */
-export const BilingualSchema = z.strictObject({ vi: Text, en: Text })
-export type Bilingual = z.infer<typeof BilingualSchema>
+// Re-exported while importers move to i18n/language.ts.
+export { BilingualSchema, type Bilingual } from '../i18n/language'
 
 export const AUDIENCE_GROUPS = [
   'parents',
