@@ -2,14 +2,22 @@ import { afterEach, describe, expect, it, vi as mock } from 'vitest'
 import { defineCatalogue, setMissingMessageHandler } from './catalogue'
 import { catalogueProblems } from './parity'
 
-const vi = { greet: 'Chào {name}', people: '{count} người', pairs: '{pairs} cặp', plain: 'Một' } as const
+const vi = {
+  greet: 'Chào {name}',
+  people: '{count} người',
+  pairs: '{pairs} cặp',
+  plain: 'Một',
+  times: '{count} lần'
+} as const
 const catalogue = defineCatalogue({
   vi,
   en: {
     greet: 'Hello {name}',
     people: { one: '{count} person', other: '{count} people' },
     pairs: { by: 'pairs', one: '{pairs} pair', other: '{pairs} pairs' },
-    plain: 'One'
+    plain: 'One',
+    // The one form may say its number in words.
+    times: { one: 'once', other: '{count} times' }
   }
 })
 
@@ -27,6 +35,7 @@ describe('defineCatalogue', () => {
     expect(catalogue.text('en', 'people', { count: '21' })).toBe('21 people')
     expect(catalogue.text('en', 'people', { count: 1.5 })).toBe('1.5 people')
     expect(catalogue.text('vi', 'people', { count: 1 })).toBe('1 người')
+    expect(catalogue.text('en', 'times', { count: 1 })).toBe('once')
   })
 
   it('a plural message may count by another parameter than {count}', () => {
@@ -49,7 +58,7 @@ describe('defineCatalogue', () => {
   })
 
   it('lists its keys and tells its own keys from others', () => {
-    expect(catalogue.keys).toEqual(['greet', 'people', 'pairs', 'plain'])
+    expect(catalogue.keys).toEqual(['greet', 'people', 'pairs', 'plain', 'times'])
     expect(catalogue.has('people')).toBe(true)
     expect(catalogue.has('toString')).toBe(false)
   })
@@ -71,8 +80,15 @@ describe('catalogueProblems', () => {
 
   it('finds missing keys, different placeholders, incomplete plurals and empty texts', () => {
     const broken = defineCatalogue({
-      vi: { a: 'A {x}', b: 'B', c: '{count} C', d: 'D', e: '{count} E' },
-      en: { a: 'A {y}', b: ' ', c: { other: '{count} Cs' }, d: 'D', e: { one: 'E', other: '{count} Es' } }
+      vi: { a: 'A {x}', b: 'B', c: '{count} C', d: 'D', e: '{count} E {name}', g: '{count} G' },
+      en: {
+        a: 'A {y}',
+        b: ' ',
+        c: { other: '{count} Cs' },
+        d: 'D',
+        e: { one: 'an E', other: '{count} Es' },
+        g: { one: 'a G', other: 'Gs' }
+      }
     })
     delete (broken.messages.en as Record<string, string>)['d']
     ;(broken.messages.vi as Record<string, unknown>)['f'] = { one: '{count} F', other: '{count} F' }
@@ -83,7 +99,9 @@ describe('catalogueProblems', () => {
       'a (en): placeholders {y} instead of {x}',
       'b (en): empty text',
       'c (en): plural forms other but en has one/other',
-      'e (en): placeholders {} instead of {count}'
+      'e (en): placeholders {} instead of {name}',
+      'e (en): placeholders {} instead of {name}',
+      'g (en): plural by {count}, which the text does not show'
     ])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { guideMessages } from '../guides/labels'
 import { reportLabels } from '../reports/labels'
 import { summaryLabels } from '../summaries/labels'
 import type { Catalogue } from './catalogue'
@@ -13,7 +14,8 @@ import { uiMessages } from './translate'
 const catalogues: Record<string, Catalogue<string>> = {
   'the app window (i18n/vi.ts, en.ts)': uiMessages,
   'session summaries': summaryLabels,
-  'cross-session reports': reportLabels
+  'cross-session reports': reportLabels,
+  'printed guides and sheets': guideMessages
 }
 
 describe('every catalogue', () => {
