@@ -4,59 +4,61 @@ import type { ProblemCode } from '../workshops/problems'
 import { messageKeys, setMissingMessageHandler, translate } from './translate'
 import { vi } from './vi'
 
+/** Every problem code, as a record so a new code is a compile error here until it gets a sentence. */
+const PROBLEM_CODES: Record<ProblemCode, true> = {
+  'file-missing': true,
+  'file-too-large': true,
+  'file-unreadable': true,
+  'yaml-syntax': true,
+  'field-missing': true,
+  'field-wrong-type': true,
+  'field-invalid': true,
+  'field-unknown': true,
+  'field-choice': true,
+  'too-few': true,
+  'too-many': true,
+  'folder-name': true,
+  'duplicate-id': true,
+  'minutes-sum': true,
+  'poll-options-needed': true,
+  'poll-scale-needed': true,
+  'poll-open-has-options': true,
+  'quiz-questions-both': true,
+  'quiz-questions-none': true,
+  'quiz-from-unknown': true,
+  'quiz-correct-single': true,
+  'quiz-correct-multiple': true,
+  'unknown-objective': true,
+  'citation-unknown-source': true,
+  'citation-bad-paragraph': true,
+  'citation-needs-paragraph': true,
+  'slides-count-differs': true,
+  'slides-citations-differ': true,
+  'slides-empty': true,
+  'raw-html': true,
+  'image-remote': true,
+  'image-unsafe-path': true,
+  'image-missing': true,
+  'image-not-image': true,
+  'image-too-large': true,
+  'image-alt-missing': true,
+  'images-too-large': true,
+  'archive-too-large': true,
+  'archive-invalid': true,
+  'archive-unsafe-path': true,
+  'archive-link': true,
+  'archive-too-many-files': true,
+  'archive-unexpected-file': true,
+  'archive-bomb': true,
+  'import-bundled-id': true
+}
+
 describe('message catalogues', () => {
   afterEach(() => setMissingMessageHandler(() => undefined))
 
   it('has a sentence for every problem the workshop loader can report and every data notice', () => {
-    const codes: Record<ProblemCode, true> = {
-      'file-missing': true,
-      'file-too-large': true,
-      'file-unreadable': true,
-      'yaml-syntax': true,
-      'field-missing': true,
-      'field-wrong-type': true,
-      'field-invalid': true,
-      'field-unknown': true,
-      'field-choice': true,
-      'too-few': true,
-      'too-many': true,
-      'folder-name': true,
-      'duplicate-id': true,
-      'minutes-sum': true,
-      'poll-options-needed': true,
-      'poll-scale-needed': true,
-      'poll-open-has-options': true,
-      'quiz-questions-both': true,
-      'quiz-questions-none': true,
-      'quiz-from-unknown': true,
-      'quiz-correct-single': true,
-      'quiz-correct-multiple': true,
-      'unknown-objective': true,
-      'citation-unknown-source': true,
-      'citation-bad-paragraph': true,
-      'citation-needs-paragraph': true,
-      'slides-count-differs': true,
-      'slides-citations-differ': true,
-      'slides-empty': true,
-      'raw-html': true,
-      'image-remote': true,
-      'image-unsafe-path': true,
-      'image-missing': true,
-      'image-not-image': true,
-      'image-too-large': true,
-      'image-alt-missing': true,
-      'images-too-large': true,
-      'archive-too-large': true,
-      'archive-invalid': true,
-      'archive-unsafe-path': true,
-      'archive-link': true,
-      'archive-too-many-files': true,
-      'archive-unexpected-file': true,
-      'archive-bomb': true,
-      'import-bundled-id': true
-    }
     const keys = messageKeys('vi')
-    for (const code of Object.keys(codes)) expect(keys, code).toContain(`problem.${code}`)
+    for (const code of Object.keys(PROBLEM_CODES)) expect(keys, code).toContain(`problem.${code}`)
     for (const kind of NoticeSchema.shape.kind.options) expect(keys, kind).toContain(`notice.${kind}`)
   })
 
