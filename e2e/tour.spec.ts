@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { en } from '../electron/core/i18n/en'
-import { vi, type MessageKey } from '../electron/core/i18n/vi'
+import { translate, type MessageKey } from '../electron/core/i18n/translate'
 import { message } from '../electron/server/participants/messages'
 import { startHost, type RunningHost } from './browser-host'
 import { expect, test } from './fixtures'
@@ -126,7 +125,7 @@ for (const language of ['vi', 'en'] as const) {
   test(`a new user's tour of every screen (${language})`, async ({ host, page, browser, outsideRequests }, testInfo) => {
     test.setTimeout(120_000)
     void outsideRequests
-    const t = (key: MessageKey): string => (language === 'vi' ? vi : en)[key]
+    const t = (key: MessageKey): string => translate(language, key)
     const saved = message(language, 'answer.saved')
     const problems: string[] = []
     page.on('console', (m) => (m.text().includes('[i18n]') || m.type() === 'error') && problems.push(m.text()))

@@ -1,8 +1,9 @@
-import type { Language } from '../storage/library-file'
+import * as intl from '../i18n/format'
+import type { Language } from '../i18n/language'
 
 /**
- * Number and date formats for the human-readable exports (HTML, Markdown, Word), shared by every document. CSV and JSON keep plain
- * machine numbers. Deterministic: no locale or time zone of the machine is used.
+ * Number and date formats for the human-readable exports (HTML, Markdown, Word), shared by every document, through
+ * i18n/format.ts (Intl). CSV and JSON keep plain machine numbers. A missing value shows as a dash.
  */
 
 /** "No value", the same dash in both languages (the summary and report catalogues' `value.none`; a test checks). */
@@ -10,49 +11,27 @@ export const NO_VALUE = '—'
 
 /** `1234.5` → "1234,5" in Vietnamese, "1234.5" in English; null → "—". */
 export function formatNumber(language: Language, value: number | null, digits = 1): string {
-  if (value === null || !Number.isFinite(value)) return NO_VALUE
-  const fixed = (Math.round(value * 10 ** digits) / 10 ** digits || 0).toFixed(digits)
-  const text = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed
-  return language === 'vi' ? text.replace('.', ',') : text
+  return value === null || !Number.isFinite(value) ? NO_VALUE : intl.formatNumber(language, value, digits)
 }
 
 export function formatPercent(language: Language, value: number | null): string {
-  return value === null ? NO_VALUE : `${formatNumber(language, value)}%`
+  return value === null || !Number.isFinite(value) ? NO_VALUE : intl.formatPercent(language, value)
 }
 
 /** A change, always with its sign: "+12,5", "-3", "0". */
 export function formatSigned(language: Language, value: number | null): string {
-  if (value === null) return NO_VALUE
-  const text = formatNumber(language, value)
-  return value > 0 && text !== '0' ? `+${text}` : text
+  return value === null || !Number.isFinite(value) ? NO_VALUE : intl.formatSigned(language, value)
 }
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
 
 /** "2026-11-22" → "22/11/2026" (vi) or "22 November 2026" (en). */
 export function formatDate(language: Language, isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
-  if (!match) return isoDate
-  const [, year, month, day] = match
-  if (language === 'vi') return `${day}/${month}/${year}`
-  return `${Number(day)} ${MONTHS_EN[Number(month) - 1] ?? month} ${year}`
+  return intl.formatDate(language, isoDate)
 }
 
-/** An ISO instant as "2026-11-22 09:06 UTC" (the summary does not know the venue's time zone). */
-export function formatInstant(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
-  return match ? `${match[1]} ${match[2]} UTC` : iso
+/**
+ * An ISO instant in the machine's local time, with its zone: "22/11/2026 16:06 (GMT+7)". Summaries store instants
+ * in UTC and no time zone, so the zone of the computer that makes the document is used and named.
+ */
+export function formatInstant(iso: string, language: Language): string {
+  return Number.isNaN(new Date(iso).getTime()) ? iso : intl.formatDateTime(language, iso)
 }

@@ -1,5 +1,6 @@
 import type { AGE_GROUPS, SEXES } from '../sessions/model'
 import type { AUDIENCE_GROUPS, BlockKind } from '../workshops/schema'
+import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
 
 /**
  * Words of the printed documents (facilitator guide, sign-in sheet), Vietnamese first.
@@ -126,20 +127,32 @@ export interface GuideLabels {
   cardHow: string
 }
 
-const vi: GuideLabels = {
+/**
+ * The words of the printed documents as a catalogue (Vietnamese first, English must have the same keys):
+ * a plain label is its field's name, a word of a group is `group.item` ("sexes.female"), and a label
+ * with values has {placeholders} named in GUIDE_PARAMETERS.
+ */
+type Labelled<T> = {
+  [K in keyof T & string]: T[K] extends string | ((...args: never[]) => string) ? K : `${K}.${keyof T[K] & string}`
+}[keyof T & string]
+type GuideMessageKey = Labelled<GuideLabels> | 'beforeSessionNothingToVerify'
+type GuideFunctionKey = {
+  [K in keyof GuideLabels]: GuideLabels[K] extends (...args: never[]) => string ? K : never
+}[keyof GuideLabels]
+
+const vi = {
   guideTitle: 'Tài liệu hướng dẫn cho người điều phối',
   version: 'Phiên bản',
   audience: 'Đối tượng',
   totalDuration: 'Tổng thời lượng',
   startsAt: 'Bắt đầu lúc',
-  minutes: (count) => `${count} phút`,
+  minutes: '{count} phút',
   summary: 'Tóm tắt',
   contentNote: 'Lưu ý về nội dung',
   contentNoteHint: 'Đọc to cho cả phòng nghe trước khi bắt đầu.',
-  beforeSession: (count) =>
-    count > 0
-      ? `Trước buổi tập huấn: đọc kỹ phần lưu ý bảo vệ trẻ em và kiểm tra ${count} thông tin đánh dấu ⚠ (danh sách ở cuối tài liệu).`
-      : 'Trước buổi tập huấn: đọc kỹ phần lưu ý bảo vệ trẻ em ở cuối tài liệu.',
+  beforeSession:
+    'Trước buổi tập huấn: đọc kỹ phần lưu ý bảo vệ trẻ em và kiểm tra {count} thông tin đánh dấu ⚠ (danh sách ở cuối tài liệu).',
+  beforeSessionNothingToVerify: 'Trước buổi tập huấn: đọc kỹ phần lưu ý bảo vệ trẻ em ở cuối tài liệu.',
   objectives: 'Mục tiêu học tập',
   agenda: 'Chương trình',
   agendaNumber: 'Phần',
@@ -149,53 +162,49 @@ const vi: GuideLabels = {
   agendaKind: 'Hình thức',
   agendaPart: 'Nội dung',
   agendaTotal: 'Tổng cộng',
-  blockKinds: {
-    slides: 'Trình chiếu',
-    discussion: 'Thảo luận',
-    poll: 'Bình chọn',
-    quiz: 'Kiểm tra',
-    activity: 'Hoạt động',
-    break: 'Giải lao'
-  },
-  audienceGroups: {
-    parents: 'Cha mẹ',
-    caregivers: 'Người chăm sóc trẻ',
-    teachers: 'Giáo viên',
-    community: 'Cộng đồng',
-    'ngo-staff': 'Cán bộ tổ chức phi chính phủ',
-    officials: 'Cán bộ địa phương',
-    adolescents: 'Trẻ vị thành niên'
-  },
-  part: (number) => `Phần ${number}`,
+  'blockKinds.slides': 'Trình chiếu',
+  'blockKinds.discussion': 'Thảo luận',
+  'blockKinds.poll': 'Bình chọn',
+  'blockKinds.quiz': 'Kiểm tra',
+  'blockKinds.activity': 'Hoạt động',
+  'blockKinds.break': 'Giải lao',
+  'audienceGroups.parents': 'Cha mẹ',
+  'audienceGroups.caregivers': 'Người chăm sóc trẻ',
+  'audienceGroups.teachers': 'Giáo viên',
+  'audienceGroups.community': 'Cộng đồng',
+  'audienceGroups.ngo-staff': 'Cán bộ tổ chức phi chính phủ',
+  'audienceGroups.officials': 'Cán bộ địa phương',
+  'audienceGroups.adolescents': 'Trẻ vị thành niên',
+  part: 'Phần {number}',
   facilitatorNotes: 'Ghi chú cho người điều phối',
-  slide: (number, count) => `Trang chiếu ${number}/${count}`,
+  slide: 'Trang chiếu {number}/{count}',
   speakerNotes: 'Ghi chú thuyết trình',
   noSpeakerNotes: '(không có ghi chú)',
   discussionPrompt: 'Câu hỏi thảo luận (đọc hoặc chiếu cho cả phòng)',
-  groupSize: (size) => `Chia nhóm ${size} người`,
+  groupSize: 'Chia nhóm {size} người',
   debrief: 'Câu hỏi tổng kết',
   pollQuestion: 'Câu hỏi bình chọn',
-  pollTypes: {
-    single: 'Chọn một đáp án',
-    multiple: 'Chọn nhiều đáp án',
-    rating: 'Thang điểm',
-    open: 'Câu trả lời mở'
-  },
+  'pollTypes.single': 'Chọn một đáp án',
+  'pollTypes.multiple': 'Chọn nhiều đáp án',
+  'pollTypes.rating': 'Thang điểm',
+  'pollTypes.open': 'Câu trả lời mở',
   pollFeedback: 'Phiếu phản hồi của người tham gia (ẩn danh)',
   pollOpenHint: 'Câu trả lời chỉ hiện lên màn chiếu sau khi anh chị đã duyệt.',
-  pollScale: (min, max) => `Thang điểm từ ${min} đến ${max}`,
+  pollScale: 'Thang điểm từ {min} đến {max}',
   pollOption: 'Lựa chọn',
   tallyCount: 'Số người',
-  quizRoles: { pre: 'Kiểm tra đầu buổi', post: 'Kiểm tra cuối buổi', practice: 'Bài luyện tập' },
-  passMark: (percent) => `Điểm đạt: ${percent}%`,
+  'quizRoles.pre': 'Kiểm tra đầu buổi',
+  'quizRoles.post': 'Kiểm tra cuối buổi',
+  'quizRoles.practice': 'Bài luyện tập',
+  passMark: 'Điểm đạt: {percent}%',
   answerKeyLegend: '✓ = đáp án đúng',
   quizTallyHint: 'Dòng trống bên phải: ghi số người chọn khi đếm giơ tay.',
   chooseAll: 'Chọn tất cả đáp án đúng',
-  question: (number) => `Câu ${number}`,
-  objective: (number) => `Mục tiêu ${number}`,
+  question: 'Câu {number}',
+  objective: 'Mục tiêu {number}',
   explanation: 'Giải thích',
-  reusesQuestions: (title) =>
-    `Bài này dùng lại đúng các câu hỏi của “${title}” để so sánh kết quả trước và sau buổi học. Các câu hỏi được nhắc lại dưới đây.`,
+  reusesQuestions:
+    'Bài này dùng lại đúng các câu hỏi của “{title}” để so sánh kết quả trước và sau buổi học. Các câu hỏi được nhắc lại dưới đây.',
   instructions: 'Hướng dẫn hoạt động',
   materials: 'Vật liệu cần chuẩn bị',
   safeguarding: 'Lưu ý bảo vệ trẻ em cho người điều phối',
@@ -205,27 +214,27 @@ const vi: GuideLabels = {
   sourceTitle: 'Tên tài liệu',
   sourceDescription: 'Mô tả',
   sourceCited: 'Số lần trích dẫn',
-  sourceParagraphs: (count) => `${count} đoạn`,
-  cited: (count) => `${count} lần`,
+  sourceParagraphs: '{count} đoạn',
+  cited: '{count} lần',
   verifyLocally: 'Cần kiểm tra tại địa phương',
   verifyExplain:
     'Các thông tin dưới đây không đến từ các tài liệu nguồn (ví dụ số đường dây nóng, dịch vụ tại địa phương, quy trình chuyển tuyến). Hãy kiểm tra lại cho địa phương và thời điểm của anh chị trước buổi tập huấn, rồi đánh dấu vào ô.',
   verifyNone: 'Không có thông tin nào cần kiểm tra.',
-  verifyMarker: (number) => `⚠ kiểm tra ${number}`,
+  verifyMarker: '⚠ kiểm tra {number}',
   whereSummary: 'Tóm tắt',
   whereAudience: 'Đối tượng',
-  whereObjective: (number) => `Mục tiêu ${number}`,
-  whereSafeguarding: (number) => `Lưu ý bảo vệ trẻ em ${number}`,
+  whereObjective: 'Mục tiêu {number}',
+  whereSafeguarding: 'Lưu ý bảo vệ trẻ em {number}',
   pause: 'Tạm dừng an toàn (phím P trên màn hình điều khiển)',
   pauseContacts: 'Số điện thoại cần có sẵn',
-  wherePause: (number) => `Tạm dừng an toàn, bước ${number}`,
-  whereContact: (number) => `Số điện thoại ${number}`,
-  whereSource: (id) => `Nguồn ${id}`,
-  whereBlock: (number, title) => `Phần ${number}: ${title}`,
+  wherePause: 'Tạm dừng an toàn, bước {number}',
+  whereContact: 'Số điện thoại {number}',
+  whereSource: 'Nguồn {id}',
+  whereBlock: 'Phần {number}: {title}',
   whereTitle: 'tiêu đề',
-  whereSlide: (number) => `trang chiếu ${number}`,
-  whereSlideNotes: (number) => `ghi chú trang chiếu ${number}`,
-  whereOption: (letter) => `đáp án ${letter}`,
+  whereSlide: 'trang chiếu {number}',
+  whereSlideNotes: 'ghi chú trang chiếu {number}',
+  whereOption: 'đáp án {letter}',
   whereScale: 'thang điểm',
   signInTitle: 'Danh sách điểm danh',
   venue: 'Địa điểm',
@@ -241,8 +250,13 @@ const vi: GuideLabels = {
   columnSignature: 'Chữ ký (không bắt buộc)',
   columnTotal: 'Cộng',
   afterSession: 'Sau buổi học, tập huấn viên cộng từng cột và nhập số liệu vào phần Điểm danh của Bàn Tròn.',
-  sexes: { female: 'Nữ', male: 'Nam', other: 'Khác / không muốn nói' },
-  ageGroups: { 'under-18': 'Dưới 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 trở lên' },
+  'sexes.female': 'Nữ',
+  'sexes.male': 'Nam',
+  'sexes.other': 'Khác / không muốn nói',
+  'ageGroups.under-18': 'Dưới 18',
+  'ageGroups.18-24': '18–24',
+  'ageGroups.25-59': '25–59',
+  'ageGroups.60-plus': '60 trở lên',
   answerSheetTitle: 'Phiếu trả lời',
   participantNumber: 'Số của bạn',
   answerSheetHint: 'Ghi số của bạn trên danh sách điểm danh vào ô. Đánh dấu X vào chữ cái bạn chọn.',
@@ -250,28 +264,30 @@ const vi: GuideLabels = {
   roomSheetTitle: 'Bảng ghi đáp án của cả lớp',
   roomSheetHint:
     'Mỗi dòng là một người, theo số trên danh sách điểm danh. Ghi chữ cái người đó chọn cho mỗi câu (nhiều chữ cái nếu câu cho chọn nhiều đáp án); để trống nếu không trả lời.',
-  questionShort: (number) => `Câu ${number}`,
+  questionShort: 'Câu {number}',
   pollColumn: 'Trả lời',
   noPaperBlocks: 'Buổi tập huấn này không có bài kiểm tra hay câu bình chọn nào trả lời được trên giấy.',
   cardsTitle: 'Thẻ trả lời',
-  cardNumber: (number) => `Số ${number}`,
+  cardNumber: 'Số {number}',
   cardHow: 'Giơ thẻ lên, chữ cái của câu trả lời bạn chọn ở phía trên cùng, giữ yên vài giây.'
-}
+} as const satisfies Record<GuideMessageKey, Message>
 
-const en: GuideLabels = {
+const en = {
   guideTitle: 'Facilitator guide',
   version: 'Version',
   audience: 'Audience',
   totalDuration: 'Total duration',
   startsAt: 'Starts at',
-  minutes: (count) => `${count} min`,
+  minutes: '{count} min',
   summary: 'Summary',
   contentNote: 'Content note',
   contentNoteHint: 'Read this aloud to the room before you begin.',
-  beforeSession: (count) =>
-    count > 0
-      ? `Before the session: read the safeguarding notes and check the ${count} items marked ⚠ (listed at the end of this guide).`
-      : 'Before the session: read the safeguarding notes at the end of this guide.',
+  beforeSession: {
+    one: 'Before the session: read the safeguarding notes and check the {count} item marked ⚠ (listed at the end of this guide).',
+    other:
+      'Before the session: read the safeguarding notes and check the {count} items marked ⚠ (listed at the end of this guide).'
+  },
+  beforeSessionNothingToVerify: 'Before the session: read the safeguarding notes at the end of this guide.',
   objectives: 'Learning objectives',
   agenda: 'Agenda',
   agendaNumber: 'Part',
@@ -281,48 +297,49 @@ const en: GuideLabels = {
   agendaKind: 'Type',
   agendaPart: 'Content',
   agendaTotal: 'Total',
-  blockKinds: {
-    slides: 'Slides',
-    discussion: 'Discussion',
-    poll: 'Poll',
-    quiz: 'Quiz',
-    activity: 'Activity',
-    break: 'Break'
-  },
-  audienceGroups: {
-    parents: 'Parents',
-    caregivers: 'Caregivers',
-    teachers: 'Teachers',
-    community: 'Community members',
-    'ngo-staff': 'NGO staff',
-    officials: 'Local officials',
-    adolescents: 'Adolescents'
-  },
-  part: (number) => `Part ${number}`,
+  'blockKinds.slides': 'Slides',
+  'blockKinds.discussion': 'Discussion',
+  'blockKinds.poll': 'Poll',
+  'blockKinds.quiz': 'Quiz',
+  'blockKinds.activity': 'Activity',
+  'blockKinds.break': 'Break',
+  'audienceGroups.parents': 'Parents',
+  'audienceGroups.caregivers': 'Caregivers',
+  'audienceGroups.teachers': 'Teachers',
+  'audienceGroups.community': 'Community members',
+  'audienceGroups.ngo-staff': 'NGO staff',
+  'audienceGroups.officials': 'Local officials',
+  'audienceGroups.adolescents': 'Adolescents',
+  part: 'Part {number}',
   facilitatorNotes: 'Facilitator notes',
-  slide: (number, count) => `Slide ${number} of ${count}`,
+  slide: 'Slide {number} of {count}',
   speakerNotes: 'Speaker notes',
   noSpeakerNotes: '(no notes)',
   discussionPrompt: 'Discussion prompt (read out or project for the room)',
-  groupSize: (size) => `Groups of ${size}`,
+  groupSize: 'Groups of {size}',
   debrief: 'Debrief questions',
   pollQuestion: 'Poll question',
-  pollTypes: { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating scale', open: 'Open answer' },
+  'pollTypes.single': 'Single choice',
+  'pollTypes.multiple': 'Multiple choice',
+  'pollTypes.rating': 'Rating scale',
+  'pollTypes.open': 'Open answer',
   pollFeedback: 'Participant feedback (anonymous)',
   pollOpenHint: 'Answers appear on the projector only after you have reviewed them.',
-  pollScale: (min, max) => `Scale from ${min} to ${max}`,
+  pollScale: 'Scale from {min} to {max}',
   pollOption: 'Option',
   tallyCount: 'Count',
-  quizRoles: { pre: 'Pre-test', post: 'Post-test', practice: 'Practice quiz' },
-  passMark: (percent) => `Pass mark: ${percent}%`,
+  'quizRoles.pre': 'Pre-test',
+  'quizRoles.post': 'Post-test',
+  'quizRoles.practice': 'Practice quiz',
+  passMark: 'Pass mark: {percent}%',
   answerKeyLegend: '✓ = correct answer',
   quizTallyHint: 'Blank line on the right: the number of people choosing it, when counting hands.',
   chooseAll: 'Choose all that apply',
-  question: (number) => `Question ${number}`,
-  objective: (number) => `Objective ${number}`,
+  question: 'Question {number}',
+  objective: 'Objective {number}',
   explanation: 'Explanation',
-  reusesQuestions: (title) =>
-    `This quiz reuses the questions of “${title}” so that results before and after the session can be compared. The questions are repeated below.`,
+  reusesQuestions:
+    'This quiz reuses the questions of “{title}” so that results before and after the session can be compared. The questions are repeated below.',
   instructions: 'Instructions',
   materials: 'Materials',
   safeguarding: 'Safeguarding notes for facilitators',
@@ -332,27 +349,27 @@ const en: GuideLabels = {
   sourceTitle: 'Title',
   sourceDescription: 'Description',
   sourceCited: 'Times cited',
-  sourceParagraphs: (count) => `${count} paragraphs`,
-  cited: (count) => (count === 1 ? 'once' : `${count} times`),
+  sourceParagraphs: { one: '{count} paragraph', other: '{count} paragraphs' },
+  cited: { one: 'once', other: '{count} times' },
   verifyLocally: 'Verify locally',
   verifyExplain:
     'The items below do not come from the source documents (for example hotline numbers, local services, referral procedures). Check each one for your country, area and date before the session, then tick its box.',
   verifyNone: 'Nothing needs checking.',
-  verifyMarker: (number) => `⚠ verify ${number}`,
+  verifyMarker: '⚠ verify {number}',
   whereSummary: 'Summary',
   whereAudience: 'Audience',
-  whereObjective: (number) => `Objective ${number}`,
-  whereSafeguarding: (number) => `Safeguarding note ${number}`,
+  whereObjective: 'Objective {number}',
+  whereSafeguarding: 'Safeguarding note {number}',
   pause: 'Safeguarding pause (key P in the presenter)',
   pauseContacts: 'Numbers to have at hand',
-  wherePause: (number) => `Safeguarding pause, step ${number}`,
-  whereContact: (number) => `Phone number ${number}`,
-  whereSource: (id) => `Source ${id}`,
-  whereBlock: (number, title) => `Part ${number}: ${title}`,
+  wherePause: 'Safeguarding pause, step {number}',
+  whereContact: 'Phone number {number}',
+  whereSource: 'Source {id}',
+  whereBlock: 'Part {number}: {title}',
   whereTitle: 'title',
-  whereSlide: (number) => `slide ${number}`,
-  whereSlideNotes: (number) => `notes of slide ${number}`,
-  whereOption: (letter) => `option ${letter}`,
+  whereSlide: 'slide {number}',
+  whereSlideNotes: 'notes of slide {number}',
+  whereOption: 'option {letter}',
   whereScale: 'scale',
   signInTitle: 'Attendance sign-in sheet',
   venue: 'Venue',
@@ -369,8 +386,13 @@ const en: GuideLabels = {
   columnTotal: 'Total',
   afterSession:
     "After the session, the trainer adds up each column and enters the totals in Roundtable's Attendance panel.",
-  sexes: { female: 'Female', male: 'Male', other: 'Other / prefer not to say' },
-  ageGroups: { 'under-18': 'Under 18', '18-24': '18–24', '25-59': '25–59', '60-plus': '60 and over' },
+  'sexes.female': 'Female',
+  'sexes.male': 'Male',
+  'sexes.other': 'Other / prefer not to say',
+  'ageGroups.under-18': 'Under 18',
+  'ageGroups.18-24': '18–24',
+  'ageGroups.25-59': '25–59',
+  'ageGroups.60-plus': '60 and over',
   answerSheetTitle: 'Answer sheet',
   participantNumber: 'Your number',
   answerSheetHint: 'Write your number from the sign-in sheet in the box. Mark an X on the letter you choose.',
@@ -378,12 +400,62 @@ const en: GuideLabels = {
   roomSheetTitle: 'Room answer sheet',
   roomSheetHint:
     'One line per person, by their number on the sign-in sheet. Write the letter each person chose for each question (several letters where a question allows several answers); leave it blank if they did not answer.',
-  questionShort: (number) => `Q${number}`,
+  questionShort: 'Q{number}',
   pollColumn: 'Answer',
   noPaperBlocks: 'This workshop has no quiz or poll that can be answered on paper.',
   cardsTitle: 'Answer cards',
-  cardNumber: (number) => `No. ${number}`,
+  cardNumber: 'No. {number}',
   cardHow: 'Hold the card up with the letter of your answer at the top, and keep it still for a moment.'
+} satisfies Record<GuideMessageKey, Message>
+
+export const guideMessages = defineCatalogue({ vi, en })
+
+/** The placeholder names of each label with values, in the order of its function's arguments. */
+const GUIDE_PARAMETERS: Record<GuideFunctionKey, readonly string[]> = {
+  minutes: ['count'],
+  beforeSession: ['count'],
+  part: ['number'],
+  slide: ['number', 'count'],
+  groupSize: ['size'],
+  pollScale: ['min', 'max'],
+  passMark: ['percent'],
+  question: ['number'],
+  objective: ['number'],
+  reusesQuestions: ['title'],
+  sourceParagraphs: ['count'],
+  cited: ['count'],
+  verifyMarker: ['number'],
+  whereObjective: ['number'],
+  whereSafeguarding: ['number'],
+  wherePause: ['number'],
+  whereContact: ['number'],
+  whereSource: ['id'],
+  whereBlock: ['number', 'title'],
+  whereSlide: ['number'],
+  whereSlideNotes: ['number'],
+  whereOption: ['letter'],
+  questionShort: ['number'],
+  cardNumber: ['number']
 }
 
-export const GUIDE_LABELS: Record<GuideLanguage, GuideLabels> = { vi, en }
+/** The labels of one language, built from the catalogue: texts, groups of words and labels with values. */
+function guideLabels(language: GuideLanguage): GuideLabels {
+  const text = (key: GuideMessageKey, params?: MessageParams): string => guideMessages.text(language, key, params)
+  const labels: Record<string, unknown> = {}
+  for (const key of guideMessages.keys) {
+    const [group, item] = key.split('.') as [string, string | undefined]
+    if (item !== undefined) labels[group] = { ...(labels[group] as object), [item]: text(key) }
+    else if (Object.hasOwn(GUIDE_PARAMETERS, key)) {
+      const names = GUIDE_PARAMETERS[key as GuideFunctionKey]
+      labels[key] = (...values: (string | number)[]) =>
+        text(key, Object.fromEntries(names.map((name, index) => [name, values[index]!])))
+    } else labels[key] = text(key)
+  }
+  delete labels.beforeSessionNothingToVerify
+  // Nothing to verify is a different sentence, not a plural form.
+  labels.beforeSession = (count: number) =>
+    count > 0 ? text('beforeSession', { count }) : text('beforeSessionNothingToVerify')
+  return labels as unknown as GuideLabels
+}
+
+export const GUIDE_LABELS: Record<GuideLanguage, GuideLabels> = { vi: guideLabels('vi'), en: guideLabels('en') }

@@ -1,7 +1,11 @@
+import type { Message } from './catalogue'
 import type { MessageKey } from './vi'
 
-/** English: the same keys as vi.ts (the type makes a missing key a compile error; a test checks placeholders). */
-export const en: Record<MessageKey, string> = {
+/**
+ * English: exactly the keys of vi.ts (`satisfies` makes a missing or extra key a compile error; the parity
+ * test checks placeholders). A message with a number has a `one` and an `other` form.
+ */
+export const en = {
   'app.name': 'Roundtable',
   'app.tagline': 'Offline training-workshop toolkit',
   'app.loading': 'Opening…',
@@ -20,11 +24,11 @@ export const en: Record<MessageKey, string> = {
   'library.title': 'Workshop library',
   'library.intro': 'Choose a workshop to see its agenda, objectives and sources.',
   'library.empty': 'There are no workshops in the library yet.',
-  'library.count': '{count} workshops',
+  'library.count': { one: '{count} workshop', other: '{count} workshops' },
   'library.bundled': 'Bundled',
   'library.user': 'Yours',
   'library.minutes': '{minutes} min',
-  'library.blocks': '{count} parts',
+  'library.blocks': { one: '{count} part', other: '{count} parts' },
   'library.version': 'Version {version}',
   'library.invalid': 'Has problems, cannot be used yet',
   'library.problems': 'Problems to fix: {count}',
@@ -42,7 +46,7 @@ export const en: Record<MessageKey, string> = {
   'library.import.languages': 'Languages',
   'library.import.blocks': 'Parts',
   'library.import.minutes': 'Total time',
-  'library.import.minutesValue': '{minutes} minutes',
+  'library.import.minutesValue': { by: 'minutes', one: '{minutes} minute', other: '{minutes} minutes' },
   'library.import.sources': 'Sources',
   'library.import.images': 'Images',
   'library.import.relation.new': 'A new workshop: not in the library yet.',
@@ -72,16 +76,16 @@ export const en: Record<MessageKey, string> = {
   'workshop.contentNote': 'Content note',
   'workshop.safeguarding': 'Safeguarding notes for facilitators',
   'workshop.sources': 'Sources',
-  'workshop.sources.paragraphs': '{count} paragraphs',
+  'workshop.sources.paragraphs': { one: '{count} paragraph', other: '{count} paragraphs' },
   'workshop.sources.cited': 'Times cited: {count}',
   'workshop.verifyLocally': 'Verify locally',
   'workshop.verifyLocally.explain':
     'Items marked “verify locally” do not come from the source documents (for example a hotline number). Check them for your country and date before the session.',
-  'workshop.verifyLocally.count': '{count} items to verify',
+  'workshop.verifyLocally.count': { one: '{count} item to verify', other: '{count} items to verify' },
   'workshop.totalMinutes': 'Total: {minutes} min',
   'workshop.startsAt': 'Starts {time}',
-  'workshop.slides': '{count} slides',
-  'workshop.questions': '{count} questions',
+  'workshop.slides': { one: '{count} slide', other: '{count} slides' },
+  'workshop.questions': { one: '{count} question', other: '{count} questions' },
   'workshop.problems.title': 'This workshop package has problems',
 
   'block.slides': 'Slides',
@@ -168,8 +172,8 @@ export const en: Record<MessageKey, string> = {
   'cards.start': 'Answer cards (camera)',
   'cards.stop': 'Turn the card camera off',
   'cards.question': 'Cards answer question',
-  'cards.inView': '{count} cards in view',
-  'cards.recorded': '{count} cards recorded:',
+  'cards.inView': { one: '{count} card in view', other: '{count} cards in view' },
+  'cards.recorded': { one: '{count} card recorded:', other: '{count} cards recorded:' },
   'cards.cameraRefused': 'The camera was refused. Allow Roundtable to use the camera, then turn it on again.',
   'cards.noCamera': 'The camera could not be opened. Check that the webcam is plugged in and no other app is using it.',
   'poll.source.phones': 'phones {count}',
@@ -179,7 +183,11 @@ export const en: Record<MessageKey, string> = {
   'poll.source.handsUnknown': 'hands (people not counted yet)',
   'poll.conflicts': '{count} participant numbers answered differently by phone and on paper/card: the paper/card answer counts ({numbers}).',
   'quiz.handsOnly': 'Hands per option; per-person scores for this question need phones, paper or cards.',
-  'quiz.matchedGain': '{pairs} people gave their number in both tests: mean gain {points} percentage points',
+  'quiz.matchedGain': {
+    by: 'pairs',
+    one: '{pairs} person gave their number in both tests: mean gain {points} percentage points',
+    other: '{pairs} people gave their number in both tests: mean gain {points} percentage points'
+  },
   'presenter.singleScreen': 'Single screen (S)',
   'presenter.singleScreen.exit': 'Esc: back to the presenter view · N: notes',
   'quiz.correctRate': 'Correct',
@@ -209,7 +217,7 @@ export const en: Record<MessageKey, string> = {
   'audience.joinAddress': 'Open',
   'audience.joinCode': 'Join code',
   'audience.handsUp': 'Raise your hand to answer',
-  'audience.cardsRead': 'Cards read from {count} people:',
+  'audience.cardsRead': { one: 'Cards read from {count} person:', other: 'Cards read from {count} people:' },
   'audience.ended': 'Thank you for taking part!',
   'audience.minutesLeft': 'left',
   'audience.joinMoved': 'The address changed: {from} → {to}. If your phone shows the old page, open the new address.',
@@ -403,7 +411,10 @@ export const en: Record<MessageKey, string> = {
   'reason.summary-not-summary': 'the file is not a Roundtable session summary (format “{format}” expected)',
   'reason.summary-newer':
     'the summary was made by a newer version of Roundtable (summary version {found}; this version reads up to {supported})',
-  'reason.summary-invalid': 'the summary file is damaged or was edited ({count} problems, at: {fields})',
+  'reason.summary-invalid': {
+    one: 'the summary file is damaged or was edited ({count} problem, at: {fields})',
+    other: 'the summary file is damaged or was edited ({count} problems, at: {fields})'
+  },
   'reason.not-sent': 'it did not reach Roundtable (see the error above)',
   'reason.yaml-duplicate-key': 'a key appears twice',
   'reason.yaml-bad-indent': 'the indentation is wrong',
@@ -455,8 +466,8 @@ export const en: Record<MessageKey, string> = {
   'problem.field-invalid': 'The value of “{field}” is not valid.',
   'problem.field-unknown': 'The field “{field}” has keys that are not allowed: {keys}.',
   'problem.field-choice': 'The value of “{field}” must be one of: {allowed}.',
-  'problem.too-few': '“{field}” needs at least {min} items.',
-  'problem.too-many': '“{field}” has at most {max} items.',
+  'problem.too-few': { by: 'min', one: '“{field}” needs at least {min} item.', other: '“{field}” needs at least {min} items.' },
+  'problem.too-many': { by: 'max', one: '“{field}” has at most {max} item.', other: '“{field}” has at most {max} items.' },
   'problem.folder-name': 'The workshop id “{id}” must match the folder name “{folder}”.',
   'problem.duplicate-id': 'The {what} id “{id}” is used twice.',
   'problem.minutes-sum': 'The blocks add up to {sum} minutes, but the stated duration is {declared}.',
@@ -497,4 +508,4 @@ export const en: Record<MessageKey, string> = {
     'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
   'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
-}
+} satisfies Record<MessageKey, Message>

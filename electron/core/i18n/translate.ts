@@ -1,37 +1,23 @@
+import { defineCatalogue, type MessageParams } from './catalogue'
 import { en } from './en'
+import type { Language } from './language'
 import { vi, type MessageKey } from './vi'
-import type { Language } from '../storage/library-file'
 
 export type { MessageKey }
-export type MessageParams = Record<string, string | number>
+export { setMissingMessageHandler, type MessageParams, type MissingMessageHandler } from './catalogue'
 
-const catalogues: Record<Language, Partial<Record<MessageKey, string>>> = { vi, en }
-
-/** Reported when a key has no text in the requested language; tests fail on it. */
-export type MissingMessageHandler = (language: Language, key: string) => void
-
-let onMissing: MissingMessageHandler = (language, key) => {
-  console.warn(`[i18n] missing message "${key}" for language "${language}"`)
-}
-
-export function setMissingMessageHandler(handler: MissingMessageHandler): void {
-  onMissing = handler
-}
+/** The app's own catalogue: every text of the trainer's window and of the core's messages. */
+export const uiMessages = defineCatalogue({ vi, en })
 
 /**
- * Looks a message up and fills its {placeholders}. A key missing in one language falls back to the
- * other language (so the UI never shows blanks) and is reported; a key missing everywhere shows as
- * `⟦key⟧` so it is visible on screen and in screenshots.
+ * Looks a message up, picks its plural form and fills its {placeholders}. A key missing in one language
+ * falls back to the other (so the UI never shows blanks) and is reported; a key missing everywhere shows
+ * as `⟦key⟧`. Takes any string because core messages arrive as data; the UI passes `MessageKey`s.
  */
-export function translate(language: Language, key: string, params: MessageParams = {}): string {
-  let text = catalogues[language][key as MessageKey]
-  if (text === undefined) {
-    onMissing(language, key)
-    text = catalogues[language === 'vi' ? 'en' : 'vi'][key as MessageKey] ?? `⟦${key}⟧`
-  }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+export function translate(language: Language, key: MessageKey | (string & {}), params: MessageParams = {}): string {
+  return uiMessages.text(language, key as MessageKey, params)
 }
 
 export function messageKeys(language: Language): string[] {
-  return Object.keys(catalogues[language])
+  return Object.keys(language === 'vi' ? vi : en)
 }

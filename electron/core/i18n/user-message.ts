@@ -1,4 +1,4 @@
-import type { Language } from '../storage/library-file'
+import type { Language } from './language'
 import { translate, type MessageKey, type MessageParams } from './translate'
 
 /**

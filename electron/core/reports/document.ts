@@ -197,7 +197,7 @@ export function crossSessionDocument(
       },
       {
         heading: l('section.privacy'),
-        paragraphs: [l('privacy.text'), l('doc.generated', { time: formatInstant(report.generatedAt) })]
+        paragraphs: [l('privacy.text'), l('doc.generated', { time: formatInstant(report.generatedAt, language) })]
       }
     ],
     tables: crossSessionTables(report, language)

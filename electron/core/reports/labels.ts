@@ -1,10 +1,12 @@
-import type { Language } from '../storage/library-file'
-import { summaryLabel, type SummaryLabelKey } from '../summaries/labels'
+import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
+import type { Language } from '../i18n/language'
+import { summaryLabels, type SummaryLabelKey } from '../summaries/labels'
 
 /**
  * Words of the cross-session report in Vietnamese and English. Words it shares with the session
  * summary (sex, age groups, field names, units) come from the summary's labels, so both read alike.
- * Placeholders are written {name}. English must have exactly the same keys (the type checks it).
+ * Placeholders are written {name}; an English text with a number may have `one`/`other` forms.
+ * English must have exactly the same keys (the type checks it).
  */
 const vi = {
   'report.title': 'Báo cáo tổng hợp các buổi tập huấn',
@@ -74,7 +76,7 @@ const vi = {
 export type ReportOwnLabelKey = keyof typeof vi
 export type ReportLabelKey = ReportOwnLabelKey | SummaryLabelKey
 
-const en: Record<ReportOwnLabelKey, string> = {
+const en: Record<ReportOwnLabelKey, Message> = {
   'report.title': 'Report across sessions',
   'report.scope': 'Scope of the report',
   'report.allWorkshops': 'All workshops',
@@ -82,7 +84,11 @@ const en: Record<ReportOwnLabelKey, string> = {
   'report.to': 'To',
   'report.anyDate': 'Any date',
   'report.sources': 'Sources',
-  'report.sourcesText': '{local} sessions run on this computer, {imported} from imported summaries',
+  'report.sourcesText': {
+    by: 'local',
+    one: '{local} session run on this computer, {imported} from imported summaries',
+    other: '{local} sessions run on this computer, {imported} from imported summaries'
+  },
   'report.source': 'Source',
   'report.source.local': 'This computer',
   'report.source.imported': 'Imported',
@@ -98,13 +104,21 @@ const en: Record<ReportOwnLabelKey, string> = {
   'total.minutes': 'Actual time in total',
   'total.participantHours': 'Participant-hours',
   'total.meanChange': 'Mean change in mean score',
-  'total.meanChangeText': '{points} (mean of {sessions} sessions with both a pre-test and a post-test)',
+  'total.meanChangeText': {
+    by: 'sessions',
+    one: '{points} (mean of {sessions} session with both a pre-test and a post-test)',
+    other: '{points} (mean of {sessions} sessions with both a pre-test and a post-test)'
+  },
   'total.masteredPre': 'Mastered in the pre-test (pooled)',
   'total.masteredPost': 'Mastered in the post-test (pooled)',
-  'total.masteredText': '{percent} ({passed}/{tested} people)',
+  'total.masteredText': {
+    by: 'tested',
+    one: '{percent} ({passed}/{tested} person)',
+    other: '{percent} ({passed}/{tested} people)'
+  },
   'total.masteredChange': 'Change in mastered',
   'total.matchedGain': 'Matched gain (pooled)',
-  'total.matchedGainText': '{points} ({pairs} pairs)',
+  'total.matchedGainText': { by: 'pairs', one: '{points} ({pairs} pair)', other: '{points} ({pairs} pairs)' },
 
   'column.date': 'Date',
   'column.participants': 'Participants',
@@ -139,16 +153,11 @@ const en: Record<ReportOwnLabelKey, string> = {
     'This report holds only totals taken from session summaries: no names, participant numbers or anything else that identifies a participant.'
 }
 
-const LABELS: Readonly<Record<Language, Readonly<Record<ReportOwnLabelKey, string>>>> = { vi, en }
+/** The report's own words, through the one catalogue helper. */
+export const reportLabels = defineCatalogue({ vi, en })
 
 /** A labeller for the report in one language: its own words first, then the session summary's. */
-export function reportLabeller(
-  language: Language
-): (key: ReportLabelKey, params?: Record<string, string | number>) => string {
-  return (key, params = {}) => {
-    if (!Object.hasOwn(LABELS[language], key)) return summaryLabel(language, key as SummaryLabelKey, params)
-    return LABELS[language][key as ReportOwnLabelKey].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole
-    )
-  }
+export function reportLabeller(language: Language): (key: ReportLabelKey, params?: MessageParams) => string {
+  return (key, params = {}) =>
+    reportLabels.has(key) ? reportLabels.text(language, key, params) : summaryLabels.text(language, key, params)
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { SessionStatusSchema } from '../sessions/ids'
+import { LanguageSchema } from '../i18n/language'
 import { versionedParser } from './versioned'
 
 /** `library.json`: settings and the index of the user's own data. Sessions get one file each. */
 export const LIBRARY_SCHEMA_VERSION = 1
 
-export const LanguageSchema = z.enum(['vi', 'en'])
-export type Language = z.infer<typeof LanguageSchema>
+// Re-exported while importers move to i18n/language.ts.
+export { LanguageSchema, type Language } from '../i18n/language'
 
 export const SettingsSchema = z.object({
   language: LanguageSchema

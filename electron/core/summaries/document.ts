@@ -46,7 +46,7 @@ export function summaryDocument(summary: SessionSummary, language: Language = su
       pollsSection(s, 'section.feedback', s.feedback, 'feedback.none'),
       ...closingSections(s)
     ],
-    footer: [l('doc.generated', { time: formatInstant(s.generatedAt) }), l('doc.privacy')],
+    footer: [l('doc.generated', { time: formatInstant(s.generatedAt, language) }), l('doc.privacy')],
     tables: summaryDataTables(s)
   }
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../documents/format'
 import { labeller } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'

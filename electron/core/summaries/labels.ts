@@ -1,9 +1,11 @@
-import type { Language } from '../storage/library-file'
+import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
+import type { Language } from '../i18n/language'
 
 /**
  * Words used in session summaries and their exports, in Vietnamese and English. Kept apart from the UI
  * catalogues (i18n/) so a summary file reads the same whichever screen produced it.
- * Placeholders are written {name}. English must have exactly the same keys (the type checks it).
+ * Placeholders are written {name}; an English text with a number may have `one`/`other` forms.
+ * English must have exactly the same keys (the type checks it).
  */
 const vi = {
   'doc.title': 'Báo cáo tóm tắt buổi tập huấn',
@@ -176,7 +178,7 @@ const vi = {
 
 export type SummaryLabelKey = keyof typeof vi
 
-const en: Record<SummaryLabelKey, string> = {
+const en: Record<SummaryLabelKey, Message> = {
   'doc.title': 'Session summary',
   'doc.generated': 'Made with Roundtable (Bàn Tròn) at {time}',
   'doc.privacy':
@@ -309,7 +311,11 @@ const en: Record<SummaryLabelKey, string> = {
   'quiz.matchedGain': 'Matched by participant number',
   'quiz.pairs': 'Pairs',
   'quiz.meanGain': 'Mean gain (points)',
-  'quiz.matchedGainText': '{pairs} people gave the same participant number in both tests: mean gain {points}.',
+  'quiz.matchedGainText': {
+    by: 'pairs',
+    one: '{pairs} person gave the same participant number in both tests: mean gain {points}.',
+    other: '{pairs} people gave the same participant number in both tests: mean gain {points}.'
+  },
   'quiz.noPairs': 'Nobody gave the same participant number in both tests.',
   'quiz.none': 'No tests.',
 
@@ -341,26 +347,21 @@ const en: Record<SummaryLabelKey, string> = {
   'sheet.parkingLot': 'Questions for later',
 
   'unit.minutes': '{value} min',
-  'unit.points': '{value} points',
+  'unit.points': { by: 'value', one: '{value} point', other: '{value} points' },
   'value.none': '—'
 }
 
-export const SUMMARY_LABELS: Readonly<Record<Language, Readonly<Record<SummaryLabelKey, string>>>> = { vi, en }
+/** The words of session summaries, through the one catalogue helper (plural forms, fallback). */
+export const summaryLabels = defineCatalogue({ vi, en })
 
-/** The label for `key` in `language`, with its {placeholders} filled. */
-export function summaryLabel(
-  language: Language,
-  key: SummaryLabelKey,
-  params: Record<string, string | number> = {}
-): string {
-  return SUMMARY_LABELS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  )
+export const SUMMARY_LABELS: Readonly<Record<Language, Readonly<Record<SummaryLabelKey, Message>>>> = { vi, en }
+
+/** The label for `key` in `language`, its plural form chosen and {placeholders} filled. */
+export function summaryLabel(language: Language, key: SummaryLabelKey, params: MessageParams = {}): string {
+  return summaryLabels.text(language, key, params)
 }
 
 /** A labeller bound to one language, for exporters. */
-export function labeller(
-  language: Language
-): (key: SummaryLabelKey, params?: Record<string, string | number>) => string {
-  return (key, params) => summaryLabel(language, key, params)
+export function labeller(language: Language): (key: SummaryLabelKey, params?: MessageParams) => string {
+  return (key, params) => summaryLabels.text(language, key, params)
 }

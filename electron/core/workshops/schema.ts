@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BilingualSchema } from '../i18n/language'
 
 /** The workshop package format (see workshops/FORMAT.md). Strict objects, so a typo in a key is reported. */
 export const WORKSHOP_FORMAT = 1
@@ -11,10 +12,8 @@ const Text = z.string().trim().min(1)
  * manifest (`Id`), because a package's folder name is checked by the loader, not here.
  */
 export const WorkshopIdSchema = z.string().regex(/^[a-z0-9-]{1,100}$/)
-
-/** Every text a person reads exists in Vietnamese and English. */
-export const BilingualSchema = z.strictObject({ vi: Text, en: Text })
-export type Bilingual = z.infer<typeof BilingualSchema>
+// Re-exported while importers move to i18n/language.ts.
+export { BilingualSchema, type Bilingual } from '../i18n/language'
 
 export const AUDIENCE_GROUPS = [
   'parents',

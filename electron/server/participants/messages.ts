@@ -1,4 +1,5 @@
-import type { Language } from '../../core/storage/library-file'
+import { defineCatalogue, type MessageParams } from '../../core/i18n/catalogue'
+import type { Language } from '../../core/i18n/language'
 
 /**
  * Every text on the participants' phone pages. Vietnamese first; English must have exactly the same
@@ -71,15 +72,10 @@ export const en: Record<ParticipantMessageKey, string> = {
   'error.back': 'Back'
 }
 
-const catalogues: Record<Language, Record<ParticipantMessageKey, string>> = { vi, en }
+/** The phone pages' catalogue. */
+export const participantMessages = defineCatalogue({ vi, en })
 
 /** The text of `key` in `language`, with {placeholders} filled. */
-export function message(
-  language: Language,
-  key: ParticipantMessageKey,
-  params: Record<string, string | number> = {}
-): string {
-  return catalogues[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  )
+export function message(language: Language, key: ParticipantMessageKey, params: MessageParams = {}): string {
+  return participantMessages.text(language, key, params)
 }

@@ -1,7 +1,7 @@
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../electron/core/i18n/format'
+import type { Bilingual, Language } from '../../../electron/core/i18n/language'
 import { translate, type MessageKey, type MessageParams } from '../../../electron/core/i18n/translate'
 import { translateNested, type NestedParams } from '../../../electron/core/i18n/user-message'
-import type { Language } from '../../../electron/core/storage/library-file'
-import type { Bilingual } from '../../../electron/core/workshops/schema'
 
 /** A message to show, whose parameters may themselves be messages from the core (a reason inside a notice). */
 export interface ShownMessage {
@@ -13,6 +13,7 @@ export interface ShownMessage {
 class I18n {
   language = $state<Language>('vi')
 
+  /** A message's text, its plural form chosen by the `count` parameter (see i18n/catalogue.ts). */
   t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params)
 
   /** Text of a message the core sent (key and parameters), nested messages translated first. */
@@ -20,6 +21,12 @@ class I18n {
 
   /** Picks the current language from bilingual content (workshop texts). */
   pick = (text: Bilingual | null | undefined): string => (text ? text[this.language] : '')
+
+  /** Numbers, dates and times in the UI language; times in the computer's time zone (i18n/format.ts). */
+  number = (value: number, digits?: number): string => formatNumber(this.language, value, digits)
+  date = (isoDate: string): string => formatDate(this.language, isoDate)
+  time = (instant: string | Date): string => formatTime(this.language, instant)
+  dateTime = (instant: string | Date): string => formatDateTime(this.language, instant)
 
   set(language: Language): void {
     this.language = language
