@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { Language } from '../../core/storage/library-file'
-import type { PhoneContext } from './site'
+import type { PhoneContext } from './phone-context'
 
 const DEVICE_COOKIE = 'rt_device'
 const LANGUAGE_COOKIE = 'rt_lang'

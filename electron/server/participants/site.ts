@@ -1,12 +1,10 @@
-import type { HttpBindings } from '@hono/node-server'
-import type { Context } from 'hono'
 import type { ParticipantGateway, ParticipantServerStart } from '../../core/sessions/participant-network'
 import type { DeviceKeys } from './device-identity'
 import { RateLimiter } from './rate-limit'
 
-/** Hono's environment on the phone site: Node's own request, and what the guards found out. */
-export type Env = { Bindings: HttpBindings; Variables: { device: string | null; body: string } }
-export type PhoneContext = Context<Env>
+import type { PhoneContext } from './phone-context'
+
+export type { Env, PhoneContext } from './phone-context'
 
 /**
  * Wrong join codes, server-wide, on top of each address's own budget: 40 at once, then one every
