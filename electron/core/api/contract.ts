@@ -13,8 +13,10 @@ import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
 import { SessionIdSchema } from '../sessions/ids'
 import { SessionDetailsSchema, SessionLiveSchema, SessionSchema, type SessionLive } from '../sessions/model'
-import { LanguageSchema, SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
-import { BilingualSchema, WorkshopIdSchema } from '../workshops/schema'
+import { LanguageSchema } from '../i18n/language'
+import { SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
+import { BilingualSchema } from '../i18n/language'
+import { WorkshopIdSchema } from '../workshops/schema'
 
 // The domain types the windows use, from the modules that define them.
 export type { WorkshopDetail, WorkshopDraft, WorkshopSummary } from '../library/library-schema'

@@ -1,5 +1,5 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import {
   cellText,
   numericColumns,

@@ -1,4 +1,4 @@
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import { escapeHtml } from '../security/escape-html'
 
 /**

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../security/escape-html'
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import { formatNumber } from './format'
 import { htmlPage } from './html-page'
 import {

@@ -1,4 +1,4 @@
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 
 /**
  * One description of a generated document (a session summary, the cross-session report…), independent

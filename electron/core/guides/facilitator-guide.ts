@@ -1,5 +1,6 @@
 import type { LoadedWorkshop } from '../workshops/loader'
-import type { Bilingual, Block, QuizQuestion } from '../workshops/schema'
+import type { Bilingual } from '../i18n/language'
+import type { Block, QuizQuestion } from '../workshops/schema'
 import { stripCitations } from '../workshops/citations'
 import { CitedTexts, type VerifyItem } from './cited-text'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SessionStatusSchema } from '../sessions/ids'
 import { AGE_GROUPS, SEXES } from '../sessions/model'
-import { LanguageSchema, type Language } from '../storage/library-file'
+import { LanguageSchema, type Language } from '../i18n/language'
 import { summaryLabel } from '../summaries/labels'
 import type { SessionSummary } from '../summaries/schema'
 import { WorkshopIdSchema } from '../workshops/schema'

@@ -1,5 +1,5 @@
 import { stripCitations } from '../workshops/citations'
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import { cardQuestions } from '../cards/card-questions'
 import { quizQuestions } from './commands'
 import type { Block } from '../workshops/schema'

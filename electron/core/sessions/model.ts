@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LanguageSchema } from '../storage/library-file'
+import { LanguageSchema } from '../i18n/language'
 import { ManifestSchema } from '../workshops/schema'
 import { SessionIdSchema, SessionStatusSchema } from './ids'
 

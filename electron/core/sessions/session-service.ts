@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { Bilingual } from '../workshops/schema'
+import type { Bilingual } from '../i18n/language'
 import { DataFile } from '../storage/data-file'
 import type { DurableFs } from '../storage/durable-json-file'
 import type { StorageIncident } from '../storage/incidents'

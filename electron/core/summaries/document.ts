@@ -1,5 +1,5 @@
 import type { Block, DocumentDescription, DocumentSection, DocumentTable } from '../documents/model'
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import { summaryDataTables } from './data-tables'
 import {
   attendanceTable,

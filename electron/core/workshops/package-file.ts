@@ -20,7 +20,7 @@ import {
   type PackageReader
 } from './loader'
 import { syncFolder } from '../storage/durable-write'
-import type { Bilingual } from './schema'
+import type { Bilingual } from '../i18n/language'
 import type { WorkshopProblem } from './problems'
 
 /**

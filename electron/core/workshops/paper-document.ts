@@ -1,5 +1,5 @@
 import { answerSheetsHtml, roomSheetHtml, type AnswerSheetOptions } from '../guides/answer-sheets'
-import type { Language } from '../storage/library-file'
+import type { Language } from '../i18n/language'
 import type { Manifest } from './schema'
 
 /** Paper answer sheets or the room sheet, from a workshop's manifest or a session's snapshot of it. */

@@ -12,8 +12,6 @@ const Text = z.string().trim().min(1)
  * manifest (`Id`), because a package's folder name is checked by the loader, not here.
  */
 export const WorkshopIdSchema = z.string().regex(/^[a-z0-9-]{1,100}$/)
-// Re-exported while importers move to i18n/language.ts.
-export { BilingualSchema, type Bilingual } from '../i18n/language'
 
 export const AUDIENCE_GROUPS = [
   'parents',

@@ -4,8 +4,9 @@ export { escapeHtml }
 import { quizQuestions } from '../../core/sessions/commands'
 import { MAX_OPEN_TEXT } from '../../core/sessions/answers'
 import type { PhoneAnswer, Session } from '../../core/sessions/model'
-import type { Language } from '../../core/storage/library-file'
-import type { Bilingual, Block } from '../../core/workshops/schema'
+import type { Language } from '../../core/i18n/language'
+import type { Bilingual } from '../../core/i18n/language'
+import type { Block } from '../../core/workshops/schema'
 import { message, type ParticipantMessageKey } from './messages'
 
 /**

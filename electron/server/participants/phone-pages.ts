@@ -1,6 +1,6 @@
 import { openQuestion } from '../../core/sessions/answers'
 import type { Session } from '../../core/sessions/model'
-import type { Language } from '../../core/storage/library-file'
+import type { Language } from '../../core/i18n/language'
 import { cookieLanguage } from './device-identity'
 import { questionPage, waitPage, type Notice } from './pages'
 import type { PhoneContext, PhoneSite } from './site'

@@ -1,5 +1,6 @@
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
-import type { Language, SessionIndexEntry } from '../../../electron/core/storage/library-file'
+import type { Language } from '../../../electron/core/i18n/language'
+import type { SessionIndexEntry } from '../../../electron/core/storage/library-file'
 import { ApiCallError, connect, type ApiClient } from './api/client'
 import { reasonOf } from '../../../electron/core/i18n/user-message'
 import { i18n, type ShownMessage } from './i18n.svelte'
