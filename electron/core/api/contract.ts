@@ -7,7 +7,7 @@ import { SessionCommandSchema } from '../sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
 import { SessionDetailsSchema, SessionSchema } from '../sessions/model'
 import { LanguageSchema, SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
-import { AUDIENCE_GROUPS, BilingualSchema } from '../workshops/schema'
+import { AUDIENCE_GROUPS, BilingualSchema, type Manifest } from '../workshops/schema'
 
 /**
  * The one API between the trainer's UI and the core: a map from method name to the schemas of its
@@ -66,8 +66,8 @@ const SlideSchema = z.object({ html: z.string(), notesHtml: z.string() })
 
 export const WorkshopDetailSchema = z.object({
   summary: WorkshopSummarySchema,
-  /** The validated manifest (see electron/core/workshops/schema.ts). */
-  manifest: z.unknown(),
+  /** The validated manifest (see electron/core/workshops/schema.ts); null when the package is invalid. */
+  manifest: z.custom<Manifest | null>(),
   slides: z.record(z.string(), z.object({ vi: z.array(SlideSchema), en: z.array(SlideSchema) })),
   citationCounts: z.record(z.string(), z.number())
 })

@@ -1,7 +1,7 @@
 import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
 import { userMessage } from '../../../../electron/core/i18n/user-message'
 import { findImageReferences, imageNameOf } from '../../../../electron/core/workshops/images'
-import { app } from '../../lib/app-state.svelte'
+import type { Api } from '../../lib/api/api.svelte'
 import { fileToBase64 } from '../../lib/files'
 
 type Problems = WorkshopSummary['problems']
@@ -37,7 +37,10 @@ export class EditorState {
   canRedo = $state(false)
   private timer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    private readonly api: Api
+  ) {}
 
   readonly blocks = $derived((this.draft?.manifest.blocks ?? []) as DraftBlock[])
   readonly totalMinutes = $derived(this.blocks.reduce((sum, b) => sum + (Number(b.minutes) || 0), 0))
@@ -53,7 +56,7 @@ export class EditorState {
   })
 
   async load(): Promise<void> {
-    const reply = await app.run(() => app.api!.call('workshop.draft', { id: this.id }))
+    const reply = await this.api.call('workshop.draft', { id: this.id })
     if (!reply) return
     this.draft = reply.draft
     this.problems = reply.problems
@@ -64,9 +67,8 @@ export class EditorState {
 
   /** Copies an image file into the workshop (checked by the core); the slide text is changed by the caller. */
   async addImage(file: File): Promise<{ name: string } | { problem: Problems[number] }> {
-    const reply = await app.run(async () =>
-      app.api!.call('workshop.addImage', { id: this.id, fileName: file.name, base64: await fileToBase64(file) })
-    )
+    const base64 = await fileToBase64(file).catch((error: unknown) => void this.api.fail(error))
+    const reply = base64 && (await this.api.call('workshop.addImage', { id: this.id, fileName: file.name, base64 }))
     if (!reply) return { problem: { file: file.name, code: 'file-unreadable', params: { file: file.name, reason: userMessage('reason.not-sent') } } }
     if (reply.status === 'refused') return { problem: reply.problem }
     this.images = { ...this.images, [reply.name]: reply.dataUrl }
@@ -121,7 +123,7 @@ export class EditorState {
   private async save(): Promise<void> {
     if (!this.draft) return
     const draft = withoutEmptyOptionalTexts($state.snapshot(this.draft) as WorkshopDraft)
-    const reply = await app.run(() => app.api!.call('workshop.saveDraft', { id: this.id, draft }))
+    const reply = await this.api.call('workshop.saveDraft', { id: this.id, draft })
     if (reply) {
       this.problems = reply.problems
       this.status = 'saved'
