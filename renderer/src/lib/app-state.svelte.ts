@@ -1,9 +1,10 @@
+import { createContext } from 'svelte'
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
 import type { Language } from '../../../electron/core/i18n/language'
 import type { SessionIndexEntry } from '../../../electron/core/storage/library-file'
-import { ApiCallError, connect, type ApiClient } from './api/client'
-import { reasonOf } from '../../../electron/core/i18n/user-message'
-import { i18n, type ShownMessage } from './i18n.svelte'
+import { Api } from './api/api.svelte'
+import type { ApiClient } from './api/client'
+import { i18n } from './i18n.svelte'
 
 export type View =
   | { name: 'library' }
@@ -16,12 +17,13 @@ export type View =
   /** Typing paper answer sheets in for a session; `back` is where the trainer came from. */
   | { name: 'paper'; id: string; blockId: string | null; back: View }
 
-/** What the trainer's window shows, kept in one place; components only read it and call its methods. */
-class AppState {
-  api: ApiClient | null = null
+/**
+ * What the trainer's window shows, kept in one place; components only read it and call its methods.
+ * The client is given to it (main.ts picks the transport; tests give an in-process core).
+ */
+export class AppState {
+  readonly api: Api
   status = $state<'loading' | 'ready' | 'no-token' | 'error'>('loading')
-  /** Kept as a message, not text, so it follows a language switch. */
-  error = $state.raw<ShownMessage | null>(null)
   info = $state<AppInfo | null>(null)
   notices = $state.raw<Notice[]>([])
   workshops = $state.raw<WorkshopSummary[]>([])
@@ -30,24 +32,31 @@ class AppState {
   audienceOf = $state<string | null>(null)
   view = $state<View>({ name: 'library' })
 
-  async start(): Promise<void> {
-    const api = connect()
-    this.audienceOf = /(?:^#|&)audience=([a-z0-9-]+)/.exec(location.hash)?.[1] ?? null
-    if (api === 'no-token') {
-      this.status = 'no-token'
-      return
-    }
-    this.api = api
-    api.onEvent((event) => {
+  /** `null`: browser mode was opened without its access token, so nothing can be asked. */
+  constructor(client: ApiClient | null) {
+    this.api = new Api(client ?? refusingClient)
+    if (!client) this.status = 'no-token'
+  }
+
+  /** The last failed call's message, shown at the top of the window. */
+  get error() {
+    return this.api.error
+  }
+
+  async start(address = ''): Promise<void> {
+    this.audienceOf = /(?:^#|&)audience=([a-z0-9-]+)/.exec(address)?.[1] ?? null
+    if (this.status === 'no-token') return
+    const client = this.api.client
+    client.onEvent((event) => {
       if (event.type === 'notices') this.notices = event.notices
       if (event.type === 'settings') i18n.set(event.settings.language)
     })
     try {
       // Asked together: the workshops take longest (checked at start), the rest need not wait in line.
       const [info, workshops, sessions] = await Promise.all([
-        api.call('app.info'),
-        api.call('library.list'),
-        api.call('session.list')
+        client.call('app.info'),
+        client.call('library.list'),
+        client.call('session.list')
       ])
       this.info = info
       this.notices = info.notices
@@ -56,48 +65,42 @@ class AppState {
       this.sessions = sessions
       this.status = 'ready'
     } catch (error) {
-      this.fail(error)
+      this.status = 'error'
+      this.api.fail(error)
     }
   }
 
   async refreshLibrary(): Promise<void> {
-    const workshops = await this.run(() => this.api!.call('library.list'))
+    const workshops = await this.api.call('library.list')
     if (workshops) this.workshops = workshops
-    const sessions = await this.run(() => this.api!.call('session.list'))
+    const sessions = await this.api.call('session.list')
     if (sessions) this.sessions = sessions
   }
 
   async setLanguage(language: Language): Promise<void> {
     i18n.set(language)
-    await this.run(() => this.api!.call('settings.setLanguage', { language }))
+    await this.api.call('settings.setLanguage', { language })
   }
 
   async dismissNotice(id: string): Promise<void> {
-    const notices = await this.run(() => this.api!.call('notices.dismiss', { id }))
+    const notices = await this.api.call('notices.dismiss', { id })
     if (notices) this.notices = notices
   }
 
   open(view: View): void {
     this.view = view
-    window.scrollTo(0, 0)
-  }
-
-  /** Runs an API call; a failure is shown to the trainer instead of being lost. */
-  async run<T>(call: () => Promise<T>): Promise<T | undefined> {
-    try {
-      this.error = null
-      return await call()
-    } catch (error) {
-      this.fail(error)
-      return undefined
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (this.status === 'loading') this.status = 'error'
-    if (error instanceof ApiCallError && error.message === 'connection') this.error = { key: 'app.error.connection', params: {} }
-    else this.error = { key: 'app.error.api', params: { message: error instanceof ApiCallError ? error.reason : reasonOf(error) } }
+    globalThis.scrollTo?.(0, 0)
   }
 }
 
-export const app = new AppState()
+/** Stands in when there is no token: every call is refused (the window only explains why). */
+const refusingClient: ApiClient = {
+  call: () => Promise.reject(new Error('no access token')),
+  onEvent: () => () => undefined,
+  openAudience: () => undefined,
+  printDocument: () => Promise.resolve(),
+  setCameraScanning: () => Promise.resolve()
+}
+
+/** The app's state for every component below App.svelte, which creates it once. */
+export const [useApp, provideApp] = createContext<AppState>()

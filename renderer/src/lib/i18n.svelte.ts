@@ -30,7 +30,8 @@ class I18n {
 
   set(language: Language): void {
     this.language = language
-    document.documentElement.lang = language
+    // Absent in unit tests, which run the state classes without a page.
+    if (typeof document !== 'undefined') document.documentElement.lang = language
   }
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../../electron/core/sessions/local-navigation'
 import type { Session, WorkshopSnapshot } from '../../../electron/core/sessions/model'
 import type { Block } from '../../../electron/core/workshops/schema'
-import { app } from './app-state.svelte'
+import type { Api } from './api/api.svelte'
 
 /**
  * The session the presenter is running. The workshop snapshot is loaded once; everything that
@@ -33,6 +33,8 @@ export class SessionState {
   /** A view was sent to the audience windows ahead of the core since the core last settled. */
   private audienceAhead = false
 
+  constructor(private readonly api: Api) {}
+
   readonly blocks = $derived<Block[]>(this.snapshot?.manifest.blocks ?? [])
   readonly block = $derived<Block | null>(this.live ? (this.blocks[this.live.position.block] ?? null) : null)
   readonly language = $derived(this.live?.details.language ?? 'vi')
@@ -40,13 +42,13 @@ export class SessionState {
   async load(id: string): Promise<void> {
     this.dispose()
     this.channel = new BroadcastChannel(presenterChannelName(id))
-    this.stop = app.api!.onEvent((event) => {
+    this.stop = this.api.client.onEvent((event) => {
       if (event.type === 'session' && event.live.id === id && this.inFlight.takesEvent(this.live, event.live)) this.live = event.live
       const view = event.type === 'audience' && event.sessionId === id ? event.view : null
       if (view && 'join' in view && view.status === 'open' && view.mode === 'phones') this.join = view.join
     })
     this.failed = false
-    const session: Session | undefined = await app.run(() => app.api!.call('session.get', { id }))
+    const session = await this.api.call('session.get', { id })
     if (session) this.take(session)
     else this.failed = true
   }
@@ -55,13 +57,13 @@ export class SessionState {
     await this.apply(command)
   }
 
-  /** Sends a command; true once the core has applied it (a refusal is shown by `app`). */
+  /** Sends a command; true once the core has applied it (a refusal is kept in `api.error`). */
   async apply(command: SessionCommand): Promise<boolean> {
     if (!this.live) return false
     const id = this.live.id
     if (isNavigation(command)) this.showAhead(command)
     this.inFlight.sent()
-    const reply = await app.run(() => app.api!.call('session.command', { id, command }))
+    const reply = await this.api.call('session.command', { id, command })
     const last = this.inFlight.answered()
     if (reply) {
       this.unsaved = !reply.saved
@@ -69,7 +71,7 @@ export class SessionState {
     } else if (last) {
       // Refused (its error stays on screen): what this window showed ahead may be wrong, so take the
       // core's state again. If even that fails, the next command or event brings it.
-      await app.api!.call('session.get', { id }).then((session) => this.take(session), () => undefined)
+      await this.api.client.call('session.get', { id }).then((session) => this.take(session), () => undefined)
     }
     // Checked again: a press while the core was re-read is in flight and must not be overtaken.
     if (!this.inFlight.pending && this.audienceAhead) {

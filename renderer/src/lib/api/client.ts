@@ -14,11 +14,11 @@ export class ApiCallError extends Error {
   }
 }
 
+/** A method's arguments as a rest parameter: none for methods that take none. */
+export type CallArgs<M extends ApiMethod> = ApiArgs<M> extends Record<string, never> ? [] : [args: ApiArgs<M>]
+
 export interface ApiClient {
-  call<M extends ApiMethod>(
-    method: M,
-    ...args: ApiArgs<M> extends Record<string, never> ? [] : [args: ApiArgs<M>]
-  ): Promise<ApiResult<M>>
+  call<M extends ApiMethod>(method: M, ...args: CallArgs<M>): Promise<ApiResult<M>>
   onEvent(listener: (event: ApiEvent) => void): () => void
   openAudience(sessionId: string): void
   printDocument(html: string, fileName: string): Promise<void>
@@ -31,14 +31,13 @@ export interface ApiClient {
  */
 export function connect(): ApiClient | 'no-token' {
   const preload = (window as unknown as Record<string, RoundtableBridge | undefined>)[BRIDGE_GLOBAL]
-  let bridge: RoundtableBridge
-  if (preload) {
-    bridge = preload
-  } else {
-    const token = takeTokenFromAddress()
-    if (!token) return 'no-token'
-    bridge = createHttpBridge(token)
-  }
+  if (preload) return clientOf(preload)
+  const token = takeTokenFromAddress()
+  return token ? clientOf(createHttpBridge(token)) : 'no-token'
+}
+
+/** The typed client over any bridge (tests give it one that calls an in-process core). */
+export function clientOf(bridge: RoundtableBridge): ApiClient {
   return {
     async call(method, ...args) {
       const reply = await bridge.invoke(method, args[0] ?? {})

@@ -1,7 +1,7 @@
 import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
 import { userMessage } from '../../../../electron/core/i18n/user-message'
 import { findImageReferences, imageNameOf } from '../../../../electron/core/workshops/images'
-import { app } from '../../lib/app-state.svelte'
+import type { Api } from '../../lib/api/api.svelte'
 import { fileToBase64 } from '../../lib/files'
 
 type Problems = WorkshopSummary['problems']
@@ -11,12 +11,56 @@ export interface DraftText {
   vi?: string
   en?: string
 }
+export interface DraftOption {
+  id: string
+  text: DraftText
+  correct?: boolean
+}
+export interface DraftQuestion {
+  id: string
+  objective?: string
+  text?: DraftText
+  multiple?: boolean
+  options: DraftOption[]
+  explanation?: DraftText
+}
+/**
+ * A block as the editor sees it: the fields of every kind (electron/core/workshops/schema.ts), each
+ * optional because a draft may be half-written; anything else is kept as it came.
+ */
 export interface DraftBlock {
   id: string
   kind: string
   title?: DraftText
   minutes?: number
+  notes?: DraftText
+  materials?: DraftText
+  prompt?: DraftText
+  debrief?: DraftText[]
+  groupSize?: number
+  instructions?: DraftText
+  question?: DraftText
+  type?: string
+  purpose?: string
+  scale?: { min?: number; max?: number; minLabel?: DraftText; maxLabel?: DraftText }
+  options?: DraftOption[]
+  role?: string
+  passMarkPercent?: number
+  questionsFrom?: string
+  questions?: DraftQuestion[]
   [field: string]: unknown
+}
+export interface DraftManifest {
+  title?: DraftText
+  durationMinutes?: number
+  blocks?: DraftBlock[]
+  sources?: { id: string; title: string; paragraphs: number }[]
+  objectives?: { id: string; text?: DraftText }[]
+  [field: string]: unknown
+}
+/** The workshop draft with its manifest typed as the editor reads it. */
+export interface EditorDraft extends WorkshopDraft {
+  manifest: DraftManifest
 }
 
 /**
@@ -24,7 +68,7 @@ export interface DraftBlock {
  * (autosave, no Save button). The core checks each saved draft with the same loader as everywhere.
  */
 export class EditorState {
-  draft = $state<WorkshopDraft | null>(null)
+  draft = $state<EditorDraft | null>(null)
   problems = $state.raw<Problems>([])
   editable = $state(false)
   status = $state<'idle' | 'saving' | 'saved'>('idle')
@@ -37,9 +81,12 @@ export class EditorState {
   canRedo = $state(false)
   private timer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    private readonly api: Api
+  ) {}
 
-  readonly blocks = $derived((this.draft?.manifest.blocks ?? []) as DraftBlock[])
+  readonly blocks = $derived(this.draft?.manifest.blocks ?? [])
   readonly totalMinutes = $derived(this.blocks.reduce((sum, b) => sum + (Number(b.minutes) || 0), 0))
   readonly targetMinutes = $derived(Number(this.draft?.manifest.durationMinutes) || 0)
   /** Images no slide shows any more: flagged, and left out when the workshop is exported. */
@@ -53,9 +100,10 @@ export class EditorState {
   })
 
   async load(): Promise<void> {
-    const reply = await app.run(() => app.api!.call('workshop.draft', { id: this.id }))
+    const reply = await this.api.call('workshop.draft', { id: this.id })
     if (!reply) return
-    this.draft = reply.draft
+    // The core sends the draft as plain data (it may be incomplete): the editor reads it through DraftManifest.
+    this.draft = reply.draft as EditorDraft
     this.problems = reply.problems
     this.editable = reply.editable
     this.images = reply.images
@@ -64,17 +112,23 @@ export class EditorState {
 
   /** Copies an image file into the workshop (checked by the core); the slide text is changed by the caller. */
   async addImage(file: File): Promise<{ name: string } | { problem: Problems[number] }> {
-    const reply = await app.run(async () =>
-      app.api!.call('workshop.addImage', { id: this.id, fileName: file.name, base64: await fileToBase64(file) })
-    )
-    if (!reply) return { problem: { file: file.name, code: 'file-unreadable', params: { file: file.name, reason: userMessage('reason.not-sent') } } }
+    const base64 = await fileToBase64(file).catch((error: unknown) => void this.api.fail(error))
+    const reply = base64 && (await this.api.call('workshop.addImage', { id: this.id, fileName: file.name, base64 }))
+    if (!reply)
+      return {
+        problem: {
+          file: file.name,
+          code: 'file-unreadable',
+          params: { file: file.name, reason: userMessage('reason.not-sent') }
+        }
+      }
     if (reply.status === 'refused') return { problem: reply.problem }
     this.images = { ...this.images, [reply.name]: reply.dataUrl }
     return { name: reply.name }
   }
 
   /** Applies one edit: recorded for undo, then saved after a short pause in typing. */
-  change(edit: (draft: WorkshopDraft) => void): void {
+  change(edit: (draft: EditorDraft) => void): void {
     if (!this.draft || !this.editable) return
     this.past.push(JSON.stringify($state.snapshot(this.draft)))
     if (this.past.length > 200) this.past.shift()
@@ -87,7 +141,7 @@ export class EditorState {
     const previous = this.past.pop()
     if (!previous || !this.draft) return
     this.future.push(JSON.stringify($state.snapshot(this.draft)))
-    this.draft = JSON.parse(previous) as WorkshopDraft
+    this.draft = JSON.parse(previous) as EditorDraft
     this.afterChange()
   }
 
@@ -95,7 +149,7 @@ export class EditorState {
     const next = this.future.pop()
     if (!next || !this.draft) return
     this.past.push(JSON.stringify($state.snapshot(this.draft)))
-    this.draft = JSON.parse(next) as WorkshopDraft
+    this.draft = JSON.parse(next) as EditorDraft
     this.afterChange()
   }
 
@@ -120,8 +174,8 @@ export class EditorState {
 
   private async save(): Promise<void> {
     if (!this.draft) return
-    const draft = withoutEmptyOptionalTexts($state.snapshot(this.draft) as WorkshopDraft)
-    const reply = await app.run(() => app.api!.call('workshop.saveDraft', { id: this.id, draft }))
+    const draft = withoutEmptyOptionalTexts($state.snapshot(this.draft))
+    const reply = await this.api.call('workshop.saveDraft', { id: this.id, draft })
     if (reply) {
       this.problems = reply.problems
       this.status = 'saved'
@@ -130,12 +184,12 @@ export class EditorState {
 }
 
 /** Optional texts left blank in both languages are simply absent in the saved workshop. */
-function withoutEmptyOptionalTexts(draft: WorkshopDraft): WorkshopDraft {
+function withoutEmptyOptionalTexts(draft: EditorDraft): EditorDraft {
   const blank = (value: unknown): boolean => {
     const text = value as DraftText | undefined
     return !!text && typeof text === 'object' && !text.vi?.trim() && !text.en?.trim()
   }
-  const blocks = ((draft.manifest.blocks ?? []) as DraftBlock[]).map((block) => {
+  const blocks = (draft.manifest.blocks ?? []).map((block) => {
     const copy = { ...block }
     for (const field of ['notes', 'materials']) if (blank(copy[field])) delete copy[field]
     return copy
@@ -166,7 +220,16 @@ export function newBlock(kind: string, existing: string[]): DraftBlock {
     case 'discussion':
       return { ...base, prompt: text('', ''), debrief: [text('', '')] }
     case 'poll':
-      return { ...base, minutes: 5, question: text('', ''), type: 'single', options: [{ id: 'a', text: text('', '') }, { id: 'b', text: text('', '') }] }
+      return {
+        ...base,
+        minutes: 5,
+        question: text('', ''),
+        type: 'single',
+        options: [
+          { id: 'a', text: text('', '') },
+          { id: 'b', text: text('', '') }
+        ]
+      }
     case 'activity':
       return { ...base, instructions: text('', '') }
     case 'quiz':

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startTestCore, type TestCore } from '../../../test/core-client'
+import { Api } from '../../lib/api/api.svelte'
+import { EditorState, newBlock, untranslated } from './editor-state.svelte'
+
+let test: TestCore
+let api: Api
+beforeEach(async () => {
+  test = await startTestCore()
+  api = new Api(test.client)
+})
+afterEach(() => test.close())
+
+async function editorOfACopy(): Promise<EditorState> {
+  const copy = await api.call('workshop.duplicate', { id: 'conference-briefing' })
+  const editor = new EditorState(copy!.id, api)
+  await editor.load()
+  return editor
+}
+
+describe('the workshop editor state', () => {
+  it('loads a copy as editable with its first block selected', async () => {
+    const editor = await editorOfACopy()
+    expect(editor.editable).toBe(true)
+    expect(editor.selected).toBe(editor.blocks[0]!.id)
+    expect(editor.totalMinutes).toBeGreaterThan(0)
+  })
+
+  it('saves an edit to the core, and undo and redo move through the history', async () => {
+    const editor = await editorOfACopy()
+    const title = editor.blocks[0]!.title!.vi
+    editor.change((draft) => ((draft.manifest.blocks as { title: { vi: string } }[])[0]!.title.vi = 'Mở đầu mới'))
+    expect(editor.status).toBe('saving')
+    await editor.flush()
+    expect(editor.status).toBe('saved')
+    const saved = await api.call('workshop.draft', { id: editor.id })
+    expect((saved!.draft.manifest.blocks as { title: { vi: string } }[])[0]!.title.vi).toBe('Mở đầu mới')
+
+    editor.undo()
+    expect(editor.blocks[0]!.title!.vi).toBe(title)
+    expect(editor.canRedo).toBe(true)
+    editor.redo()
+    expect(editor.blocks[0]!.title!.vi).toBe('Mở đầu mới')
+    await editor.flush()
+  })
+
+  it('does not change a bundled workshop, which is read-only', async () => {
+    const editor = new EditorState('conference-briefing', api)
+    await editor.load()
+    expect(editor.editable).toBe(false)
+    editor.change((draft) => (draft.manifest.durationMinutes = 1))
+    expect(editor.canUndo).toBe(false)
+    expect(editor.status).toBe('idle')
+  })
+
+  it('flags a text written in one language only, and names new blocks after their kind', () => {
+    expect(untranslated({ title: { vi: 'Xin chào', en: '' }, blocks: [{ prompt: { vi: '', en: '' } }] })).toEqual([
+      'title'
+    ])
+    expect(newBlock('poll', ['poll-1']).id).toBe('poll-2')
+  })
+})
