@@ -1,21 +1,35 @@
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 import ts from 'typescript-eslint'
 import svelteConfig from './svelte.config.js'
 
-/** Modules `electron/core/` may not import: it is pure TypeScript that runs under plain Node (DESIGN.md). */
-const notInCore = [
-  { name: 'electron', message: 'electron/core must not depend on Electron; put Electron glue in electron/main.' },
+/**
+ * Layers (ARCHITECTURE.md). A wrong import fails `npm run lint`:
+ * - electron/shared/  browser-safe: runs in the renderer and under Node alike; no Node built-ins, no Electron, no DOM,
+ *                     and it imports no other layer.
+ * - electron/core/    the app on Node: no Electron, no HTTP, no DOM; never imports the hosts.
+ * - electron/server/  HTTP hosts (browser mode, phones); never imports the Electron shell.
+ * - electron/main/    the Electron shell; never imports the browser-mode host.
+ * - renderer/         the UI: values only from electron/shared/, types also from the core's API contract.
+ * - electron/testing/ helpers that only tests import.
+ */
+const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`])
+const noElectron = { name: 'electron', message: 'Only electron/main may use Electron.' }
+const noHttp = [
   ...['http', 'https', 'http2', 'net', 'node:http', 'node:https', 'node:http2', 'node:net'].map((name) => ({
     name,
     message: 'electron/core does no networking; HTTP lives in electron/server.'
   })),
   ...['hono', '@hono/node-server'].map((name) => ({ name, message: 'HTTP frameworks belong in electron/server.' }))
 ]
-
-/** Test helpers live in electron/testing/: only tests import them, so the build never bundles them. */
 const testHelpers = { group: ['**/testing/*'], message: 'electron/testing/ is for tests only.' }
+const hosts = {
+  group: ['electron/*', '@hono/*', '**/server/*', '**/main/*', '**/preload/*'],
+  message: 'The core never imports a host.'
+}
+const noDom = ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage']
 
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.browser-profile/'] },
@@ -39,30 +53,98 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } }
   },
   {
-    files: ['electron/core/**/*.ts'],
+    files: ['electron/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: notInCore, patterns: [{ group: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }] }
+        {
+          paths: [
+            noElectron,
+            ...nodeBuiltins.map((name) => ({ name, message: 'electron/shared runs in the browser too.' }))
+          ],
+          patterns: [
+            {
+              group: ['**/core/**', '!**/core/api/contract', '**/server/**', '**/main/**', '**/preload/**', '@hono/*'],
+              message: 'electron/shared imports no other layer.'
+            },
+            { group: ['**/core/api/contract'], allowTypeImports: true, message: 'Only the API types, never values.' },
+            testHelpers
+          ]
+        }
       ],
-      // No DOM in the core either (its tsconfig has no DOM lib; this catches the globals Node also has).
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage']
+      'no-restricted-globals': noDom
     }
   },
   {
     files: ['electron/core/**/*.ts'],
+    rules: { 'no-restricted-globals': noDom }
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...noHttp], patterns: [hosts, testHelpers] }] }
+  },
+  {
+    files: ['electron/core/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...noHttp], patterns: [hosts] }] }
+  },
+  {
+    files: ['electron/server/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: notInCore, patterns: [{ group: ['electron/*', '@hono/*', '**/server/*', '**/main/*'] }, testHelpers] }
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['**/main/*', '**/preload/*'], message: 'The hosts never import the Electron shell.' },
+            testHelpers
+          ]
+        }
       ]
     }
   },
   {
-    files: ['electron/{server,main,preload}/**/*.ts'],
+    files: ['electron/{main,preload}/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [testHelpers] }] }
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/browser-host*'], message: 'Electron main never runs the browser-mode host.' },
+            testHelpers
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['renderer/src/**/*.{ts,svelte}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/electron/core/**',
+                '**/electron/server/**',
+                '**/electron/main/**',
+                '**/electron/preload/**',
+                '**/electron/testing/**'
+              ],
+              allowTypeImports: true,
+              message: 'The renderer takes values only from electron/shared/ (types from the API contract are fine).'
+            },
+            { group: ['node:*'], message: 'The renderer runs in a sandboxed browser window.' }
+          ],
+          paths: [{ name: 'electron', message: 'The renderer runs in a sandboxed browser window.' }]
+        }
+      ]
+    }
   },
   {
     rules: {

@@ -25,7 +25,7 @@ async function bundles() {
     output: { file: scenesFile, format: 'esm' }
   })
   const reading = await build({
-    input: join(root, 'electron/core/cards/card-reading.ts'),
+    input: join(root, 'electron/shared/cards/card-reading.ts'),
     logLevel: 'silent',
     write: false,
     output: { format: 'iife', name: 'CardReading' }

@@ -1,5 +1,5 @@
-import { CARD_ANSWERS, type CardAnswer } from '../electron/core/cards/card-questions'
-import { markerCells, MARKER_CELLS } from '../electron/core/cards/marker'
+import { CARD_ANSWERS, type CardAnswer } from '../electron/shared/cards/card-questions'
+import { markerCells, MARKER_CELLS } from '../electron/shared/cards/marker'
 
 /**
  * Generated camera pictures of a room holding up answer cards, for the fake webcam of the e2e test

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { folderReader, loadWorkshop } from '../electron/core/workshops/loader'
-import type { QuizQuestion } from '../electron/core/workshops/schema'
+import type { QuizQuestion } from '../electron/shared/workshops/schema'
 import { expect, test } from './fixtures'
 import { startPhones, startSession } from './session-helpers'
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net'
-import { en } from '../electron/core/i18n/en'
-import { vi } from '../electron/core/i18n/vi'
+import { en } from '../electron/shared/i18n/en'
+import { vi } from '../electron/shared/i18n/vi'
 import { expect, test } from './fixtures'
 
 const screens = 'test-results/screens'

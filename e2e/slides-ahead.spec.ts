@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { applyCommand } from '../electron/core/sessions/commands'
-import type { Session } from '../electron/core/sessions/model'
+import { applyCommand } from '../electron/shared/sessions/commands'
+import type { Session } from '../electron/shared/sessions/model'
 import { expect, test } from './fixtures'
 import type { RunningHost } from './browser-host'
 import { openAudience, startSession } from './session-helpers'

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { translate, type MessageKey } from '../electron/core/i18n/translate'
+import { translate, type MessageKey } from '../electron/shared/i18n/translate'
 import { message } from '../electron/server/participants/messages'
 import { startHost, type RunningHost } from './browser-host'
 import { expect, test } from './fixtures'

@@ -1,6 +1,6 @@
 import type { BrowserWindow, Display, IpcMain, IpcMainEvent, Rectangle, Screen } from 'electron'
-import { OPEN_AUDIENCE_CHANNEL } from '../core/api/bridge'
-import { SESSION_ID_PATTERN } from '../core/sessions/ids'
+import { OPEN_AUDIENCE_CHANNEL } from '../shared/api/bridge'
+import { SESSION_ID_PATTERN } from '../shared/sessions/ids'
 import { isTrustedSender } from './security'
 import { createAudienceWindow } from './window-options'
 

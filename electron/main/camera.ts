@@ -1,5 +1,5 @@
 import type { IpcMain } from 'electron'
-import { CAMERA_CHANNEL } from '../core/api/bridge'
+import { CAMERA_CHANNEL } from '../shared/api/bridge'
 import { isTrustedSender, type CameraScanning } from './security'
 
 /**

@@ -1,5 +1,5 @@
 import type { AppCore } from '../core/app-core'
-import { EVENT_CHANNEL } from '../core/api/bridge'
+import { EVENT_CHANNEL } from '../shared/api/bridge'
 import type { ApiEvent } from '../core/api/contract'
 import { isAppUrl } from './security'
 

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { AppCore } from '../core/app-core'
-import { API_CHANNEL_PREFIX } from '../core/api/bridge'
+import { API_CHANNEL_PREFIX } from '../shared/api/bridge'
 import { API_METHODS, type ApiMethod, type ApiReply } from '../core/api/contract'
 import { dispatch } from '../core/api/dispatch'
 import { isTrustedSender } from './security'

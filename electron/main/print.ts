@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron'
-import { PRINT_PDF_CHANNEL } from '../core/api/bridge'
-import { inBothLanguages, userMessage, type UserMessage } from '../core/i18n/user-message'
+import { PRINT_PDF_CHANNEL } from '../shared/api/bridge'
+import { inBothLanguages, userMessage, type UserMessage } from '../shared/i18n/user-message'
 import { isTrustedSender } from './security'
 import { printWindowOptions } from './window-options'
 

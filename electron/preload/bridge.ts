@@ -6,7 +6,7 @@ import {
   OPEN_AUDIENCE_CHANNEL,
   PRINT_PDF_CHANNEL,
   type RoundtableBridge
-} from '../core/api/bridge'
+} from '../shared/api/bridge'
 import type { ApiEvent, ApiReply } from '../core/api/contract'
 
 /**

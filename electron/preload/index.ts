@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { BRIDGE_GLOBAL } from '../core/api/bridge'
+import { BRIDGE_GLOBAL } from '../shared/api/bridge'
 import { createBridge } from './bridge'
 
 /**

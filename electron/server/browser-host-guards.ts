@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
-import { userMessage } from '../core/i18n/user-message'
+import { userMessage } from '../shared/i18n/user-message'
 
 /**
  * A refusal as the API's usual error reply. The trainer meets a 401 when the window kept the key of

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { RoundtableBridge } from '../../electron/core/api/bridge'
+import type { RoundtableBridge } from '../../electron/shared/api/bridge'
 import { dispatch } from '../../electron/core/api/dispatch'
 import { createAppCore, type AppCore } from '../../electron/core/app-core'
 import { clientOf, type ApiClient } from '../src/lib/api/client'

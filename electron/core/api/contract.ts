@@ -1,26 +1,26 @@
 import { z } from 'zod'
-import type { UserMessage } from '../i18n/user-message'
-import { UserMessageSchema } from '../i18n/user-message-schema'
-import type { AudienceView } from '../sessions/audience'
-import { MAX_CARD_COUNT } from '../cards/card-count'
+import type { UserMessage } from '../../shared/i18n/user-message'
+import { UserMessageSchema } from '../../shared/i18n/user-message-schema'
+import type { AudienceView } from '../../shared/sessions/audience'
+import { MAX_CARD_COUNT } from '../../shared/cards/card-count'
 import {
   ProblemSchema,
   WorkshopDetailSchema,
   WorkshopDraftSchema,
   WorkshopSummarySchema
 } from '../library/library-schema'
-import { SessionCommandSchema } from '../sessions/commands'
+import { SessionCommandSchema } from '../../shared/sessions/commands'
 import { CrossSessionReportSchema, ReportFilterSchema } from '../reports/cross-session'
-import { SessionIdSchema } from '../sessions/ids'
-import { SessionDetailsSchema, SessionLiveSchema, SessionSchema, type SessionLive } from '../sessions/model'
-import { LanguageSchema } from '../i18n/language'
+import { SessionIdSchema } from '../../shared/sessions/ids'
+import { SessionDetailsSchema, SessionLiveSchema, SessionSchema, type SessionLive } from '../../shared/sessions/model'
+import { LanguageSchema } from '../../shared/i18n/language'
 import { SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
-import { BilingualSchema } from '../i18n/language'
-import { WorkshopIdSchema } from '../workshops/schema'
+import { BilingualSchema } from '../../shared/i18n/language'
+import { WorkshopIdSchema } from '../../shared/workshops/schema'
 
 // The domain types the windows use, from the modules that define them.
 export type { WorkshopDetail, WorkshopDraft, WorkshopSummary } from '../library/library-schema'
-export type { SessionLive } from '../sessions/model'
+export type { SessionLive } from '../../shared/sessions/model'
 
 /**
  * The one API between the trainer's UI and the core: a map from method name to the schemas of its

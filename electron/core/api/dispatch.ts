@@ -1,4 +1,4 @@
-import { inEnglish, reasonOf, userMessage, type UserMessage } from '../i18n/user-message'
+import { inEnglish, reasonOf, userMessage, type UserMessage } from '../../shared/i18n/user-message'
 import {
   apiContract,
   isApiMethod,

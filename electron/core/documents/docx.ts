@@ -1,5 +1,5 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import {
   cellText,
   numericColumns,

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language'
-import { escapeHtml } from '../security/escape-html'
+import type { Language } from '../../shared/i18n/language'
+import { escapeHtml } from '../../shared/security/escape-html'
 
 /**
  * The one head of every generated HTML document (summaries, reports, printed guides and sheets): a

@@ -1,6 +1,6 @@
-import { escapeHtml } from '../security/escape-html'
-import type { Language } from '../i18n/language'
-import { formatNumber } from './format'
+import { escapeHtml } from '../../shared/security/escape-html'
+import type { Language } from '../../shared/i18n/language'
+import { formatNumber } from '../../shared/documents/format'
 import { htmlPage } from './html-page'
 import {
   cellText,

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 
 /**
  * One description of a generated document (a session summary, the cross-session report…), independent

@@ -1,5 +1,5 @@
-import { findCitations, stripCitations, VERIFY_LOCALLY } from '../workshops/citations'
-import { RENDERED_VERIFY_LOCALLY, renderMarkdown, type SlideImages } from '../workshops/markdown'
+import { findCitations, stripCitations, VERIFY_LOCALLY } from '../../shared/workshops/citations'
+import { RENDERED_VERIFY_LOCALLY, renderMarkdown, type SlideImages } from '../../shared/workshops/markdown'
 import type { GuideLabels, GuideLanguage } from './labels'
 import { escapeHtml } from './printable-html'
 

@@ -1,6 +1,6 @@
-import type { AGE_GROUPS, SEXES } from '../sessions/model'
-import type { AUDIENCE_GROUPS, BlockKind } from '../workshops/schema'
-import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
+import type { AGE_GROUPS, SEXES } from '../../shared/sessions/model'
+import type { AUDIENCE_GROUPS, BlockKind } from '../../shared/workshops/schema'
+import { defineCatalogue, type Message, type MessageParams } from '../../shared/i18n/catalogue'
 
 /**
  * Words of the printed documents (facilitator guide, sign-in sheet), Vietnamese first.

@@ -1,5 +1,5 @@
 import { DOCUMENT_CSP, htmlPage } from '../documents/html-page'
-import { escapeHtml } from '../security/escape-html'
+import { escapeHtml } from '../../shared/security/escape-html'
 import type { GuideLanguage } from './labels'
 
 export { DOCUMENT_CSP, escapeHtml }

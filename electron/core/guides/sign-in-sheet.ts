@@ -1,6 +1,6 @@
-import { AGE_GROUPS, SEXES } from '../sessions/model'
+import { AGE_GROUPS, SEXES } from '../../shared/sessions/model'
 import type { LoadedWorkshop } from '../workshops/loader'
-import { stripCitations } from '../workshops/citations'
+import { stripCitations } from '../../shared/workshops/citations'
 import { GUIDE_LABELS, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
 

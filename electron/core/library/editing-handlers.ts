@@ -1,6 +1,6 @@
 import type { AppContext, FeatureHandlers } from '../app-context'
 import { ApiError } from '../api/dispatch'
-import { userMessage } from '../i18n/user-message'
+import { userMessage } from '../../shared/i18n/user-message'
 import { addImage, duplicateWorkshop, readDraft, readDraftImages, writeDraft } from './workshop-editing'
 
 type EditingMethods = 'workshop.duplicate' | 'workshop.draft' | 'workshop.saveDraft' | 'workshop.addImage'

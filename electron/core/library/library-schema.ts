@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { UserMessageSchema } from '../i18n/user-message-schema'
-import { BilingualSchema } from '../i18n/language'
-import { AUDIENCE_GROUPS, type Manifest } from '../workshops/schema'
+import { UserMessageSchema } from '../../shared/i18n/user-message-schema'
+import { BilingualSchema } from '../../shared/i18n/language'
+import { AUDIENCE_GROUPS, type Manifest } from '../../shared/workshops/schema'
 
 /**
  * What the library gives the trainer's windows: a summary of each workshop, one workshop in full,

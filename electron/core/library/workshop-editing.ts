@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { imageFileProblem, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, safeImageName, sniffImageType } from '../workshops/images'
+import { imageFileProblem, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, safeImageName, sniffImageType } from '../../shared/workshops/images'
 import { folderReader, imageDataUrl, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
 import type { WorkshopDraft } from './library-schema'
 import type { WorkshopProblem } from '../workshops/problems'

@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { WorkshopDetail, WorkshopSummary } from './library-schema'
 import { workshopSnapshot } from '../sessions/create-session'
-import { findCitations } from '../workshops/citations'
+import { findCitations } from '../../shared/workshops/citations'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop, type LoadResult } from '../workshops/loader'
 
 interface Entry {

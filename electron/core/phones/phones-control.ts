@@ -1,6 +1,6 @@
 import type { ApiEvent, ParticipantsStatus } from '../api/contract'
 import { ApiError } from '../api/dispatch'
-import { userMessage } from '../i18n/user-message'
+import { userMessage } from '../../shared/i18n/user-message'
 import type { ParticipantGateway, ParticipantNetwork, RunningParticipantServer } from '../sessions/participant-network'
 import type { SessionService } from '../sessions/session-service'
 import type { PhoneIdentities, PhoneIdentity } from './phone-identity'

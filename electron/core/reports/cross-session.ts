@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { SessionStatusSchema } from '../sessions/ids'
-import { AGE_GROUPS, SEXES } from '../sessions/model'
-import { LanguageSchema, type Language } from '../i18n/language'
+import { SessionStatusSchema } from '../../shared/sessions/ids'
+import { AGE_GROUPS, SEXES } from '../../shared/sessions/model'
+import { LanguageSchema, type Language } from '../../shared/i18n/language'
 import { summaryLabel } from '../summaries/labels'
 import type { SessionSummary } from '../summaries/schema'
-import { WorkshopIdSchema } from '../workshops/schema'
+import { WorkshopIdSchema } from '../../shared/workshops/schema'
 import { round } from '../summaries/summary'
 
 /**

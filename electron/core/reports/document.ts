@@ -1,6 +1,6 @@
-import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../documents/format'
+import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../../shared/documents/format'
 import type { Cell, DataTable, DocumentDescription, DocumentSection } from '../documents/model'
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import type { CrossSessionReport, Learning } from './cross-session'
 import { reportLabeller } from './labels'
 

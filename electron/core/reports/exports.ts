@@ -12,7 +12,7 @@ import {
 } from '../documents/json-file'
 import { documentToMarkdown } from '../documents/markdown'
 import { tablesToXlsx } from '../documents/xlsx'
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import { CrossSessionReportSchema, type CrossSessionReport } from './cross-session'
 import { crossSessionDocument, crossSessionTables } from './document'
 

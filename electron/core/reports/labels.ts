@@ -1,5 +1,5 @@
-import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
-import type { Language } from '../i18n/language'
+import { defineCatalogue, type Message, type MessageParams } from '../../shared/i18n/catalogue'
+import type { Language } from '../../shared/i18n/language'
 import { summaryLabels, type SummaryLabelKey } from '../summaries/labels'
 
 /**

@@ -1,5 +1,5 @@
 import type { AppContext, FeatureHandlers } from '../app-context'
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import { buildSummary, type SessionSummary } from '../summaries'
 import {
   buildCrossSessionReport,

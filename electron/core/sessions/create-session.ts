@@ -1,7 +1,7 @@
 import type { LoadedWorkshop } from '../workshops/loader'
-import { renderMarkdown } from '../workshops/markdown'
-import { startBlockClock } from './commands'
-import { emptyAttendance, type Session, type SessionDetails, type WorkshopSnapshot } from './model'
+import { renderMarkdown } from '../../shared/workshops/markdown'
+import { startBlockClock } from '../../shared/sessions/commands'
+import { emptyAttendance, type Session, type SessionDetails, type WorkshopSnapshot } from '../../shared/sessions/model'
 
 /** What a session keeps of its workshop: the manifest and every slide already rendered, in both languages. */
 export function workshopSnapshot(workshop: LoadedWorkshop): WorkshopSnapshot {

@@ -1,5 +1,5 @@
-import type { AnswerInput, AnswerRefusal } from './answers'
-import type { Session } from './model'
+import type { AnswerInput, AnswerRefusal } from '../../shared/sessions/answers'
+import type { Session } from '../../shared/sessions/model'
 
 /**
  * The participants' network, as the core sees it. The HTTP server that implements it lives in

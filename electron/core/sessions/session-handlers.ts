@@ -1,6 +1,6 @@
 import { withCommandErrors, type AppContext, type FeatureHandlers } from '../app-context'
 import { ApiError } from '../api/dispatch'
-import { userMessage } from '../i18n/user-message'
+import { userMessage } from '../../shared/i18n/user-message'
 import { paperDocument } from '../workshops/paper-document'
 
 type SessionMethods =

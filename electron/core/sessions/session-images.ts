@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { writeFileDurably } from '../storage/durable-write'
-import type { AudienceView } from './audience'
-import type { WorkshopSnapshot } from './model'
+import type { AudienceView } from '../../shared/sessions/audience'
+import type { WorkshopSnapshot } from '../../shared/sessions/model'
 
 /**
  * Slide images of a running session, kept out of the session file. A session is saved on every

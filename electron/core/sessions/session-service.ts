@@ -1,16 +1,16 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { Bilingual } from '../i18n/language'
+import type { Bilingual } from '../../shared/i18n/language'
 import { DataFile } from '../storage/data-file'
 import type { DurableFs } from '../storage/durable-json-file'
 import type { StorageIncident } from '../storage/incidents'
 import type { LibraryFile } from '../storage/library-file'
 import { versionedParser } from '../storage/versioned'
-import { recordAnswer, type AnswerInput, type AnswerRefusal } from './answers'
-import { audienceView, type AudienceView, type JoinInfo } from './audience'
-import { applyCommand, CommandError, type SessionCommand } from './commands'
+import { recordAnswer, type AnswerInput, type AnswerRefusal } from '../../shared/sessions/answers'
+import { audienceView, type AudienceView, type JoinInfo } from '../../shared/sessions/audience'
+import { applyCommand, CommandError, type SessionCommand } from '../../shared/sessions/commands'
 import { createSession } from './create-session'
-import { SESSION_ID_PATTERN } from './ids'
+import { SESSION_ID_PATTERN } from '../../shared/sessions/ids'
 import {
   readSessionImages,
   resolveAudience,
@@ -27,7 +27,7 @@ import {
   type SessionFile,
   type SessionLive,
   type WorkshopSnapshot
-} from './model'
+} from '../../shared/sessions/model'
 
 export const parseSessionFile = versionedParser(SessionFileSchema, SESSION_SCHEMA_VERSION)
 

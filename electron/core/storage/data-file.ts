@@ -1,5 +1,5 @@
 import { Low } from 'lowdb'
-import { reasonOf } from '../i18n/user-message'
+import { reasonOf } from '../../shared/i18n/user-message'
 import { DurableJsonFile, type DurableFs } from './durable-json-file'
 import type { StorageIncident } from './incidents'
 

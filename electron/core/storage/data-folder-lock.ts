@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { errorCode } from './durable-json-file'
-import { LocalizedError, userMessage } from '../i18n/user-message'
+import { LocalizedError, userMessage } from '../../shared/i18n/user-message'
 
 /**
  * One running Roundtable per data folder: the desktop app and browser mode (or two `npm start`s)

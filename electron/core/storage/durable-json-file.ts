@@ -1,7 +1,7 @@
 import { promises as nodeFs } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
-import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from '../i18n/user-message'
+import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from '../../shared/i18n/user-message'
 import { writeFileDurably, type DurableWriteFs } from './durable-write'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 

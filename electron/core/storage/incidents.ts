@@ -1,4 +1,4 @@
-import { LocalizedError, userMessage, type UserMessage } from '../i18n/user-message'
+import { LocalizedError, userMessage, type UserMessage } from '../../shared/i18n/user-message'
 
 /** Something that happened to a data file that the trainer must be told about. */
 export type StorageIncidentKind =

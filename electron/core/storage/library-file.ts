@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { SessionStatusSchema } from '../sessions/ids'
-import { LanguageSchema } from '../i18n/language'
+import { SessionStatusSchema } from '../../shared/sessions/ids'
+import { LanguageSchema } from '../../shared/i18n/language'
 import { versionedParser } from './versioned'
 
 /** `library.json`: settings and the index of the user's own data. Sessions get one file each. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { LocalizedError, userMessage } from '../i18n/user-message'
+import { LocalizedError, userMessage } from '../../shared/i18n/user-message'
 import { NewerSchemaError } from './incidents'
 
 /** A migration turns a file of version `n` into version `n + 1`. */

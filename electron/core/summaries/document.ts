@@ -1,5 +1,5 @@
 import type { Block, DocumentDescription, DocumentSection, DocumentTable } from '../documents/model'
-import type { Language } from '../i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import { summaryDataTables } from './data-tables'
 import {
   attendanceTable,

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language'
-import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../documents/format'
+import type { Language } from '../../shared/i18n/language'
+import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../../shared/documents/format'
 import { labeller } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 

@@ -1,6 +1,6 @@
 import { documentToHtml } from '../documents/html'
 import { DOCUMENT_WITH_IMAGES_CSP } from '../documents/html-page'
-import { escapeHtml } from '../security/escape-html'
+import { escapeHtml } from '../../shared/security/escape-html'
 import { summaryDocument } from './document'
 import type { SessionSummary } from './schema'
 

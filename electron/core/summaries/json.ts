@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { jsonSyntaxReason, LocalizedError, userMessage, type UserMessage } from '../i18n/user-message'
+import { jsonSyntaxReason, LocalizedError, userMessage, type UserMessage } from '../../shared/i18n/user-message'
 import { issuePlaces, jsonFileSchema, readJsonFile, writeJsonFile, type JsonFileFailure } from '../documents/json-file'
 import { SessionSummarySchema, type SessionSummary } from './schema'
 

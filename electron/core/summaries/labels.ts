@@ -1,5 +1,5 @@
-import { defineCatalogue, type Message, type MessageParams } from '../i18n/catalogue'
-import type { Language } from '../i18n/language'
+import { defineCatalogue, type Message, type MessageParams } from '../../shared/i18n/catalogue'
+import type { Language } from '../../shared/i18n/language'
 
 /**
  * Words used in session summaries and their exports, in Vietnamese and English. Kept apart from the UI

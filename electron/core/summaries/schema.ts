@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { SessionStatusSchema } from '../sessions/ids'
-import { AGE_GROUPS, SEXES } from '../sessions/model'
-import { LanguageSchema } from '../i18n/language'
+import { SessionStatusSchema } from '../../shared/sessions/ids'
+import { AGE_GROUPS, SEXES } from '../../shared/sessions/model'
+import { LanguageSchema } from '../../shared/i18n/language'
 
 /**
  * The session summary the programme / M&E team receives: plain data, serialisable, with every text

@@ -1,6 +1,6 @@
 import { withCommandErrors, type AppContext, type FeatureHandlers } from '../app-context'
 import { ApiError } from '../api/dispatch'
-import { reasonOf, userMessage } from '../i18n/user-message'
+import { reasonOf, userMessage } from '../../shared/i18n/user-message'
 import { buildSummary, summaryExportFiles } from './index'
 
 type SummaryMethods = 'session.export' | 'summary.import' | 'summary.list' | 'summary.export'

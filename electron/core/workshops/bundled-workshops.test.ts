@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { translateNested } from '../i18n/user-message'
-import { findCitations } from './citations'
+import { translateNested } from '../../shared/i18n/user-message'
+import { findCitations } from '../../shared/workshops/citations'
 import { folderReader, loadWorkshop, MANIFEST_FILE, type LoadedWorkshop } from './loader'
 import type { WorkshopProblem } from './problems'
-import { splitSlides } from './slides'
+import { splitSlides } from '../../shared/workshops/slides'
 
 const workshopsDir = resolve(__dirname, '../../../workshops')
 const seedsDir = resolve(__dirname, '../../../../shared/seeds')

@@ -2,7 +2,7 @@ import { mkdtemp, symlink, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { translateNested } from '../i18n/user-message'
+import { translateNested } from '../../shared/i18n/user-message'
 import { folderReader, loadWorkshop } from './loader'
 import { brokenPackages, samplePackage, writePackage } from '../../testing/sample-package'
 

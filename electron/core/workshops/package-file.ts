@@ -10,7 +10,7 @@ import {
   IMAGE_NAME,
   IMAGES_FOLDER,
   MAX_IMAGE_BYTES
-} from './images'
+} from '../../shared/workshops/images'
 import {
   folderReader,
   loadWorkshop,
@@ -20,7 +20,7 @@ import {
   type PackageReader
 } from './loader'
 import { syncFolder } from '../storage/durable-write'
-import type { Bilingual } from '../i18n/language'
+import type { Bilingual } from '../../shared/i18n/language'
 import type { WorkshopProblem } from './problems'
 
 /**

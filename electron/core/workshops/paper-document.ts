@@ -1,6 +1,6 @@
 import { answerSheetsHtml, roomSheetHtml, type AnswerSheetOptions } from '../guides/answer-sheets'
-import type { Language } from '../i18n/language'
-import type { Manifest } from './schema'
+import type { Language } from '../../shared/i18n/language'
+import type { Manifest } from '../../shared/workshops/schema'
 
 /** Paper answer sheets or the room sheet, from a workshop's manifest or a session's snapshot of it. */
 export function paperDocument(

@@ -1,4 +1,4 @@
-import type { NestedParams } from '../i18n/user-message'
+import type { NestedParams } from '../../shared/i18n/user-message'
 
 /**
  * A problem found in a workshop package. The sentence is made from `code` and `params` in the UI

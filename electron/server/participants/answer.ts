@@ -1,5 +1,5 @@
-import type { AnswerInput, AnswerRefusal } from '../../core/sessions/answers'
-import type { Language } from '../../core/i18n/language'
+import type { AnswerInput, AnswerRefusal } from '../../shared/sessions/answers'
+import type { Language } from '../../shared/i18n/language'
 import { message, type ParticipantMessageKey } from './messages'
 import { joinPage } from './pages'
 import { languageOf, showQuestion } from './phone-pages'

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { getCookie, setCookie } from 'hono/cookie'
-import type { Language } from '../../core/i18n/language'
+import type { Language } from '../../shared/i18n/language'
 import type { PhoneContext } from './phone-context'
 
 const DEVICE_COOKIE = 'rt_device'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueProblems } from '../../core/i18n/parity'
+import { catalogueProblems } from '../../shared/i18n/parity'
 import { message, participantMessages } from './messages'
 
 describe("the phone pages' messages", () => {

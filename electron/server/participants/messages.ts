@@ -1,5 +1,5 @@
-import { defineCatalogue, type MessageParams } from '../../core/i18n/catalogue'
-import type { Language } from '../../core/i18n/language'
+import { defineCatalogue, type MessageParams } from '../../shared/i18n/catalogue'
+import type { Language } from '../../shared/i18n/language'
 
 /**
  * Every text on the participants' phone pages. Vietnamese first; English must have exactly the same

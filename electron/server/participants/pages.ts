@@ -1,12 +1,12 @@
-import { stripCitations } from '../../core/workshops/citations'
-import { escapeHtml } from '../../core/security/escape-html'
+import { stripCitations } from '../../shared/workshops/citations'
+import { escapeHtml } from '../../shared/security/escape-html'
 export { escapeHtml }
-import { quizQuestions } from '../../core/sessions/commands'
-import { MAX_OPEN_TEXT } from '../../core/sessions/answers'
-import type { PhoneAnswer, Session } from '../../core/sessions/model'
-import type { Language } from '../../core/i18n/language'
-import type { Bilingual } from '../../core/i18n/language'
-import type { Block } from '../../core/workshops/schema'
+import { quizQuestions } from '../../shared/sessions/commands'
+import { MAX_OPEN_TEXT } from '../../shared/sessions/answers'
+import type { PhoneAnswer, Session } from '../../shared/sessions/model'
+import type { Language } from '../../shared/i18n/language'
+import type { Bilingual } from '../../shared/i18n/language'
+import type { Block } from '../../shared/workshops/schema'
 import { message, type ParticipantMessageKey } from './messages'
 
 /**

@@ -1,6 +1,6 @@
 import { createContext } from 'svelte'
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
-import type { Language } from '../../../electron/core/i18n/language'
+import type { Language } from '../../../electron/shared/i18n/language'
 import type { SessionIndexEntry } from '../../../electron/core/storage/library-file'
 import { Api } from './api/api.svelte'
 import type { ApiClient } from './api/client'

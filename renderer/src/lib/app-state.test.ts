@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { translateNested } from '../../../electron/core/i18n/user-message'
+import { translateNested } from '../../../electron/shared/i18n/user-message'
 import { startTestCore, type TestCore } from '../../test/core-client'
 import { AppState } from './app-state.svelte'
 import { i18n } from './i18n.svelte'

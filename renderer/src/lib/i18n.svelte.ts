@@ -1,7 +1,7 @@
-import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../electron/core/i18n/format'
-import type { Bilingual, Language } from '../../../electron/core/i18n/language'
-import { translate, type MessageKey, type MessageParams } from '../../../electron/core/i18n/translate'
-import { translateNested, type NestedParams } from '../../../electron/core/i18n/user-message'
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../electron/shared/i18n/format'
+import type { Bilingual, Language } from '../../../electron/shared/i18n/language'
+import { translate, type MessageKey, type MessageParams } from '../../../electron/shared/i18n/translate'
+import { translateNested, type NestedParams } from '../../../electron/shared/i18n/user-message'
 
 /** A message to show, whose parameters may themselves be messages from the core (a reason inside a notice). */
 export interface ShownMessage {

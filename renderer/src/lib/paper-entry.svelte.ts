@@ -1,7 +1,7 @@
-import type { UserMessage } from '../../../electron/core/i18n/user-message'
-import { userMessage } from '../../../electron/core/i18n/user-message'
-import { quizQuestions, type SessionCommand } from '../../../electron/core/sessions/commands'
-import type { SheetAnswer, Session } from '../../../electron/core/sessions/model'
+import type { UserMessage } from '../../../electron/shared/i18n/user-message'
+import { userMessage } from '../../../electron/shared/i18n/user-message'
+import { quizQuestions, type SessionCommand } from '../../../electron/shared/sessions/commands'
+import type { SheetAnswer, Session } from '../../../electron/shared/sessions/model'
 import {
   emptyDraft,
   lettersOf,
@@ -9,8 +9,8 @@ import {
   pressKey,
   type EntryDraft,
   type PaperBlock
-} from '../../../electron/core/sessions/paper-entry'
-import { isCorrect, pollResults, quizResults } from '../../../electron/core/sessions/results'
+} from '../../../electron/shared/sessions/paper-entry'
+import { isCorrect, pollResults, quizResults } from '../../../electron/shared/sessions/results'
 
 export interface PaperEntryDeps {
   /** The session as it is now (live state with its workshop snapshot), null while it loads. */
@@ -38,7 +38,7 @@ interface UndoEntry {
 }
 
 /**
- * Typing paper answer sheets in (keys: see electron/core/sessions/paper-entry.ts). Each row is sent as
+ * Typing paper answer sheets in (keys: see electron/shared/sessions/paper-entry.ts). Each row is sent as
  * a `sheetAnswer` command the moment Enter is pressed, and the next row can be typed at once, while
  * it is on its way. Ctrl+Z undoes the last saved row: its previous content comes back, or it goes.
  */

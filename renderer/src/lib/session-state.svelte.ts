@@ -1,15 +1,15 @@
 import type { SessionLive } from '../../../electron/core/api/contract'
-import { audienceView, type JoinInfo } from '../../../electron/core/sessions/audience'
-import type { SessionCommand } from '../../../electron/core/sessions/commands'
+import { audienceView, type JoinInfo } from '../../../electron/shared/sessions/audience'
+import type { SessionCommand } from '../../../electron/shared/sessions/commands'
 import {
   CommandsInFlight,
   isNavigation,
   navigateLocally,
   presenterChannelName,
   type PresenterMessage
-} from '../../../electron/core/sessions/local-navigation'
-import type { Session, WorkshopSnapshot } from '../../../electron/core/sessions/model'
-import type { Block } from '../../../electron/core/workshops/schema'
+} from '../../../electron/shared/sessions/local-navigation'
+import type { Session, WorkshopSnapshot } from '../../../electron/shared/sessions/model'
+import type { Block } from '../../../electron/shared/workshops/schema'
 import type { Api } from './api/api.svelte'
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
-import { reasonOf } from '../../../../electron/core/i18n/user-message'
+import { reasonOf } from '../../../../electron/shared/i18n/user-message'
 import type { ShownMessage } from '../i18n.svelte'
 import { ApiCallError, type ApiClient, type CallArgs } from './client'
 

@@ -1,6 +1,6 @@
-import { BRIDGE_GLOBAL, type RoundtableBridge } from '../../../../electron/core/api/bridge'
+import { BRIDGE_GLOBAL, type RoundtableBridge } from '../../../../electron/shared/api/bridge'
 import type { ApiArgs, ApiEvent, ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
-import { userMessage, type UserMessage } from '../../../../electron/core/i18n/user-message'
+import { userMessage, type UserMessage } from '../../../../electron/shared/i18n/user-message'
 import { createHttpBridge, takeTokenFromAddress } from './http-bridge'
 
 /** An API call that the core refused or that could not reach it; `reason` is what the trainer reads. */

@@ -1,6 +1,6 @@
-import type { RoundtableBridge } from '../../../../electron/core/api/bridge'
+import type { RoundtableBridge } from '../../../../electron/shared/api/bridge'
 import type { ApiEvent, ApiReply } from '../../../../electron/core/api/contract'
-import { userMessage } from '../../../../electron/core/i18n/user-message'
+import { userMessage } from '../../../../electron/shared/i18n/user-message'
 
 const TOKEN_KEY = 'roundtable.token'
 const TOKEN_HEADER = 'x-roundtable-token'

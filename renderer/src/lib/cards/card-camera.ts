@@ -1,8 +1,8 @@
-import { AR } from '../../../../electron/core/cards/aruco'
-import { MAX_CARD_COUNT } from '../../../../electron/core/cards/card-count'
-import { CardConfidence, readCards, type CardReading } from '../../../../electron/core/cards/card-reading'
-import type { CardAnswer } from '../../../../electron/core/cards/card-questions'
-import { CARD_DICTIONARY } from '../../../../electron/core/cards/marker'
+import { AR } from '../../../../electron/shared/cards/aruco'
+import { MAX_CARD_COUNT } from '../../../../electron/shared/cards/card-count'
+import { CardConfidence, readCards, type CardReading } from '../../../../electron/shared/cards/card-reading'
+import type { CardAnswer } from '../../../../electron/shared/cards/card-questions'
+import { CARD_DICTIONARY } from '../../../../electron/shared/cards/marker'
 
 /**
  * The webcam side of answer cards (loaded only when the trainer turns the cards camera on): frames

@@ -1,6 +1,6 @@
 import type { WorkshopDraft, WorkshopSummary } from '../../../../electron/core/api/contract'
-import { userMessage } from '../../../../electron/core/i18n/user-message'
-import { findImageReferences, imageNameOf } from '../../../../electron/core/workshops/images'
+import { userMessage } from '../../../../electron/shared/i18n/user-message'
+import { findImageReferences, imageNameOf } from '../../../../electron/shared/workshops/images'
 import type { Api } from '../../lib/api/api.svelte'
 import { fileToBase64 } from '../../lib/files'
 
@@ -25,7 +25,7 @@ export interface DraftQuestion {
   explanation?: DraftText
 }
 /**
- * A block as the editor sees it: the fields of every kind (electron/core/workshops/schema.ts), each
+ * A block as the editor sees it: the fields of every kind (electron/shared/workshops/schema.ts), each
  * optional because a draft may be half-written; anything else is kept as it came.
  */
 export interface DraftBlock {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi as mock } from 'vitest'
-import { NoticeSchema } from '../api/contract'
-import type { ProblemCode } from '../workshops/problems'
+import { NoticeSchema } from '../../core/api/contract'
+import type { ProblemCode } from '../../core/workshops/problems'
 import { messageKeys, setMissingMessageHandler, translate } from './translate'
 import { vi } from './vi'
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { folderReader, loadWorkshop } from '../workshops/loader'
+import { folderReader, loadWorkshop } from '../../core/workshops/loader'
 import { applyCommand } from './commands'
-import { createSession, workshopSnapshot } from './create-session'
+import { createSession, workshopSnapshot } from '../../core/sessions/create-session'
 import type { Session, WorkshopSnapshot } from './model'
 import {
   emptyDraft,

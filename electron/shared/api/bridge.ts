@@ -1,4 +1,4 @@
-import type { ApiEvent, ApiReply } from './contract'
+import type { ApiEvent, ApiReply } from '../../core/api/contract'
 
 /**
  * What the Electron preload exposes to the renderer (as `window.roundtable`), and what the

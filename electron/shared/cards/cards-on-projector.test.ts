@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { audienceView } from '../sessions/audience'
 import { applyCommand, quizQuestions, type SessionCommand } from '../sessions/commands'
-import { createSession } from '../sessions/create-session'
+import { createSession } from '../../core/sessions/create-session'
 import type { Session, WorkshopSnapshot } from '../sessions/model'
 import { bundledSnapshot } from '../../testing/bundled-snapshot'
 import { cardQuestions, optionOfAnswer } from './card-questions'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { applyCommand } from './commands'
-import { createSession } from './create-session'
+import { createSession } from '../../core/sessions/create-session'
 import { AudienceFollow, CommandsInFlight, isNavigation, navigateLocally } from './local-navigation'
 import type { Session, WorkshopSnapshot } from './model'
 import { bundledSnapshot } from '../../testing/bundled-snapshot'
