@@ -33,7 +33,8 @@ async function fullDaySession(host) {
 
   for (const [index, block] of session.snapshot.manifest.blocks.entries()) {
     await command({ type: 'goto', block: index, slide: 0 })
-    if (block.kind === 'discussion') await command({ type: 'noteAdd', blockId: block.id, group: 'Nhóm 1', text: 'Ghi chú thảo luận <của nhóm>' })
+    if (block.kind === 'discussion')
+      await command({ type: 'noteAdd', blockId: block.id, group: 'Nhóm 1', text: 'Ghi chú thảo luận <của nhóm>' })
     if (block.kind !== 'poll' && block.kind !== 'quiz') continue
     await command({ type: 'pollOpen', blockId: block.id, mode: 'phones' })
     for (const [p, phone] of phones.entries()) {
@@ -41,7 +42,10 @@ async function fullDaySession(host) {
       const page = await request(phone.agent, server, 'GET', '/q', undefined, cookie)
       const form = new URLSearchParams({ block: block.id, pn: String(p + 1) })
       for (const [name, field] of formOf(page.body.toString())) {
-        form.append(name, field.type === 'text' ? `Ý kiến số ${p + 1}` : field.values[(p * 7 + name.length) % field.values.length])
+        form.append(
+          name,
+          field.type === 'text' ? `Ý kiến số ${p + 1}` : field.values[(p * 7 + name.length) % field.values.length]
+        )
       }
       const body = form.toString()
       const reply = await request(phone.agent, server, 'POST', '/answer', body, {
@@ -56,7 +60,11 @@ async function fullDaySession(host) {
     await command({ type: 'pollClose', blockId: block.id })
   }
   phones.forEach((phone) => phone.agent.destroy())
-  for (const [sex, ageGroup, count] of [['female', '25-59', 22], ['male', '25-59', 14], ['female', '18-24', 4]]) {
+  for (const [sex, ageGroup, count] of [
+    ['female', '25-59', 22],
+    ['male', '25-59', 14],
+    ['female', '18-24', 4]
+  ]) {
     await command({ type: 'attendanceSet', sex, ageGroup, count })
   }
   await command({ type: 'parkingAdd', text: 'Câu hỏi để sau' })
@@ -90,7 +98,13 @@ export async function measureExports(browser, record) {
       if (bytes.subarray(0, 4).toString() !== '%PDF') throw new Error('not a PDF')
     }
     await page.close()
-    record('export_pdf_ms', median(pdf), 'ms', { max: 3000 }, { note: 'export + Chromium A4 print of the HTML (what Electron\'s printToPDF does)' })
+    record(
+      'export_pdf_ms',
+      median(pdf),
+      'ms',
+      { max: 3000 },
+      { note: "export + Chromium A4 print of the HTML (what Electron's printToPDF does)" }
+    )
   } finally {
     await host.stop()
   }

@@ -38,7 +38,10 @@ async function historyFolder() {
     const date = day.toISOString().slice(0, 10)
     const id = `${date}-${randomBytes(4).toString('hex')}`
     const at = day.toISOString()
-    const copy = { ...file, session: { ...file.session, id, createdAt: at, updatedAt: at, details: { ...file.session.details, date } } }
+    const copy = {
+      ...file,
+      session: { ...file.session, id, createdAt: at, updatedAt: at, details: { ...file.session.details, date } }
+    }
     await writeFile(join(dataDir, 'sessions', `${id}.json`), JSON.stringify(copy))
     library.sessions.push({ ...template, id, date, updatedAt: at })
   }
@@ -63,7 +66,13 @@ export async function measureHistory(browser, record) {
     await page.close()
     await host.stop()
   }
-  record('library_open_ms_1000_sessions', median(opens), 'ms', { max: 1500 }, { note: 'median of 3, host start to the sessions list shown' })
+  record(
+    'library_open_ms_1000_sessions',
+    median(opens),
+    'ms',
+    { max: 1500 },
+    { note: 'median of 3, host start to the sessions list shown' }
+  )
 
   // The live session's save with that history on disk: each command is durable before its reply.
   const host = await startHost(dataDir)
@@ -76,8 +85,14 @@ export async function measureHistory(browser, record) {
     if (!reply.saved) throw new Error('the live session was not saved')
   }
   await host.stop()
-  record('save_p95_ms_1000_sessions', percentile(saves, 95), 'ms', { max: 20 }, {
-    note: `${SAVES} commands over HTTP, each answered after its durable save (median ${median(saves).toFixed(1)} ms)`
-  })
+  record(
+    'save_p95_ms_1000_sessions',
+    percentile(saves, 95),
+    'ms',
+    { max: 20 },
+    {
+      note: `${SAVES} commands over HTTP, each answered after its durable save (median ${median(saves).toFixed(1)} ms)`
+    }
+  )
   await rm(dataDir, { recursive: true, force: true })
 }

@@ -18,7 +18,9 @@ import { launchOptions, median, round } from './stats.mjs'
 const asJson = process.argv.includes('--json')
 const onlyArg = process.argv.find((a) => a.startsWith('--only'))
 /** Groups to run (all by default); `--only=slides,history` while working on one of them. */
-const only = onlyArg ? new Set((onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1]).split(',')) : null
+const only = onlyArg
+  ? new Set((onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1]).split(','))
+  : null
 const runs = (group) => !only || only.has(group)
 const log = (...args) => (asJson ? process.stderr : process.stdout).write(`${args.join(' ')}\n`)
 const metrics = []
@@ -28,21 +30,40 @@ const describe = (budget) => `${budget.max !== undefined ? '≤' : '≥'} ${budg
 const record = (name, value, unit, budget, { ratioBudget, note, ...extra } = {}) => {
   const pass = within(value, budget) && (!ratioBudget || within(extra.ratio, ratioBudget))
   const rounded = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, round(v)]))
-  metrics.push({ name, value: round(value), unit, budget: budget.max ?? budget.min, pass, ...rounded, ...(note ? { note } : {}) })
-  const against = extra.baseline !== undefined ? `  (baseline ${round(extra.baseline)}, ratio ${round(extra.ratio)}${ratioBudget ? ` ${describe(ratioBudget)}` : ''})` : ''
-  log(`${pass ? 'PASS' : 'MISS'}  ${name.padEnd(30)} ${String(round(value)).padStart(9)} ${unit.padEnd(6)} budget ${describe(budget)}${against}`)
+  metrics.push({
+    name,
+    value: round(value),
+    unit,
+    budget: budget.max ?? budget.min,
+    pass,
+    ...rounded,
+    ...(note ? { note } : {})
+  })
+  const against =
+    extra.baseline !== undefined
+      ? `  (baseline ${round(extra.baseline)}, ratio ${round(extra.ratio)}${ratioBudget ? ` ${describe(ratioBudget)}` : ''})`
+      : ''
+  log(
+    `${pass ? 'PASS' : 'MISS'}  ${name.padEnd(30)} ${String(round(value)).padStart(9)} ${unit.padEnd(6)} budget ${describe(budget)}${against}`
+  )
   if (note) log(`      ${note}`)
 }
 
 if (!existsSync(join(root, 'out/main/browser-host.js'))) {
-  spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit'
+  })
 }
 
 // --- Sizes -------------------------------------------------------------------------------------
 if (runs('sizes')) {
   const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8')
   const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
-  const bytes = [html, ...assets.map((a) => readFileSync(join(root, 'out/renderer', a)))].reduce((sum, content) => sum + gzipSync(content).length, 0)
+  const bytes = [html, ...assets.map((a) => readFileSync(join(root, 'out/renderer', a)))].reduce(
+    (sum, content) => sum + gzipSync(content).length,
+    0
+  )
   record('renderer_initial_gzip_kb', bytes / 1024, 'KB', { max: 200 })
 }
 
@@ -74,6 +95,11 @@ if (runs('cards')) await measureCards(browser, record)
 
 await browser.close()
 
-const result = { metrics, ...(only ? { only: [...only] } : {}), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() }
+const result = {
+  metrics,
+  ...(only ? { only: [...only] } : {}),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  at: new Date().toISOString()
+}
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`)
 if (asJson) process.stdout.write(`${JSON.stringify({ metrics })}\n`)

@@ -49,7 +49,13 @@ function instrumentFrame() {
         channel.port1.onmessage = () => window.__paints.push(now())
         channel.port2.postMessage(0)
       })
-    }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] })
+    }).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class']
+    })
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
   else start()
@@ -72,7 +78,8 @@ async function advance(pressOn, views, count, cursor, pace = PACE_MS) {
   const delays = []
   const perView = views.map(() => [])
   for (let i = 0; i < count; i++) {
-    if (cursor.position + cursor.direction < 0 || cursor.position + cursor.direction >= cursor.positions) cursor.direction *= -1
+    if (cursor.position + cursor.direction < 0 || cursor.position + cursor.direction >= cursor.positions)
+      cursor.direction *= -1
     const before = await Promise.all(views.map(paints))
     const keysBefore = await pressOn.evaluate(() => window.__keys.length)
     await pressOn.keyboard.press(cursor.direction > 0 ? 'ArrowRight' : 'ArrowLeft')
@@ -90,7 +97,8 @@ async function advance(pressOn, views, count, cursor, pace = PACE_MS) {
     const pressed = await pressOn.evaluate((n) => window.__keys[n], keysBefore)
     delays.push(Math.max(...painted) - pressed)
     painted.forEach((t, v) => perView[v].push(t - pressed))
-    if (process.env.BENCH_DEBUG) console.error(i, cursor.position, painted.map((t) => Math.round(t - pressed)).join(' '))
+    if (process.env.BENCH_DEBUG)
+      console.error(i, cursor.position, painted.map((t) => Math.round(t - pressed)).join(' '))
     if (pace) await sleep(pace)
   }
   return { delays, perView: perView.map((d) => percentile(d, 95)) }
@@ -125,7 +133,11 @@ async function roundtable(browser) {
 
     const presenter = await instrumentedPage(browser)
     await presenter.goto(host.url)
-    await presenter.locator('.session-list li', { hasText: session.snapshot.manifest.title.vi }).first().getByRole('button').click()
+    await presenter
+      .locator('.session-list li', { hasText: session.snapshot.manifest.title.vi })
+      .first()
+      .getByRole('button')
+      .click()
     await presenter.getByTestId('presenter').waitFor()
     // The projector window as the trainer opens it: the presenter's button (window.open in browser
     // mode; Electron's second window shares the origin the same way), so both run in one browser.
@@ -233,18 +245,30 @@ export async function measureSlides(browser, record) {
   const reveal = await revealBaseline(browser, ours.slides)
   const p95 = percentile(ours.delays, 95)
   const baseline = percentile(reveal.delays, 95)
-  record('slide_advance_p95_ms', p95, 'ms', { max: 16 }, {
-    baseline,
-    ratio: p95 / baseline,
-    ratioBudget: { max: 1 },
-    note:
-      `${MEASURED_ADVANCES} presses every ${PACE_MS} ms over ${ours.positions} positions of ${ours.workshopId}, until both presenter and audience painted ` +
-      `(p95 presenter ${ours.perView[0].toFixed(1)}, audience ${ours.perView[1].toFixed(1)} ms); reveal.js, ${reveal.slides} slides, main window + speaker view ` +
-      `(p95 main ${reveal.perView[0].toFixed(1)}, speaker view ${reveal.perView[1].toFixed(1)} ms). ` +
-      '16 ms is one 60 Hz frame: p95 ≤ 16 asks for every change painted in the frame right after the key, in two windows'
-  })
+  record(
+    'slide_advance_p95_ms',
+    p95,
+    'ms',
+    { max: 16 },
+    {
+      baseline,
+      ratio: p95 / baseline,
+      ratioBudget: { max: 1 },
+      note:
+        `${MEASURED_ADVANCES} presses every ${PACE_MS} ms over ${ours.positions} positions of ${ours.workshopId}, until both presenter and audience painted ` +
+        `(p95 presenter ${ours.perView[0].toFixed(1)}, audience ${ours.perView[1].toFixed(1)} ms); reveal.js, ${reveal.slides} slides, main window + speaker view ` +
+        `(p95 main ${reveal.perView[0].toFixed(1)}, speaker view ${reveal.perView[1].toFixed(1)} ms). ` +
+        '16 ms is one 60 Hz frame: p95 ≤ 16 asks for every change painted in the frame right after the key, in two windows'
+    }
+  )
   const growth = Math.max(ours.heapGrowth.presenter, ours.heapGrowth.audience)
-  record('renderer_heap_growth_mb', growth, 'MB', { max: 5 }, {
-    note: `presenter ${ours.heapGrowth.presenter.toFixed(2)} MB, audience ${ours.heapGrowth.audience.toFixed(2)} MB (after GC, 500 vs 10 advances)`
-  })
+  record(
+    'renderer_heap_growth_mb',
+    growth,
+    'MB',
+    { max: 5 },
+    {
+      note: `presenter ${ours.heapGrowth.presenter.toFixed(2)} MB, audience ${ours.heapGrowth.audience.toFixed(2)} MB (after GC, 500 vs 10 advances)`
+    }
+  )
 }

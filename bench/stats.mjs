@@ -10,7 +10,19 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Debian's Chromium when present (as the e2e tests use), else Playwright's own. */
 export const launchOptions = {
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
 }
 
-export const sessionDetails = { venue: 'Bench', date: '2026-11-22', trainer: 'Bench', language: 'vi', plannedStart: '08:00' }
+export const sessionDetails = {
+  venue: 'Bench',
+  date: '2026-11-22',
+  trainer: 'Bench',
+  language: 'vi',
+  plannedStart: '08:00'
+}

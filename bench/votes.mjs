@@ -75,15 +75,23 @@ async function ingest(record) {
   const headers = { Cookie: `rt_device=${phone.cookie}` }
   const page = await request(phone.agent, server, 'GET', '/q', undefined, headers)
   const script = await request(phone.agent, server, 'GET', '/p.js', undefined, headers)
-  record('participant_page_gzip_kb', (gzipSync(page.body).length + gzipSync(script.body).length) / 1024, 'KB', { max: 25 })
+  record('participant_page_gzip_kb', (gzipSync(page.body).length + gzipSync(script.body).length) / 1024, 'KB', {
+    max: 25
+  })
   phone.agent.destroy()
 
   const children = Array.from({ length: LOAD_PROCESSES }, () => fork(join(root, 'bench/phone-load.mjs')))
   const indexes = (c) => Array.from({ length: PHONES / LOAD_PROCESSES }, (_, i) => c + i * LOAD_PROCESSES)
-  await Promise.all(children.map((child, c) => all([child], { type: 'join', server, code, indexes: indexes(c) }, 'joined')))
+  await Promise.all(
+    children.map((child, c) => all([child], { type: 'join', server, code, indexes: indexes(c) }, 'joined'))
+  )
   const options = poll.options.map((o) => o.id)
   const loadRound = async (target) => {
-    const replies = await all(children, { type: 'load', server: target, pollId: poll.id, options, seconds: SECONDS }, 'loaded')
+    const replies = await all(
+      children,
+      { type: 'load', server: target, pollId: poll.id, options, seconds: SECONDS },
+      'loaded'
+    )
     return {
       perSecond: replies.reduce((sum, r) => sum + r.ok, 0) / SECONDS,
       latencies: replies.flatMap((r) => r.latencies),
@@ -97,12 +105,15 @@ async function ingest(record) {
   const cpuBefore = await cpuMs(host.child.pid)
   for (let r = 0; r < ROUNDS; r++) rounds.push(await loadRound(server))
   // CPU the host spent per 1,000 answers: steadier than latency on a machine others are using.
-  const cpuPer1000 = (((await cpuMs(host.child.pid)) - cpuBefore) / rounds.reduce((n, r) => n + r.perSecond * SECONDS, 0)) * 1000
+  const cpuPer1000 =
+    (((await cpuMs(host.child.pid)) - cpuBefore) / rounds.reduce((n, r) => n + r.perSecond * SECONDS, 0)) * 1000
   clearInterval(sampler)
 
   // Every acknowledged answer must be in the session file on disk, as last acknowledged.
   await host.stop()
-  const onDisk = JSON.parse(readFileSync(join(host.dataDir, 'sessions', `${session.id}.json`), 'utf8')).session.polls[poll.id].answers
+  const onDisk = JSON.parse(readFileSync(join(host.dataDir, 'sessions', `${session.id}.json`), 'utf8')).session.polls[
+    poll.id
+  ].answers
   const acknowledged = Object.entries(rounds.at(-1).acknowledged).filter(([, option]) => option)
   const lost = acknowledged.filter(([device, option]) => onDisk[device]?.values[poll.id]?.[0] !== option).length
 
@@ -121,14 +132,38 @@ async function ingest(record) {
   const rate = median(rounds.map((r) => r.perSecond))
   const baseline = median(baselineRounds.map((r) => r.perSecond))
   const note = `${PHONES} phones at 10 answers/s each from ${LOAD_PROCESSES} load processes, ${ROUNDS} rounds of ${SECONDS} s; host CPU ${Math.round(cpuPer1000)} ms per 1,000 answers`
-  record('vote_ingest_per_s', rate, '/s', { min: 3000 }, { baseline, ratio: rate / baseline, ratioBudget: { min: 0.5 }, note })
-  record('vote_p99_ms', median(rounds.map((r) => percentile(r.latencies, 99))), 'ms', { max: 50 }, {
-    note:
-      `bare node:http p99 ${median(baselineRounds.map((r) => percentile(r.latencies, 99))).toFixed(1)} ms under the same load; ` +
-      `one durable commit of this session file on this disk, alone: p95 ${commit.toFixed(1)} ms`
-  })
-  record('host_rss_mb_300_phones', peakRss, 'MB', { max: 150 }, { note: 'peak VmRSS of the host process, sampled every 200 ms' })
-  record('votes_lost', lost, 'votes', { max: 0 }, { note: `${acknowledged.length} phones' last acknowledged answers checked on disk` })
+  record(
+    'vote_ingest_per_s',
+    rate,
+    '/s',
+    { min: 3000 },
+    { baseline, ratio: rate / baseline, ratioBudget: { min: 0.5 }, note }
+  )
+  record(
+    'vote_p99_ms',
+    median(rounds.map((r) => percentile(r.latencies, 99))),
+    'ms',
+    { max: 50 },
+    {
+      note:
+        `bare node:http p99 ${median(baselineRounds.map((r) => percentile(r.latencies, 99))).toFixed(1)} ms under the same load; ` +
+        `one durable commit of this session file on this disk, alone: p95 ${commit.toFixed(1)} ms`
+    }
+  )
+  record(
+    'host_rss_mb_300_phones',
+    peakRss,
+    'MB',
+    { max: 150 },
+    { note: 'peak VmRSS of the host process, sampled every 200 ms' }
+  )
+  record(
+    'votes_lost',
+    lost,
+    'votes',
+    { max: 0 },
+    { note: `${acknowledged.length} phones' last acknowledged answers checked on disk` }
+  )
 }
 
 /** A phone's acknowledged answer until the audience view shows it. */
@@ -138,7 +173,10 @@ async function toProjector(browser, record) {
   const audience = await browser.newPage({ viewport: { width: 1280, height: 720 } })
   await audience.goto(`${host.url}&audience=${session.id}`)
   await audience.getByTestId('option-count').first().waitFor()
-  const counts = () => audience.evaluate(() => [...document.querySelectorAll('[data-testid=option-count]')].map((e) => e.textContent).join())
+  const counts = () =>
+    audience.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=option-count]')].map((e) => e.textContent).join()
+    )
   const delays = []
   for (let i = 0; i < 20; i++) {
     const phone = await joinPhone(server, code, i)
@@ -146,7 +184,11 @@ async function toProjector(browser, record) {
     const reply = await answer(phone, server, poll.id, poll.options[i % poll.options.length].id)
     const acknowledged = performance.now()
     if (reply.status !== 200) throw new Error(`answer refused: ${reply.status}`)
-    await audience.waitForFunction((prev) => [...document.querySelectorAll('[data-testid=option-count]')].map((e) => e.textContent).join() !== prev, before, { polling: 'raf' })
+    await audience.waitForFunction(
+      (prev) => [...document.querySelectorAll('[data-testid=option-count]')].map((e) => e.textContent).join() !== prev,
+      before,
+      { polling: 'raf' }
+    )
     delays.push(performance.now() - acknowledged)
     phone.agent.destroy()
   }

@@ -8,11 +8,16 @@ const screens = 'test-results/screens'
 async function screenshotsBothWays(page: Page, name: string, target: Locator): Promise<void> {
   for (const language of ['vi', 'en'] as const) {
     await page.getByRole('button', { name: language === 'vi' ? 'Tiếng Việt' : 'English' }).click()
-    for (const [width, height] of [[1280, 720], [360, 740]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [360, 740]
+    ] as const) {
       await page.setViewportSize({ width, height })
       await target.scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${screens}/${name}-${language}-${width}x${height}.png` })
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      )
       expect(overflow, `${name} is wider than the ${width}px window`).toBeLessThanOrEqual(0)
     }
   }
@@ -57,7 +62,10 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await trainer.screenshot({ path: `${screens}/editor-untranslated-vi-1280x720.png`, fullPage: true })
   await field('Câu hỏi').locator('textarea').nth(1).fill('Does your child have their own phone?')
   await expect(field('Câu hỏi')).not.toHaveClass(/untranslated/)
-  for (const [i, [vi, en]] of [['Có', 'Yes'], ['Không', 'No']].entries()) {
+  for (const [i, [vi, en]] of [
+    ['Có', 'Yes'],
+    ['Không', 'No']
+  ].entries()) {
     const option = part.locator('fieldset', { hasText: 'Lựa chọn' }).nth(i)
     await option.locator('input').nth(0).fill(vi!)
     await option.locator('input').nth(1).fill(en!)
@@ -87,18 +95,25 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   await correct.nth(right === 0 ? 1 : 0).check()
   await correct.nth(right).check()
   await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
-  const overflow = await trainer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await trainer.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  )
   expect(overflow, 'the editor is wider than the window').toBeLessThanOrEqual(0)
   await trainer.screenshot({ path: `${screens}/editor-quiz-vi-1280x720.png` })
 
   // Add an image to the welcome slides: a real PNG, described in both languages, shown in the preview.
   await rows.filter({ hasText: before[0]! }).locator('.row-select').click()
-  for (const [language, title] of [['en', 'Where to find help'], ['vi', 'Tìm hỗ trợ ở đâu']] as const) {
+  for (const [language, title] of [
+    ['en', 'Where to find help'],
+    ['vi', 'Tìm hỗ trợ ở đâu']
+  ] as const) {
     await part.getByTestId(`slides-${language}`).click()
     await part.getByTestId(`slides-${language}`).press('Control+End')
     await part.getByTestId(`slides-${language}`).pressSequentially(`\n---\n\n# ${title}\n`)
   }
-  await part.getByTestId('image-input').setInputFiles({ name: 'Bản đồ.png', mimeType: 'image/png', buffer: samplePng() })
+  await part
+    .getByTestId('image-input')
+    .setInputFiles({ name: 'Bản đồ.png', mimeType: 'image/png', buffer: samplePng() })
   const imageForm = part.getByTestId('image-form')
   await expect(imageForm).toHaveAccessibleName('Thêm ảnh…')
   await expect(imageForm.getByRole('img')).toBeVisible()
@@ -114,7 +129,10 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
     expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(160)
   }
   // A citation from the sources goes in at the cursor of both languages.
-  await part.locator('.slides-tools').getByRole('button', { name: /^Chèn \[@/ }).click()
+  await part
+    .locator('.slides-tools')
+    .getByRole('button', { name: /^Chèn \[@/ })
+    .click()
   await expect(part.getByTestId('slides-vi')).toHaveValue(/\[@ecpat-2019#1\]/)
   await expect(part.getByTestId('slides-en')).toHaveValue(/\[@ecpat-2019#1\]/)
   // The part's facilitator notes have their own picker: another source and paragraph, in both languages.
@@ -130,7 +148,10 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
   // Share: export to one file, remove the workshop, import the file again.
   await trainer.getByRole('button', { name: '← Hội thảo' }).click()
   await expect(trainer.getByText(/Bản sao từ “parents-teachers-online-safety”/)).toBeVisible()
-  const [download] = await Promise.all([trainer.waitForEvent('download'), trainer.getByRole('button', { name: 'Xuất ra tệp để chia sẻ' }).click()])
+  const [download] = await Promise.all([
+    trainer.waitForEvent('download'),
+    trainer.getByRole('button', { name: 'Xuất ra tệp để chia sẻ' }).click()
+  ])
   const file = testInfo.outputPath(download.suggestedFilename())
   await download.saveAs(file)
   expect(download.suggestedFilename()).toMatch(/^parents-teachers-online-safety-copy-1\.0\.0\.roundtable$/)
@@ -186,7 +207,9 @@ test('NGO staff adapt a bundled workshop, share it as a file, and a trainer runs
 })
 
 for (const title of ['Giữ an toàn cho trẻ', 'Cộng đồng cùng hành động', 'Tóm tắt hai hội nghị']) {
-  test(`the slide preview is the projector scaled down: no slide of “${title}” is cut off, and one that would be is flagged`, async ({ trainer }) => {
+  test(`the slide preview is the projector scaled down: no slide of “${title}” is cut off, and one that would be is flagged`, async ({
+    trainer
+  }) => {
     await trainer.locator('.card', { hasText: title }).getByRole('button', { name: 'Xem' }).click()
     await trainer.getByRole('button', { name: 'Tạo bản sao để chỉnh sửa' }).click()
     await expect(trainer.getByTestId('editor')).toBeVisible()
@@ -198,9 +221,11 @@ for (const title of ['Giữ an toàn cho trẻ', 'Cộng đồng cùng hành đ�
       slideParts.push(i)
       await expect(trainer.getByTestId('slide-previews-vi').locator('.slide-projected').first()).toBeVisible()
       await trainer.evaluate(() => new Promise(requestAnimationFrame))
-      const cut = await trainer.locator('.slide-projected').evaluateAll((slides) =>
-        slides.filter((s) => s.scrollHeight > s.clientHeight + 1).map((s) => s.textContent?.slice(0, 60))
-      )
+      const cut = await trainer
+        .locator('.slide-projected')
+        .evaluateAll((slides) =>
+          slides.filter((s) => s.scrollHeight > s.clientHeight + 1).map((s) => s.textContent?.slice(0, 60))
+        )
       expect(cut, `part ${i + 1}: slides cut off on the projector`).toEqual([])
       await expect(trainer.getByTestId('slides-overflow-vi')).toHaveCount(0)
     }
@@ -209,7 +234,9 @@ for (const title of ['Giữ an toàn cho trẻ', 'Cộng đồng cùng hành đ�
     const slides = trainer.getByTestId('slides-vi')
     await slides.click()
     await slides.press('Control+End')
-    await slides.pressSequentially('\n---\n\n# Quá dài\n' + Array.from({ length: 14 }, (_, n) => `- Dòng ${n + 1}`).join('\n'))
+    await slides.pressSequentially(
+      '\n---\n\n# Quá dài\n' + Array.from({ length: 14 }, (_, n) => `- Dòng ${n + 1}`).join('\n')
+    )
     await expect(trainer.getByTestId('slides-overflow-vi')).toContainText('dài quá màn chiếu')
     await expect(trainer.locator('.slide-previews li.overflowing')).toHaveCount(1)
     await trainer.getByTestId('slides-overflow-vi').scrollIntoViewIfNeeded()
@@ -217,7 +244,9 @@ for (const title of ['Giữ an toàn cho trẻ', 'Cộng đồng cùng hành đ�
   })
 }
 
-test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({ trainer }, testInfo) => {
+test('a workshop file that is not a package is refused with a clear message and changes nothing', async ({
+  trainer
+}, testInfo) => {
   const file = testInfo.outputPath('not-a-workshop.roundtable')
   const { writeFile } = await import('node:fs/promises')
   await writeFile(file, 'this is not a zip file')
@@ -227,7 +256,9 @@ test('a workshop file that is not a package is refused with a clear message and 
   await expect(trainer.locator('.card')).toHaveCount(3)
 })
 
-test('a workshop file dropped on the library is previewed, a newer version replaces the old one only when confirmed, and a broken one is refused', async ({ trainer }) => {
+test('a workshop file dropped on the library is previewed, a newer version replaces the old one only when confirmed, and a broken one is refused', async ({
+  trainer
+}) => {
   const { brokenPackages, samplePackage } = await import('../electron/testing/sample-package')
   const yazl = await import('yazl')
   const zipOf = async (files: Record<string, string | Buffer>): Promise<number[]> => {
@@ -252,8 +283,14 @@ test('a workshop file dropped on the library is previewed, a newer version repla
     await trainer.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer })
   }
   const withImage = samplePackage('dropped-workshop')
-  withImage['slides/intro.vi.md'] = withImage['slides/intro.vi.md']!.replace('# Xin chào\n', '# Xin chào\n\n![Bản đồ](images/map.png)\n')
-  withImage['slides/intro.en.md'] = withImage['slides/intro.en.md']!.replace('# Hello\n', '# Hello\n\n![Map](images/map.png)\n')
+  withImage['slides/intro.vi.md'] = withImage['slides/intro.vi.md']!.replace(
+    '# Xin chào\n',
+    '# Xin chào\n\n![Bản đồ](images/map.png)\n'
+  )
+  withImage['slides/intro.en.md'] = withImage['slides/intro.en.md']!.replace(
+    '# Hello\n',
+    '# Hello\n\n![Map](images/map.png)\n'
+  )
 
   await drop('dropped-workshop-1.0.0.roundtable', await zipOf({ ...withImage, 'images/map.png': samplePng() }))
   const preview = trainer.getByTestId('import-preview')
@@ -266,7 +303,10 @@ test('a workshop file dropped on the library is previewed, a newer version repla
   await expect(trainer.locator('.card')).toHaveCount(4)
 
   // Version 1.1.0 of the same workshop: the preview says it replaces 1.0.0, which is kept; cancelling changes nothing.
-  const newer = { ...withImage, 'workshop.yaml': withImage['workshop.yaml']!.replace('version: 1.0.0', 'version: 1.1.0') }
+  const newer = {
+    ...withImage,
+    'workshop.yaml': withImage['workshop.yaml']!.replace('version: 1.0.0', 'version: 1.1.0')
+  }
   await drop('dropped-workshop-1.1.0.roundtable', await zipOf({ ...newer, 'images/map.png': samplePng() }))
   await expect(trainer.getByTestId('import-relation')).toContainText('Phiên bản mới hơn bản đang có (1.0.0 → 1.1.0)')
   await trainer.screenshot({ path: `${screens}/import-preview-newer-vi-1280x720.png` })
@@ -290,7 +330,10 @@ test('a workshop file dropped on the library is previewed, a newer version repla
   await expect(trainer.locator('.card')).toHaveCount(4)
 })
 
-test('the facilitator guide and the sign-in sheet open for printing, and print to A4 PDF', async ({ trainer, browser }, testInfo) => {
+test('the facilitator guide and the sign-in sheet open for printing, and print to A4 PDF', async ({
+  trainer,
+  browser
+}, testInfo) => {
   await trainer.locator('.card', { hasText: 'Tóm tắt hai hội nghị' }).getByRole('button', { name: 'Xem' }).click()
   const [guide] = await Promise.all([
     trainer.context().waitForEvent('page'),
@@ -303,7 +346,11 @@ test('the facilitator guide and the sign-in sheet open for printing, and print t
   const html = await guide.content()
   const printer = await browser.newPage()
   await printer.setContent(html)
-  const pdf = await printer.pdf({ path: testInfo.outputPath('guide.pdf'), preferCSSPageSize: true, printBackground: true })
+  const pdf = await printer.pdf({
+    path: testInfo.outputPath('guide.pdf'),
+    preferCSSPageSize: true,
+    printBackground: true
+  })
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   expect(pdf.length).toBeGreaterThan(20_000)
   await printer.close()
@@ -316,12 +363,22 @@ test('the facilitator guide and the sign-in sheet open for printing, and print t
   await expect(sheet.locator('tbody tr')).toHaveCount(30) // 30 numbered lines
 })
 
-test('the printed guide shows a slide image from the package, captioned with its alt text and at most 6 cm high', async ({ host, trainer, browser }, testInfo) => {
+test('the printed guide shows a slide image from the package, captioned with its alt text and at most 6 cm high', async ({
+  host,
+  trainer,
+  browser
+}, testInfo) => {
   const { samplePackage } = await import('../electron/testing/sample-package')
   const yazl = await import('yazl')
   const files: Record<string, string | Buffer> = { ...samplePackage('image-workshop'), 'images/map.png': samplePng() }
-  files['slides/intro.vi.md'] = (files['slides/intro.vi.md'] as string).replace('# Trang hai', '# Trang hai\n\n![Bản đồ điểm hỗ trợ](images/map.png)')
-  files['slides/intro.en.md'] = (files['slides/intro.en.md'] as string).replace('# Slide two', '# Slide two\n\n![Map of help points](images/map.png)')
+  files['slides/intro.vi.md'] = (files['slides/intro.vi.md'] as string).replace(
+    '# Trang hai',
+    '# Trang hai\n\n![Bản đồ điểm hỗ trợ](images/map.png)'
+  )
+  files['slides/intro.en.md'] = (files['slides/intro.en.md'] as string).replace(
+    '# Slide two',
+    '# Slide two\n\n![Map of help points](images/map.png)'
+  )
   const zip = new yazl.ZipFile()
   for (const [name, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), name)
   zip.end()
@@ -335,14 +392,31 @@ test('the printed guide shows a slide image from the package, captioned with its
   await trainer.reload()
 
   const texts = {
-    vi: { switch: 'Tiếng Việt', title: 'Hội thảo mẫu', open: 'Xem', guide: 'Hướng dẫn điều phối (in / PDF)', back: '← Thư viện', caption: 'Bản đồ điểm hỗ trợ' },
-    en: { switch: 'English', title: 'Sample workshop', open: 'Open', guide: 'Facilitator guide (print / PDF)', back: '← Library', caption: 'Map of help points' }
+    vi: {
+      switch: 'Tiếng Việt',
+      title: 'Hội thảo mẫu',
+      open: 'Xem',
+      guide: 'Hướng dẫn điều phối (in / PDF)',
+      back: '← Thư viện',
+      caption: 'Bản đồ điểm hỗ trợ'
+    },
+    en: {
+      switch: 'English',
+      title: 'Sample workshop',
+      open: 'Open',
+      guide: 'Facilitator guide (print / PDF)',
+      back: '← Library',
+      caption: 'Map of help points'
+    }
   }
   for (const language of ['vi', 'en'] as const) {
     const t = texts[language]
     await trainer.getByRole('button', { name: t.switch }).click()
     await trainer.locator('.card', { hasText: t.title }).getByRole('button', { name: t.open }).click()
-    const [guide] = await Promise.all([trainer.context().waitForEvent('page'), trainer.getByRole('button', { name: t.guide }).click()])
+    const [guide] = await Promise.all([
+      trainer.context().waitForEvent('page'),
+      trainer.getByRole('button', { name: t.guide }).click()
+    ])
     await guide.waitForLoadState()
     const figure = guide.locator('.guide-figure')
     await expect(figure).toHaveCount(1)
@@ -353,7 +427,11 @@ test('the printed guide shows a slide image from the package, captioned with its
     expect((await image.boundingBox())!.height).toBeLessThanOrEqual(227)
     const printer = await browser.newPage()
     await printer.setContent(await guide.content())
-    await printer.pdf({ path: testInfo.outputPath(`guide-with-image-${language}.pdf`), preferCSSPageSize: true, printBackground: true })
+    await printer.pdf({
+      path: testInfo.outputPath(`guide-with-image-${language}.pdf`),
+      preferCSSPageSize: true,
+      printBackground: true
+    })
     await printer.close()
     await guide.close()
     await trainer.getByRole('button', { name: t.back }).click()

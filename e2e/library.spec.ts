@@ -4,7 +4,9 @@ import { expect, test } from './fixtures'
 const screens = 'test-results/screens'
 
 async function expectNoHorizontalOverflow(page: import('@playwright/test').Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  )
   expect(overflow, 'page is wider than the window').toBeLessThanOrEqual(0)
 }
 

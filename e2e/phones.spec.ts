@@ -5,7 +5,12 @@ import { openAudience, startPhones, startSession } from './session-helpers'
 const screens = 'test-results/screens'
 const phone = devices['Pixel 5']
 
-async function joinPhone(browser: Browser, url: string, code: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+async function joinPhone(
+  browser: Browser,
+  url: string,
+  code: string,
+  javaScriptEnabled = true
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...phone, javaScriptEnabled })
   const page = await context.newPage()
   await page.goto(url)
@@ -74,7 +79,10 @@ test('twenty phones answer a poll over the participant network and the projector
 
   // Vote to projector: from the phone's acknowledgement to the audience view showing it.
   const before = Number(await counts.nth(2 % options).innerText())
-  await phones[5]!.page.locator('input[type="radio"]').nth(2 % options).check()
+  await phones[5]!.page
+    .locator('input[type="radio"]')
+    .nth(2 % options)
+    .check()
   await phones[5]!.page.getByRole('button', { name: 'Gửi câu trả lời' }).click()
   await expect(phones[5]!.page.getByRole('status')).toContainText('Đã lưu')
   const acknowledged = Date.now()
@@ -87,7 +95,10 @@ test('twenty phones answer a poll over the participant network and the projector
   const radio = late.locator('input[type="radio"]').first()
   const form = { block: blockId, [(await radio.getAttribute('name'))!]: (await radio.getAttribute('value'))! }
   await trainer.getByRole('button', { name: 'Đóng bình chọn (O)' }).click()
-  const refused = await phones[1]!.context.request.post(`${url}answer`, { form, headers: { Origin: url.replace(/\/$/, '') } })
+  const refused = await phones[1]!.context.request.post(`${url}answer`, {
+    form,
+    headers: { Origin: url.replace(/\/$/, '') }
+  })
   expect(refused.status()).toBe(409)
 
   for (const p of [...phones, noScript]) await p.context.close()

@@ -31,13 +31,22 @@ async function runSession(
     workshopId: 'conference-briefing',
     details: { venue: spec.venue, date: spec.date, trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
   })
-  const command = (c: Record<string, unknown>): Promise<unknown> => host.call('session.command', { id: session.id, command: c })
+  const command = (c: Record<string, unknown>): Promise<unknown> =>
+    host.call('session.command', { id: session.id, command: c })
   for (const [sex, ageGroup, count] of spec.attendance) await command({ type: 'attendanceSet', sex, ageGroup, count })
-  for (const [blockId, correct] of [['pre-quiz', spec.pre], ['post-quiz', spec.post]] as const) {
+  for (const [blockId, correct] of [
+    ['pre-quiz', spec.pre],
+    ['post-quiz', spec.post]
+  ] as const) {
     await command({ type: 'pollOpen', blockId, mode: 'tally' })
     await command({ type: 'tallyRespondents', blockId, count: spec.respondents })
     for (const q of questions.filter((q) => !q.multiple)) {
-      await command({ type: 'tallySet', blockId, key: `${q.id}/${q.options.find((o) => o.correct)!.id}`, count: correct })
+      await command({
+        type: 'tallySet',
+        blockId,
+        key: `${q.id}/${q.options.find((o) => o.correct)!.id}`,
+        count: correct
+      })
     }
     await command({ type: 'pollClose', blockId })
   }
@@ -86,7 +95,13 @@ function foreignSummary(): string {
     feedback: [],
     quizzes: {
       tests: [test('pre', 60, 1), test('post', 70, 4)],
-      change: { preBlockId: 'pre-quiz', postBlockId: 'post-quiz', meanScorePoints: 10, masteredPoints: 60, questions: [] },
+      change: {
+        preBlockId: 'pre-quiz',
+        postBlockId: 'post-quiz',
+        meanScorePoints: 10,
+        masteredPoints: 60,
+        questions: []
+      },
       matchedGain: { pairs: 4, meanGainPoints: 12.5 }
     },
     notes: [],
@@ -106,7 +121,11 @@ test('the report across sessions adds up local and imported sessions once each, 
   const sessionA = await runSession(host, {
     date: '2026-11-02',
     venue: 'Hội trường <script>alert(1)</script>',
-    attendance: [['female', '25-59', 12], ['male', '25-59', 7], ['other', '18-24', 1]],
+    attendance: [
+      ['female', '25-59', 12],
+      ['male', '25-59', 7],
+      ['other', '18-24', 1]
+    ],
     respondents: 20,
     pre: 10,
     post: 16
@@ -114,7 +133,10 @@ test('the report across sessions adds up local and imported sessions once each, 
   await runSession(host, {
     date: '2026-11-20',
     venue: 'Nhà văn hoá thôn 3',
-    attendance: [['female', '18-24', 6], ['male', '60-plus', 4]],
+    attendance: [
+      ['female', '18-24', 6],
+      ['male', '60-plus', 4]
+    ],
     respondents: 10,
     pre: 4,
     post: 9
@@ -123,11 +145,18 @@ test('the report across sessions adds up local and imported sessions once each, 
   // Imported: a session from elsewhere (5 people, +10), and session A's own summary, which must not count twice.
   const foreignPath = testInfo.outputPath('foreign.json')
   await writeFile(foreignPath, foreignSummary())
-  const ownExport = await host.call<{ files: { content: string }[] }>('session.export', { id: sessionA, language: 'vi', format: 'json' })
+  const ownExport = await host.call<{ files: { content: string }[] }>('session.export', {
+    id: sessionA,
+    language: 'vi',
+    format: 'json'
+  })
   const ownPath = testInfo.outputPath('session-a.json')
   await writeFile(ownPath, ownExport.files[0]!.content)
   await trainer.reload()
-  for (const [path, date] of [[foreignPath, '2026-12-05'], [ownPath, '2026-11-02']] as const) {
+  for (const [path, date] of [
+    [foreignPath, '2026-12-05'],
+    [ownPath, '2026-11-02']
+  ] as const) {
     await trainer.getByTestId('summary-input').setInputFiles(path)
     await expect(trainer.getByRole('status')).toContainText(`(${date}).`)
   }
@@ -220,7 +249,12 @@ test('the report across sessions adds up local and imported sessions once each, 
   expect([...workbook.keys()]).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
   expect(workbook.get('Số liệu chính')).toContainEqual(['Tổng số người tham dự', 30])
   expect(workbook.get('Điểm danh')!.at(-1)).toEqual(['Tổng', 0, 7, 19, 4, 30])
-  expect(workbook.get('Các buổi đã tổ chức')!.slice(1).map((row) => [row[5], ...row.slice(8)])).toEqual([
+  expect(
+    workbook
+      .get('Các buổi đã tổ chức')!
+      .slice(1)
+      .map((row) => [row[5], ...row.slice(8)])
+  ).toEqual([
     ['Hội trường <script>alert(1)</script>', 20, 0, 50, 80, 30],
     ['Nhà văn hoá thôn 3', 10, 0, 40, 90, 50]
   ])

@@ -69,7 +69,10 @@ export async function readXlsx(path: string): Promise<Map<string, unknown[][]>> 
  * Opens an exported file from disk in a new browser context where every request but `file:` is
  * aborted and recorded: a self-contained export renders completely with `attempts` left empty.
  */
-export async function openOffline(browser: Browser, path: string): Promise<{ page: Page; context: BrowserContext; attempts: string[] }> {
+export async function openOffline(
+  browser: Browser,
+  path: string
+): Promise<{ page: Page; context: BrowserContext; attempts: string[] }> {
   const context = await browser.newContext()
   const attempts: string[] = []
   await context.route('**/*', (route) => {

@@ -124,7 +124,9 @@ test('the presenter works in English too', async ({ trainer }) => {
   await trainer.keyboard.press('ArrowRight')
   await expect(trainer.locator('.audience-slide h1')).not.toHaveText(before)
   // The projector window follows the laptop's single-screen view.
-  await expect(audience.locator('.audience-slide h1')).toHaveText(await trainer.locator('.audience-slide h1').innerText())
+  await expect(audience.locator('.audience-slide h1')).toHaveText(
+    await trainer.locator('.audience-slide h1').innerText()
+  )
   await trainer.screenshot({ path: `${screens}/single-screen-en-1280x720.png` })
   await trainer.keyboard.press('Escape')
   await expect(trainer.getByTestId('presenter')).toBeVisible()

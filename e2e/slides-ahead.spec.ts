@@ -62,7 +62,9 @@ async function sessionOf(host: RunningHost): Promise<CoreSession> {
 test('ten quick presses of → end both windows on the core position, never jumping back', async ({ trainer, host }) => {
   await startSession(trainer, 'Tóm tắt hai hội nghị')
   const audience = await openAudience(trainer)
-  await expect(audience.locator('.audience-slide h1')).toHaveText(await trainer.getByTestId('current-slide').locator('h1').innerText())
+  await expect(audience.locator('.audience-slide h1')).toHaveText(
+    await trainer.getByTestId('current-slide').locator('h1').innerText()
+  )
   await recordShown(trainer, audience)
 
   for (let i = 0; i < 10; i++) await trainer.keyboard.press('ArrowRight')
@@ -72,9 +74,11 @@ test('ten quick presses of → end both windows on the core position, never jump
   // The core answered every press: both windows show its position.
   const core = await sessionOf(host)
   await expect(trainer.locator('.agenda-strip li.current')).toHaveCount(1)
-  expect(await trainer.locator('.agenda-strip li').evaluateAll((items) => items.findIndex((i) => i.classList.contains('current')))).toBe(
-    core.position.block
-  )
+  expect(
+    await trainer
+      .locator('.agenda-strip li')
+      .evaluateAll((items) => items.findIndex((i) => i.classList.contains('current')))
+  ).toBe(core.position.block)
   const coreView = await host.call<{ kind: string; html?: string }>('session.audience', { id: core.id })
   await expect(audience.getByTestId('audience')).toHaveAttribute('data-kind', coreView.kind)
   if (coreView.kind === 'slide') {
@@ -110,10 +114,14 @@ test('when the core refuses a command, the presenter and the audience return to 
 
   // The next press leaves the presenter as → but reaches the core as a jump past the last part, which it refuses.
   await page.route('**/api/session.command', (route) =>
-    route.continue({ postData: route.request().postData()!.replace('{"type":"next"}', '{"type":"goto","block":999,"slide":0}') })
+    route.continue({
+      postData: route.request().postData()!.replace('{"type":"next"}', '{"type":"goto","block":999,"slide":0}')
+    })
   )
   await page.keyboard.press('ArrowRight')
-  await expect(page.getByRole('alert')).toHaveText('Không thực hiện được yêu cầu: không có phần “1000” trong chương trình')
+  await expect(page.getByRole('alert')).toHaveText(
+    'Không thực hiện được yêu cầu: không có phần “1000” trong chương trình'
+  )
   await expect(page.locator('.stage-label')).toContainText(' 2/')
   await expect(page.getByTestId('current-slide').locator('h1')).toHaveText(second)
   await expect(audience.locator('.audience-slide h1')).toHaveText(second)

@@ -5,11 +5,18 @@ import { openOffline, readDocx, readXlsx, readZip, startSession } from './sessio
 
 const screens = 'test-results/screens'
 
-test('a finished session gives a summary whose exports hold the numbers that were entered', async ({ trainer, browser }, testInfo) => {
+test('a finished session gives a summary whose exports hold the numbers that were entered', async ({
+  trainer,
+  browser
+}, testInfo) => {
   test.setTimeout(90_000)
   await startSession(trainer, 'Tóm tắt hai hội nghị', 'Hội trường <script>alert(1)</script>')
   await trainer.getByText(/Điểm danh/).click()
-  for (const [label, count] of [['Nữ 25–59', '12'], ['Nam 25–59', '7'], ['Khác / không muốn nói 18–24', '1']] as const) {
+  for (const [label, count] of [
+    ['Nữ 25–59', '12'],
+    ['Nam 25–59', '7'],
+    ['Khác / không muốn nói 18–24', '1']
+  ] as const) {
     await trainer.getByLabel(label).fill(count)
     await trainer.getByLabel(label).press('Tab')
   }
@@ -44,7 +51,9 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   await trainer.getByRole('button', { name: 'CSV' }).click()
   await expect.poll(() => downloads.filter((d) => d.name.endsWith('-csv.zip')).length).toBe(1)
   const tables = await readZip(downloads.find((d) => d.name.endsWith('-csv.zip'))!.path)
-  expect([...tables.keys()].map((name) => name.split('/').pop())).toEqual(expect.arrayContaining(['attendance.csv', 'polls.csv', 'timing.csv']))
+  expect([...tables.keys()].map((name) => name.split('/').pop())).toEqual(
+    expect.arrayContaining(['attendance.csv', 'polls.csv', 'timing.csv'])
+  )
   const attendance = [...tables].find(([name]) => name.endsWith('attendance.csv'))![1]
   expect([...attendance.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const text = attendance.toString('utf8')
@@ -123,7 +132,11 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   // HTML: opened from disk with every request blocked, it renders completely.
   await trainer.getByRole('button', { name: 'HTML' }).click()
   await expect.poll(() => downloads.filter((d) => d.name.endsWith('.html')).length).toBe(1)
-  const { page, context: offline, attempts } = await openOffline(browser, downloads.find((d) => d.name.endsWith('.html'))!.path)
+  const {
+    page,
+    context: offline,
+    attempts
+  } = await openOffline(browser, downloads.find((d) => d.name.endsWith('.html'))!.path)
   await expect(page.locator('body')).toContainText('20')
   expect(attempts).toEqual([])
   await page.screenshot({ path: `${screens}/summary-export-vi.png`, fullPage: true })
@@ -133,9 +146,14 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   await trainer.screenshot({ path: `${screens}/summary-vi-360x740.png` })
 })
 
-test('in English, the summary offers Word and Excel too, and they fit on a phone-sized screen', async ({ trainer }, testInfo) => {
+test('in English, the summary offers Word and Excel too, and they fit on a phone-sized screen', async ({
+  trainer
+}, testInfo) => {
   await trainer.getByRole('button', { name: 'English' }).click()
-  await trainer.locator('.card', { hasText: 'Briefing: two international meetings' }).getByRole('button', { name: 'Open' }).click()
+  await trainer
+    .locator('.card', { hasText: 'Briefing: two international meetings' })
+    .getByRole('button', { name: 'Open' })
+    .click()
   await trainer.getByRole('button', { name: 'Start a session' }).click()
   await trainer.getByLabel('Venue').fill('Community hall <b>2</b>')
   await trainer.getByLabel('Trainer').fill('Lan')

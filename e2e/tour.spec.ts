@@ -40,15 +40,18 @@ function layoutProblems(page: Page, { tapTargets = false } = {}): Promise<string
       }
       return false
     }
-    if (root.scrollWidth > root.clientWidth) problems.push(`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`)
+    if (root.scrollWidth > root.clientWidth)
+      problems.push(`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`)
     for (const el of document.querySelectorAll('button, label, summary, a, legend, th, .kind, [role="tab"]')) {
       if (!shown(el) || el.clientWidth === 0) continue
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`text cut off in ${describe(el)}: ${el.scrollWidth}px in ${el.clientWidth}px`)
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`text cut off in ${describe(el)}: ${el.scrollWidth}px in ${el.clientWidth}px`)
     }
     for (const el of document.querySelectorAll('body *')) {
       if (!shown(el) || insideScroller(el)) continue
       const box = el.getBoundingClientRect()
-      if (box.left < -1 || box.right > root.clientWidth + 1) problems.push(`${describe(el)} crosses the window's edge (${Math.round(box.left)}–${Math.round(box.right)})`)
+      if (box.left < -1 || box.right > root.clientWidth + 1)
+        problems.push(`${describe(el)} crosses the window's edge (${Math.round(box.left)}–${Math.round(box.right)})`)
     }
     // The bundled fonts have no emoji: one would be a colour picture on one laptop and a box on another.
     const emoji = /\p{Emoji_Presentation}/u.exec(document.body.innerText)
@@ -73,7 +76,12 @@ interface ShotOptions {
 }
 
 /** Screenshot `tour-<screen>-<lang>-<size>.png` at each size, checking the layout at each; back to the first size after. */
-async function shoot(page: Page, screen: string, language: Language, { sizes = [laptop, phoneSize], focus, tapTargets }: ShotOptions = {}): Promise<void> {
+async function shoot(
+  page: Page,
+  screen: string,
+  language: Language,
+  { sizes = [laptop, phoneSize], focus, tapTargets }: ShotOptions = {}
+): Promise<void> {
   for (const size of sizes) {
     await page.setViewportSize(size)
     await focus?.scrollIntoViewIfNeeded()
@@ -94,11 +102,23 @@ async function shoot(page: Page, screen: string, language: Language, { sizes = [
 async function reportShown(page: Page, expected: string): Promise<void> {
   const frame = page.locator('iframe.summary-frame')
   await expect(frame).toHaveAttribute('srcdoc', new RegExp(expected))
-  for (let waited = 0; waited < 5_000 && (await frame.screenshot()).length < 5_000; waited += 250) await page.waitForTimeout(250)
+  for (let waited = 0; waited < 5_000 && (await frame.screenshot()).length < 5_000; waited += 250)
+    await page.waitForTimeout(250)
 }
 
-async function phonePage(browser: Browser, url: string, code: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: phoneSize, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled })
+async function phonePage(
+  browser: Browser,
+  url: string,
+  code: string,
+  javaScriptEnabled = true
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: phoneSize,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled
+  })
   const page = await context.newPage()
   await page.goto(url)
   return { context, page }
@@ -108,7 +128,13 @@ async function phonePage(browser: Browser, url: string, code: string, javaScript
 async function hostWithDamagedSession(host: RunningHost): Promise<RunningHost> {
   const earlier = await host.call<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
-    details: { venue: 'Trường THCS Nguyễn Du', date: '2026-11-02', trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
+    details: {
+      venue: 'Trường THCS Nguyễn Du',
+      date: '2026-11-02',
+      trainer: 'Chị Lan',
+      language: 'vi',
+      plannedStart: '08:30'
+    }
   })
   await host.call('session.command', { id: earlier.id, command: { type: 'next' } })
   await host.stop()
@@ -122,7 +148,12 @@ async function hostWithDamagedSession(host: RunningHost): Promise<RunningHost> {
 test.use({ actionTimeout: 15_000 })
 
 for (const language of ['vi', 'en'] as const) {
-  test(`a new user's tour of every screen (${language})`, async ({ host, page, browser, outsideRequests }, testInfo) => {
+  test(`a new user's tour of every screen (${language})`, async ({
+    host,
+    page,
+    browser,
+    outsideRequests
+  }, testInfo) => {
     test.setTimeout(120_000)
     void outsideRequests
     const t = (key: MessageKey): string => translate(language, key)
@@ -137,7 +168,12 @@ for (const language of ['vi', 'en'] as const) {
       await page.setViewportSize(laptop)
       await page.goto(restarted.url)
       if (language === 'en') await page.getByRole('button', { name: 'English' }).click()
-      await expect(page.getByRole('region', { name: t('notice.title') }).getByRole('status').first()).toBeVisible()
+      await expect(
+        page
+          .getByRole('region', { name: t('notice.title') })
+          .getByRole('status')
+          .first()
+      ).toBeVisible()
       await shoot(page, 'notice', language)
       const dismiss = page.getByRole('button', { name: t('notice.dismiss'), exact: true })
       for (let left = await dismiss.count(); left > 0; left--) {
@@ -149,7 +185,10 @@ for (const language of ['vi', 'en'] as const) {
 
       // Workshop view, start-session form.
       const title = language === 'vi' ? 'Cộng đồng cùng hành động' : 'Communities acting together'
-      await page.locator('.card', { hasText: title }).getByRole('button', { name: t('library.open') }).click()
+      await page
+        .locator('.card', { hasText: title })
+        .getByRole('button', { name: t('library.open') })
+        .click()
       await expect(page.getByRole('button', { name: t('session.start') })).toBeVisible()
       await shoot(page, 'workshop', language)
 
@@ -157,13 +196,25 @@ for (const language of ['vi', 'en'] as const) {
       await page.getByRole('button', { name: t('workshop.duplicate') }).click()
       await expect(page.getByTestId('editor')).toBeVisible()
       const rows = page.getByTestId('builder-row')
-      await rows.filter({ has: page.locator('.kind-slides') }).nth(1).locator('.row-select').click()
+      await rows
+        .filter({ has: page.locator('.kind-slides') })
+        .nth(1)
+        .locator('.row-select')
+        .click()
       await shoot(page, 'editor-slides', language, { focus: page.locator('.block-editor') })
-      await rows.filter({ has: page.locator('.kind-quiz') }).first().locator('.row-select').click()
+      await rows
+        .filter({ has: page.locator('.kind-quiz') })
+        .first()
+        .locator('.row-select')
+        .click()
       await shoot(page, 'editor-quiz', language, { focus: page.locator('.block-editor') })
       await page.reload() // back to the library
 
-      await page.locator('.card', { hasText: title }).first().getByRole('button', { name: t('library.open') }).click()
+      await page
+        .locator('.card', { hasText: title })
+        .first()
+        .getByRole('button', { name: t('library.open') })
+        .click()
       await page.getByRole('button', { name: t('session.start') }).click()
       const venue = language === 'vi' ? 'Nhà văn hoá thôn Đông, xã An Phú' : 'Community hall, An Phu commune'
       await page.getByLabel(t('session.venue')).fill(venue)
@@ -172,9 +223,14 @@ for (const language of ['vi', 'en'] as const) {
       await shoot(page, 'start-form', language, { focus: page.locator('.start-form') })
       await page.getByRole('button', { name: t('session.begin'), exact: true }).click()
       await expect(page.getByTestId('presenter')).toBeVisible()
-      const sessionId = (await restarted.call<{ id: string; workshopId: string }[]>('session.list')).find((s) => s.workshopId === workshopId)!.id
-      const blocks = (await restarted.call<{ manifest: { blocks: { id: string }[] } }>('workshop.get', { id: workshopId })).manifest.blocks.map((b) => b.id)
-      const command = (c: Record<string, unknown>): Promise<unknown> => restarted.call('session.command', { id: sessionId, command: c })
+      const sessionId = (await restarted.call<{ id: string; workshopId: string }[]>('session.list')).find(
+        (s) => s.workshopId === workshopId
+      )!.id
+      const blocks = (
+        await restarted.call<{ manifest: { blocks: { id: string }[] } }>('workshop.get', { id: workshopId })
+      ).manifest.blocks.map((b) => b.id)
+      const command = (c: Record<string, unknown>): Promise<unknown> =>
+        restarted.call('session.command', { id: sessionId, command: c })
       const goto = (blockId: string): Promise<unknown> => command({ type: 'goto', block: blocks.indexOf(blockId) })
 
       // Presenter on a slide, and the projector's window.
@@ -245,12 +301,19 @@ for (const language of ['vi', 'en'] as const) {
       await goto('poll-one-action')
       await command({ type: 'pollOpen', blockId: 'poll-one-action', mode: 'phones' })
       await phone.page.reload()
-      await phone.page.locator('textarea').fill(
-        language === 'vi' ? 'Tôi sẽ chia sẻ số đường dây nóng 111 với các phụ huynh trong thôn' : 'I will share the 111 hotline number with the parents in my village'
-      )
+      await phone.page
+        .locator('textarea')
+        .fill(
+          language === 'vi'
+            ? 'Tôi sẽ chia sẻ số đường dây nóng 111 với các phụ huynh trong thôn'
+            : 'I will share the 111 hotline number with the parents in my village'
+        )
       await phone.page.locator('button[type="submit"]').click()
       await expect(phone.page.getByRole('status')).toHaveText(saved)
-      await page.locator('.open-answers li').getByRole('button', { name: t('poll.approve') }).click()
+      await page
+        .locator('.open-answers li')
+        .getByRole('button', { name: t('poll.approve') })
+        .click()
       await expect(audience.locator('.open-texts li')).toHaveCount(1)
       await shoot(page, 'presenter-open-text', language)
       await shoot(audience, 'audience-open-text', language, projector)
@@ -270,16 +333,26 @@ for (const language of ['vi', 'en'] as const) {
       await page.getByRole('button', { name: t('summary.open'), exact: true }).click()
       await reportShown(page, venue)
       await shoot(page, 'summary', language)
-      const exported = await restarted.call<{ files: { content: string }[] }>('session.export', { id: sessionId, language, format: 'json' })
+      const exported = await restarted.call<{ files: { content: string }[] }>('session.export', {
+        id: sessionId,
+        language,
+        format: 'json'
+      })
       const file = testInfo.outputPath('summary.json')
       await writeFile(file, exported.files[0]!.content)
       await page.reload() // back to the library
       await page.getByTestId('summary-input').setInputFiles(file)
       await expect(page.getByRole('status')).toBeVisible()
-      await page.getByRole('button', { name: t('summaries.view') }).first().click()
+      await page
+        .getByRole('button', { name: t('summaries.view') })
+        .first()
+        .click()
       await reportShown(page, venue)
       await shoot(page, 'imported-summary', language)
-      await page.getByRole('button', { name: t('summaries.back') }).first().click()
+      await page
+        .getByRole('button', { name: t('summaries.back') })
+        .first()
+        .click()
       await page.getByRole('button', { name: t('report.openButton') }).click()
       await expect(page.getByTestId('report')).toBeVisible()
       await reportShown(page, venue)

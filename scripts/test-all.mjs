@@ -16,7 +16,11 @@ const bin = (pkg, file) => join(root, 'node_modules', pkg, file)
 
 function run(title, args) {
   console.log(`\n=== ${title}`)
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' }
+  })
   return result.status === 0
 }
 
@@ -26,7 +30,11 @@ function check(title, args) {
   else totals.failed++
 }
 
-check('typecheck: tsc (electron, server; against electron types)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json'])
+check('typecheck: tsc (electron, server; against electron types)', [
+  bin('typescript', 'bin/tsc'),
+  '-p',
+  'tsconfig.node.json'
+])
 check('typecheck: tsc (e2e)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.e2e.json'])
 check('typecheck: svelte-check (renderer)', [
   bin('svelte-check', 'bin/svelte-check'),
@@ -34,7 +42,9 @@ check('typecheck: svelte-check (renderer)', [
   './tsconfig.web.json',
   '--fail-on-warnings'
 ])
-check('lint: eslint', [bin('eslint', 'bin/eslint.js'), '.'])
+check('lint: eslint (layers, imports, code)', [bin('eslint', 'bin/eslint.js'), '.'])
+check('format: prettier --check', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'])
+check('imports: no cycles', [join(root, 'scripts', 'check-import-cycles.mjs')])
 
 if (!run('build: electron-vite', [bin('electron-vite', 'bin/electron-vite.js'), 'build'])) {
   totals.failed++

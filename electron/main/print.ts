@@ -20,8 +20,7 @@ const FILE_NAME = /^[\w.-]{1,120}$/
 
 /** `reason` is for the log; `message` is what the trainer is shown, in both languages. */
 export type PrintRequest =
-  | { ok: true; html: string; fileName: string }
-  | { ok: false; reason: string; message?: UserMessage }
+  { ok: true; html: string; fileName: string } | { ok: false; reason: string; message?: UserMessage }
 
 /** Checks a print request from the renderer: the sender first, then the document and its file name. */
 export function printRequest(

@@ -65,8 +65,10 @@ blocks:
     passMarkPercent: 70
     questionsFrom: pre
 `,
-    'slides/intro.vi.md': '# Xin chào\n\n- Một phần ba [@ecpat-2019#4]\n\nNote:\nGhi chú [@ecpat-2019#4]\n\n---\n\n# Trang hai\n\nNote:\nGhi chú hai\n',
-    'slides/intro.en.md': '# Hello\n\n- One third [@ecpat-2019#4]\n\nNote:\nNotes [@ecpat-2019#4]\n\n---\n\n# Slide two\n\nNote:\nNotes two\n'
+    'slides/intro.vi.md':
+      '# Xin chào\n\n- Một phần ba [@ecpat-2019#4]\n\nNote:\nGhi chú [@ecpat-2019#4]\n\n---\n\n# Trang hai\n\nNote:\nGhi chú hai\n',
+    'slides/intro.en.md':
+      '# Hello\n\n- One third [@ecpat-2019#4]\n\nNote:\nNotes [@ecpat-2019#4]\n\n---\n\n# Slide two\n\nNote:\nNotes two\n'
   }
 }
 
@@ -97,22 +99,53 @@ export function brokenPackages(): { name: string; code: string; files: PackageFi
   return [
     variant('yaml-syntax', 'yaml-syntax', (f) => (f['workshop.yaml'] = manifest.replace('title: {', 'title: {{'))),
     variant('missing-title', 'field-missing', (f) => (f['workshop.yaml'] = manifest.replace(/^title: .*\n/m, ''))),
-    variant('unknown-key', 'field-unknown', (f) => (f['workshop.yaml'] = manifest.replace('version: 1.0.0', 'version: 1.0.0\nauthor: someone'))),
-    variant('bad-kind', 'field-choice', (f) => (f['workshop.yaml'] = manifest.replace('kind: discussion', 'kind: lecture'))),
+    variant(
+      'unknown-key',
+      'field-unknown',
+      (f) => (f['workshop.yaml'] = manifest.replace('version: 1.0.0', 'version: 1.0.0\nauthor: someone'))
+    ),
+    variant(
+      'bad-kind',
+      'field-choice',
+      (f) => (f['workshop.yaml'] = manifest.replace('kind: discussion', 'kind: lecture'))
+    ),
     variant('missing-slides-file', 'file-missing', (f) => delete f['slides/intro.en.md']),
     variant('wrong-citation-paragraph', 'citation-bad-paragraph', (f) => {
       f['slides/intro.vi.md'] = f['slides/intro.vi.md']!.replaceAll('#4]', '#42]')
       f['slides/intro.en.md'] = f['slides/intro.en.md']!.replaceAll('#4]', '#42]')
     }),
-    variant('unknown-source', 'citation-unknown-source', (f) => (f['workshop.yaml'] = manifest.replaceAll('[@ecpat-2019#4]', '[@unicef-2017#1]'))),
+    variant(
+      'unknown-source',
+      'citation-unknown-source',
+      (f) => (f['workshop.yaml'] = manifest.replaceAll('[@ecpat-2019#4]', '[@unicef-2017#1]'))
+    ),
     variant('script-in-markdown', 'raw-html', (f) => {
-      f['slides/intro.vi.md'] = f['slides/intro.vi.md']!.replace('# Xin chào', '# Xin chào\n\n<script>alert(1)</script>')
+      f['slides/intro.vi.md'] = f['slides/intro.vi.md']!.replace(
+        '# Xin chào',
+        '# Xin chào\n\n<script>alert(1)</script>'
+      )
     }),
     variant('languages-drift', 'slides-count-differs', (f) => {
       f['slides/intro.en.md'] = f['slides/intro.en.md']! + '\n---\n\n# Extra\n\nNote:\nx\n'
     }),
-    variant('minutes-do-not-add-up', 'minutes-sum', (f) => (f['workshop.yaml'] = manifest.replace('durationMinutes: 60', 'durationMinutes: 90'))),
-    variant('two-correct-in-single', 'quiz-correct-single', (f) => (f['workshop.yaml'] = manifest.replace("{ id: b, text: { vi: \"Sai\", en: \"Wrong\" } }", "{ id: b, text: { vi: \"Sai\", en: \"Wrong\" }, correct: true }"))),
-    variant('oversized-slides', 'file-too-large', (f) => (f['slides/intro.en.md'] = f['slides/intro.en.md']! + 'x'.repeat(1024 * 1024 + 1)))
+    variant(
+      'minutes-do-not-add-up',
+      'minutes-sum',
+      (f) => (f['workshop.yaml'] = manifest.replace('durationMinutes: 60', 'durationMinutes: 90'))
+    ),
+    variant(
+      'two-correct-in-single',
+      'quiz-correct-single',
+      (f) =>
+        (f['workshop.yaml'] = manifest.replace(
+          '{ id: b, text: { vi: "Sai", en: "Wrong" } }',
+          '{ id: b, text: { vi: "Sai", en: "Wrong" }, correct: true }'
+        ))
+    ),
+    variant(
+      'oversized-slides',
+      'file-too-large',
+      (f) => (f['slides/intro.en.md'] = f['slides/intro.en.md']! + 'x'.repeat(1024 * 1024 + 1))
+    )
   ]
 }

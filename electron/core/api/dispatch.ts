@@ -39,7 +39,11 @@ export async function dispatch(handlers: ApiHandlers, method: unknown, rawArgs: 
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || 'arguments'
     // zod's sentence is English: it stays in the log message, the trainer gets the field.
-    return refusal('invalid-arguments', userMessage('error.invalid-arguments', { field }), `${field}: ${issue?.message ?? 'invalid'}`)
+    return refusal(
+      'invalid-arguments',
+      userMessage('error.invalid-arguments', { field }),
+      `${field}: ${issue?.message ?? 'invalid'}`
+    )
   }
   try {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>

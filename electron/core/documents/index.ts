@@ -12,7 +12,14 @@ export { CSV_BOM, csvCell, documentToCsvFiles, tablesToCsvFiles, toCsv, type Csv
 export { documentToDocx } from './docx'
 export { documentToXlsx, sheetNames, tablesToXlsx } from './xlsx'
 export { xmlSafeText } from './xml-text'
-export { formatDate, formatInstant, formatNumber, formatPercent, formatSigned, NO_VALUE } from '../../shared/documents/format'
+export {
+  formatDate,
+  formatInstant,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  NO_VALUE
+} from '../../shared/documents/format'
 export {
   documentExportFiles,
   exportFiles,

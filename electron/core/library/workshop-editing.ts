@@ -1,7 +1,15 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { imageFileProblem, IMAGE_NAME, IMAGES_FOLDER, MAX_IMAGE_BYTES, MAX_IMAGES_TOTAL_BYTES, safeImageName, sniffImageType } from '../../shared/workshops/images'
+import {
+  imageFileProblem,
+  IMAGE_NAME,
+  IMAGES_FOLDER,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGES_TOTAL_BYTES,
+  safeImageName,
+  sniffImageType
+} from '../../shared/workshops/images'
 import { folderReader, imageDataUrl, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
 import type { WorkshopDraft } from './library-schema'
 import type { WorkshopProblem } from '../workshops/problems'
@@ -21,7 +29,8 @@ export async function readDraft(dir: string): Promise<WorkshopDraft> {
   const slides: WorkshopDraft['slides'] = {}
   for (const block of Array.isArray(manifest.blocks) ? (manifest.blocks as { id?: unknown; kind?: unknown }[]) : []) {
     if (block.kind !== 'slides' || typeof block.id !== 'string' || !ID.test(block.id)) continue
-    const read = (language: string) => fs.readFile(join(dir, 'slides', `${block.id}.${language}.md`), 'utf8').catch(() => '')
+    const read = (language: string) =>
+      fs.readFile(join(dir, 'slides', `${block.id}.${language}.md`), 'utf8').catch(() => '')
     slides[block.id] = { vi: await read('vi'), en: await read('en') }
   }
   return { manifest, slides }
@@ -31,7 +40,11 @@ export async function readDraft(dir: string): Promise<WorkshopDraft> {
  * Writes a draft over a user workshop folder (each file durably) and returns what the loader finds.
  * `files` is node's own file system; tests pass one that records the order of calls.
  */
-export async function writeDraft(dir: string, draft: WorkshopDraft, files: DurableWriteFs = fs): Promise<WorkshopProblem[]> {
+export async function writeDraft(
+  dir: string,
+  draft: WorkshopDraft,
+  files: DurableWriteFs = fs
+): Promise<WorkshopProblem[]> {
   await fs.mkdir(join(dir, 'slides'), { recursive: true })
   await writeFileDurably(files, join(dir, MANIFEST_FILE), stringifyYaml(draft.manifest, { lineWidth: 100 }))
   const keep = new Set<string>()
@@ -67,7 +80,11 @@ export type AddImageResult = { ok: true; name: string; dataUrl: string } | { ok:
 export async function addImage(dir: string, originalName: string, bytes: Buffer): Promise<AddImageResult> {
   const refuse = (code: WorkshopProblem['code']): AddImageResult => ({
     ok: false,
-    problem: { file: originalName, code, params: { src: originalName, maxKb: MAX_IMAGE_BYTES / 1024, maxMb: MAX_IMAGES_TOTAL_BYTES / 1024 / 1024 } }
+    problem: {
+      file: originalName,
+      code,
+      params: { src: originalName, maxKb: MAX_IMAGE_BYTES / 1024, maxMb: MAX_IMAGES_TOTAL_BYTES / 1024 / 1024 }
+    }
   })
   const problem = imageFileProblem(bytes)
   const type = sniffImageType(bytes)
@@ -84,7 +101,10 @@ export async function addImage(dir: string, originalName: string, bytes: Buffer)
 
 async function imageFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(join(dir, IMAGES_FOLDER), { withFileTypes: true }).catch(() => [])
-  return entries.filter((e) => e.isFile() && IMAGE_NAME.test(e.name)).map((e) => e.name).sort()
+  return entries
+    .filter((e) => e.isFile() && IMAGE_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort()
 }
 
 /** Copies a workshop into the user's folder under a new id, recording where it came from. */
@@ -97,7 +117,8 @@ export async function duplicateWorkshop(sourceDir: string, userDir: string, sour
   draft.manifest = { ...rest, id, version: '1.0.0', derivedFrom: { id: sourceId, version } }
   const images = await imageFiles(sourceDir)
   if (images.length > 0) await fs.mkdir(join(userDir, id, IMAGES_FOLDER), { recursive: true })
-  for (const name of images) await fs.copyFile(join(sourceDir, IMAGES_FOLDER, name), join(userDir, id, IMAGES_FOLDER, name))
+  for (const name of images)
+    await fs.copyFile(join(sourceDir, IMAGES_FOLDER, name), join(userDir, id, IMAGES_FOLDER, name))
   await writeDraft(join(userDir, id), draft)
   return id
 }

@@ -61,10 +61,9 @@ export class WorkshopLibrary {
   }
 
   private load(): Promise<Entry[]> {
-    this.entries ??= Promise.all([
-      scan(this.folders.bundled, 'bundled'),
-      scan(this.folders.user, 'user')
-    ]).then(([bundled, user]) => [...bundled, ...user])
+    this.entries ??= Promise.all([scan(this.folders.bundled, 'bundled'), scan(this.folders.user, 'user')]).then(
+      ([bundled, user]) => [...bundled, ...user]
+    )
     return this.entries
   }
 }

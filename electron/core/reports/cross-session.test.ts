@@ -81,7 +81,16 @@ function summaryOf(spec: Spec): SessionSummary {
     plannedStart: '08:30',
     status: 'finished',
     timing: {
-      blocks: [{ blockId: 'all', title: 'All', kind: 'slides', plannedMinutes: spec.minutes, actualMinutes: spec.minutes, ran: true }],
+      blocks: [
+        {
+          blockId: 'all',
+          title: 'All',
+          kind: 'slides',
+          plannedMinutes: spec.minutes,
+          actualMinutes: spec.minutes,
+          ran: true
+        }
+      ],
       plannedMinutes: spec.minutes,
       actualMinutes: spec.minutes,
       startedAt: null,
@@ -99,7 +108,13 @@ function summaryOf(spec: Spec): SessionSummary {
       tests,
       change:
         spec.pre && spec.post
-          ? { preBlockId: 'pre-test', postBlockId: 'post-test', meanScorePoints: spec.post.mean - spec.pre.mean, masteredPoints: null, questions: [] }
+          ? {
+              preBlockId: 'pre-test',
+              postBlockId: 'post-test',
+              meanScorePoints: spec.post.mean - spec.pre.mean,
+              masteredPoints: null,
+              questions: []
+            }
           : null,
       matchedGain: { pairs: spec.gain?.pairs ?? 0, meanGainPoints: spec.gain?.points ?? null }
     },
@@ -117,7 +132,11 @@ const S1 = summaryOf({
   title: 'Tóm tắt hai hội nghị',
   venue: 'Hội trường <script>alert(1)</script> | A',
   trainer: '=HYPERLINK("x")',
-  attendance: [[0, 2, 10, 0], [0, 1, 5, 0], [0, 0, 0, 0]], // 18
+  attendance: [
+    [0, 2, 10, 0],
+    [0, 1, 5, 0],
+    [0, 0, 0, 0]
+  ], // 18
   minutes: 120,
   pre: { mean: 50, tested: 18, passed: 6 },
   post: { mean: 80, tested: 18, passed: 15 },
@@ -129,7 +148,11 @@ const S2_EN = summaryOf({
   workshopId: 'conference-briefing',
   title: 'Two conferences in brief',
   language: 'en',
-  attendance: [[3, 0, 0, 0], [2, 0, 0, 1], [0, 1, 0, 0]], // 7
+  attendance: [
+    [3, 0, 0, 0],
+    [2, 0, 0, 1],
+    [0, 1, 0, 0]
+  ], // 7
   minutes: 90,
   pre: { mean: 40, tested: 7, passed: 1 },
   post: { mean: 70, tested: 7, passed: 5 }
@@ -140,7 +163,11 @@ const S3 = summaryOf({
   date: '2026-12-01',
   workshopId: 'parents-evening',
   title: 'Buổi tối cho phụ huynh',
-  attendance: [[0, 0, 4, 0], [0, 0, 0, 0], [0, 0, 0, 0]], // 4
+  attendance: [
+    [0, 0, 4, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0]
+  ], // 4
   minutes: 60,
   // Show of hands: means but no individual scores, so no % mastered.
   pre: { mean: 60, tested: null, passed: null },
@@ -191,7 +218,9 @@ describe('the report across sessions', () => {
       actualMinutes: 270,
       participantHours: 50.5 // 18 × 2 h + 7 × 1.5 h + 4 × 1 h
     })
-    expect(all.sessions.map((s) => [s.date, s.participants, s.preMeanPercent, s.postMeanPercent, s.changePoints])).toEqual([
+    expect(
+      all.sessions.map((s) => [s.date, s.participants, s.preMeanPercent, s.postMeanPercent, s.changePoints])
+    ).toEqual([
       ['2026-11-02', 18, 50, 80, 30],
       ['2026-11-10', 7, 40, 70, 30],
       ['2026-12-01', 4, 60, 75, 15]
@@ -250,12 +279,19 @@ describe('neutral tables and document', () => {
     const tables = crossSessionTables(all, 'en')
     expect(tables.map((t) => t.file)).toEqual(['report', 'attendance', 'sessions', 'workshops'])
     expect(tables.map((t) => t.name)).toEqual(['Key figures', 'Attendance', 'Sessions held', 'By workshop'])
-    expect(crossSessionTables(all, 'vi').map((t) => t.name)).toEqual(['Số liệu chính', 'Điểm danh', 'Các buổi đã tổ chức', 'Theo hội thảo'])
+    expect(crossSessionTables(all, 'vi').map((t) => t.name)).toEqual([
+      'Số liệu chính',
+      'Điểm danh',
+      'Các buổi đã tổ chức',
+      'Theo hội thảo'
+    ])
     const attendance = tables[1]!
     expect(attendance.columns).toEqual(['Sex', 'Under 18', '18–24', '25–59', '60 and over', 'Total'])
     expect(attendance.rows.at(-1)).toEqual(['Other / prefer not to say', 0, 1, 0, 0, 1])
     expect(attendance.total).toEqual(['Total', 5, 4, 19, 1, 29])
-    for (const table of tables) for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) expect(row).toHaveLength(table.columns.length)
+    for (const table of tables)
+      for (const row of [...table.rows, ...(table.total ? [table.total] : [])])
+        expect(row).toHaveLength(table.columns.length)
   })
 
   it('gives sections of formatted text in the language asked for', () => {
@@ -324,7 +360,9 @@ describe('Word and Excel exports hold the same numbers', () => {
   })
 
   it('Word: the same sections and tables as the HTML, totals included, text kept as text', async () => {
-    const { text, html, tables } = await readDocxBuffer(await writeAndRead('report.docx', await reportToDocx(all, 'vi')))
+    const { text, html, tables } = await readDocxBuffer(
+      await writeAndRead('report.docx', await reportToDocx(all, 'vi'))
+    )
     expect(text).toContain('Báo cáo tổng hợp các buổi tập huấn')
     expect(html).toContain('<h1>Số liệu chính</h1>')
     const figures = Object.fromEntries(tables[1]!.slice(1).map((row) => [row[0], row[1]]))
@@ -361,7 +399,12 @@ describe('Word and Excel exports hold the same numbers', () => {
     const trainer = workbook.getWorksheet('Sessions held')!.getCell('G2')
     expect(trainer.type).toBe(ExcelJS.ValueType.String)
     expect(trainer.value).toBe('=HYPERLINK("x")')
-    expect(sheets.get('By workshop')!.slice(1).map((row) => row.slice(0, 5))).toEqual([
+    expect(
+      sheets
+        .get('By workshop')!
+        .slice(1)
+        .map((row) => row.slice(0, 5))
+    ).toEqual([
       ['conference-briefing', 'Tóm tắt hai hội nghị', 2, 25, 210], // titled as built (in Vietnamese)
       ['parents-evening', 'Buổi tối cho phụ huynh', 1, 4, 60]
     ])

@@ -148,10 +148,13 @@ export function workshopChoices(
 ): { id: string; title: string }[] {
   const titles = new Map<string, string>()
   for (const summary of imported) {
-    if (!titles.has(summary.workshop.id) || summary.language === language) titles.set(summary.workshop.id, summary.workshop.title)
+    if (!titles.has(summary.workshop.id) || summary.language === language)
+      titles.set(summary.workshop.id, summary.workshop.title)
   }
   for (const entry of local) titles.set(entry.workshopId, entry.title[language])
-  return [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+  return [...titles]
+    .map(([id, title]) => ({ id, title }))
+    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
 }
 
 export function buildCrossSessionReport(
@@ -162,15 +165,24 @@ export function buildCrossSessionReport(
 ): CrossSessionReport {
   const chosen = summaries
     .filter((s) => matchesFilter({ date: s.summary.date, workshopId: s.summary.workshop.id }, filter))
-    .sort((a, b) => a.summary.date.localeCompare(b.summary.date) || a.summary.sessionId.localeCompare(b.summary.sessionId))
-  const attendance = attendanceOf(chosen.map((s) => s.summary), language)
+    .sort(
+      (a, b) => a.summary.date.localeCompare(b.summary.date) || a.summary.sessionId.localeCompare(b.summary.sessionId)
+    )
+  const attendance = attendanceOf(
+    chosen.map((s) => s.summary),
+    language
+  )
 
   // Workshops in order of first session, each titled (also in the session rows) from a summary in the
   // report's language when there is one: an imported English summary does not put English in a Vietnamese report.
   const byWorkshop = new Map<string, SourcedSummary[]>()
-  for (const item of chosen) byWorkshop.set(item.summary.workshop.id, [...(byWorkshop.get(item.summary.workshop.id) ?? []), item])
+  for (const item of chosen)
+    byWorkshop.set(item.summary.workshop.id, [...(byWorkshop.get(item.summary.workshop.id) ?? []), item])
   const titles = new Map(
-    [...byWorkshop].map(([id, items]) => [id, (items.find((i) => i.summary.language === language) ?? items[0]!).summary.workshop.title])
+    [...byWorkshop].map(([id, items]) => [
+      id,
+      (items.find((i) => i.summary.language === language) ?? items[0]!).summary.workshop.title
+    ])
   )
   const sessions = chosen.map((item) => sessionRow(item, titles.get(item.summary.workshop.id)!))
   const workshops = [...byWorkshop].map(([workshopId, items]) => ({
@@ -194,7 +206,9 @@ export function buildCrossSessionReport(
       importedSessions: chosen.filter((s) => s.source === 'imported').length,
       participants: attendance.total,
       actualMinutes: round(sum(chosen.map((s) => s.summary.timing.actualMinutes))),
-      participantHours: round(sum(chosen.map((s) => (s.summary.attendance.total * s.summary.timing.actualMinutes) / 60)))
+      participantHours: round(
+        sum(chosen.map((s) => (s.summary.attendance.total * s.summary.timing.actualMinutes) / 60))
+      )
     },
     learning: learningOf(chosen.map((s) => s.summary)),
     workshops
@@ -250,7 +264,9 @@ function attendanceOf(summaries: SessionSummary[], language: Language): CrossSes
 function learningOf(summaries: SessionSummary[]): Learning {
   const changes = summaries.flatMap((s) => {
     const { pre, post } = prePost(s)
-    return pre?.meanScorePercent != null && post?.meanScorePercent != null ? [post.meanScorePercent - pre.meanScorePercent] : []
+    return pre?.meanScorePercent != null && post?.meanScorePercent != null
+      ? [post.meanScorePercent - pre.meanScorePercent]
+      : []
   })
   const pooled = (role: 'pre' | 'post'): { tested: number; passed: number; percent: number | null } => {
     const tests = summaries.flatMap((s) => {
@@ -263,7 +279,9 @@ function learningOf(summaries: SessionSummary[]): Learning {
   }
   const pre = pooled('pre')
   const post = pooled('post')
-  const gains = summaries.filter((s) => s.quizzes.matchedGain.pairs > 0 && s.quizzes.matchedGain.meanGainPoints !== null)
+  const gains = summaries.filter(
+    (s) => s.quizzes.matchedGain.pairs > 0 && s.quizzes.matchedGain.meanGainPoints !== null
+  )
   const pairs = sum(gains.map((s) => s.quizzes.matchedGain.pairs))
   return {
     sessionsWithChange: changes.length,
@@ -277,7 +295,9 @@ function learningOf(summaries: SessionSummary[]): Learning {
     masteredChangePoints: pre.percent !== null && post.percent !== null ? round(post.percent - pre.percent) : null,
     matchedPairs: pairs,
     matchedGainPoints:
-      pairs > 0 ? round(sum(gains.map((s) => s.quizzes.matchedGain.pairs * s.quizzes.matchedGain.meanGainPoints!)) / pairs) : null
+      pairs > 0
+        ? round(sum(gains.map((s) => s.quizzes.matchedGain.pairs * s.quizzes.matchedGain.meanGainPoints!)) / pairs)
+        : null
   }
 }
 

@@ -19,17 +19,31 @@ const result = async <T>(method: string, args: unknown): Promise<T> => {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'roundtable-report-'))
-  core = await createAppCore({ dataDir, workshopsDir: resolve(__dirname, '../../../workshops'), host: 'browser', version: '0.0.0-test' })
+  core = await createAppCore({
+    dataDir,
+    workshopsDir: resolve(__dirname, '../../../workshops'),
+    host: 'browser',
+    version: '0.0.0-test'
+  })
   // One session run here (7 people), and its own JSON summary imported back: it must count once.
   const session = await result<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
     details: { venue: 'Hội trường', date: '2026-11-02', trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
   })
-  for (const [sex, ageGroup, count] of [['female', '25-59', 4], ['male', '18-24', 3]] as const) {
+  for (const [sex, ageGroup, count] of [
+    ['female', '25-59', 4],
+    ['male', '18-24', 3]
+  ] as const) {
     await result('session.command', { id: session.id, command: { type: 'attendanceSet', sex, ageGroup, count } })
   }
-  const exported = await result<{ files: { content: string }[] }>('session.export', { id: session.id, language: 'en', format: 'json' })
-  expect(await result('summary.import', { fileName: 'own.json', text: exported.files[0]!.content })).toMatchObject({ ok: true })
+  const exported = await result<{ files: { content: string }[] }>('session.export', {
+    id: session.id,
+    language: 'en',
+    format: 'json'
+  })
+  expect(await result('summary.import', { fileName: 'own.json', text: exported.files[0]!.content })).toMatchObject({
+    ok: true
+  })
 })
 afterAll(async () => {
   await core?.close()
@@ -38,9 +52,12 @@ afterAll(async () => {
 
 describe('report.build and report.export', () => {
   it('count a session run here once, even when its summary was imported too', async () => {
-    const { report, workshops } = await result<{ report: CrossSessionReport; workshops: { id: string }[] }>('report.build', {
-      language: 'vi'
-    })
+    const { report, workshops } = await result<{ report: CrossSessionReport; workshops: { id: string }[] }>(
+      'report.build',
+      {
+        language: 'vi'
+      }
+    )
     expect(report.totals).toMatchObject({ sessions: 1, localSessions: 1, importedSessions: 0, participants: 7 })
     expect(report.attendance.columnTotals).toEqual([0, 3, 4, 0])
     expect(workshops.map((w) => w.id)).toEqual(['conference-briefing'])
@@ -56,14 +73,19 @@ describe('report.build and report.export', () => {
         format
       })
       expect(files).toHaveLength(1)
-      expect(files[0]!.name).toMatch(/^bao-cao-tong-hop-conference-briefing-en(\.html|\.md|\.json|-csv\.zip|\.docx|\.xlsx)$/)
+      expect(files[0]!.name).toMatch(
+        /^bao-cao-tong-hop-conference-briefing-en(\.html|\.md|\.json|-csv\.zip|\.docx|\.xlsx)$/
+      )
       expect(files[0]!.base64).toBe(['csv', 'docx', 'xlsx'].includes(format))
     }
   })
 
   it('export Word and Excel files that other libraries read back with the same numbers', async () => {
     const saved = async (format: 'docx' | 'xlsx'): Promise<Buffer> => {
-      const { files } = await result<{ files: { name: string; content: string }[] }>('report.export', { language: 'vi', format })
+      const { files } = await result<{ files: { name: string; content: string }[] }>('report.export', {
+        language: 'vi',
+        format
+      })
       const path = join(dataDir, files[0]!.name)
       await writeFile(path, Buffer.from(files[0]!.content, 'base64'))
       return readFile(path)
@@ -86,7 +108,9 @@ describe('report.build and report.export', () => {
       return reply.ok ? '' : `${reply.error.code}: ${reply.error.message}`
     }
     expect(await refused({ language: 'vi', from: '2026-13' })).toMatch(/^invalid-arguments: from: a date as YYYY-MM-DD/)
-    expect(await refused({ language: 'vi', from: '2026-12-01', to: '2026-11-01' })).toMatch(/to: the "from" date is after the "to" date/)
+    expect(await refused({ language: 'vi', from: '2026-12-01', to: '2026-11-01' })).toMatch(
+      /to: the "from" date is after the "to" date/
+    )
     expect(await refused({ language: 'vi', workshopId: '../etc' })).toMatch(/^invalid-arguments: workshopId/)
     expect(await refused({ language: 'fr' })).toMatch(/^invalid-arguments: language/)
     expect(await refused({ language: 'vi', extra: 1 })).toMatch(/^invalid-arguments/)

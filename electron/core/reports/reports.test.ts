@@ -92,8 +92,28 @@ describe('documentToDocx', () => {
     // The cross-session report's sessions table, with a long venue.
     const wide: ReportTable = {
       name: 'Buổi',
-      columns: ['Ngày', 'Hội thảo', 'Địa điểm', 'Tập huấn viên', 'Nguồn', 'Người tham dự', 'Điểm TB đầu vào (%)', 'Thay đổi'],
-      rows: [['02/11/2026', 'Tóm tắt hai hội nghị', 'Hội trường văn hoá '.repeat(8), 'Chị Nguyễn Thị Lan', 'Đã nhập', 18, 50, '+30']]
+      columns: [
+        'Ngày',
+        'Hội thảo',
+        'Địa điểm',
+        'Tập huấn viên',
+        'Nguồn',
+        'Người tham dự',
+        'Điểm TB đầu vào (%)',
+        'Thay đổi'
+      ],
+      rows: [
+        [
+          '02/11/2026',
+          'Tóm tắt hai hội nghị',
+          'Hội trường văn hoá '.repeat(8),
+          'Chị Nguyễn Thị Lan',
+          'Đã nhập',
+          18,
+          50,
+          '+30'
+        ]
+      ]
     }
     const docx = await documentToDocx({ title: 'T', language: 'vi', sections: [{ heading: 'H', table: wide }] })
     const xml = strFromU8(unzipSync(docx)['word/document.xml']!)

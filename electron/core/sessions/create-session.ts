@@ -8,14 +8,22 @@ export function workshopSnapshot(workshop: LoadedWorkshop): WorkshopSnapshot {
   const slides: WorkshopSnapshot['slides'] = {}
   for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
     const render = (list: typeof perLanguage.vi) =>
-      list.map((s) => ({ html: renderMarkdown(s.body, workshop.images), notesHtml: renderMarkdown(s.notes, workshop.images) }))
+      list.map((s) => ({
+        html: renderMarkdown(s.body, workshop.images),
+        notesHtml: renderMarkdown(s.notes, workshop.images)
+      }))
     slides[blockId] = { vi: render(perLanguage.vi), en: render(perLanguage.en) }
   }
   return { manifest: workshop.manifest, slides }
 }
 
 /** A new session at the first block, its clock started. */
-export function createSession(input: { id: string; now: Date; snapshot: WorkshopSnapshot; details: SessionDetails }): Session {
+export function createSession(input: {
+  id: string
+  now: Date
+  snapshot: WorkshopSnapshot
+  details: SessionDetails
+}): Session {
   const at = input.now.toISOString()
   const session: Session = {
     id: input.id,

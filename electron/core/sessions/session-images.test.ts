@@ -5,18 +5,30 @@ import { describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../app-core'
 import { samplePackage, samplePng, writePackage } from '../../testing/sample-package'
 
-const details = { venue: 'Hội trường', date: '2026-11-29', trainer: 'Lan', language: 'vi' as const, plannedStart: '08:00' }
+const details = {
+  venue: 'Hội trường',
+  date: '2026-11-29',
+  trainer: 'Lan',
+  language: 'vi' as const,
+  plannedStart: '08:00'
+}
 
 /** A bundled-workshops folder with one workshop whose first slide shows an image in both languages. */
 async function workshopsWithImage(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'roundtable-session-images-'))
   const files = samplePackage('image-workshop')
-  files['slides/intro.vi.md'] = files['slides/intro.vi.md']!.replace('# Xin chào\n', '# Xin chào\n\n![Bản đồ](images/map.png)\n')
+  files['slides/intro.vi.md'] = files['slides/intro.vi.md']!.replace(
+    '# Xin chào\n',
+    '# Xin chào\n\n![Bản đồ](images/map.png)\n'
+  )
   files['slides/intro.en.md'] = files['slides/intro.en.md']!.replace('# Hello\n', '# Hello\n\n![Map](images/map.png)\n')
   await writePackage(join(folder, 'image-workshop'), files)
   await mkdir(join(folder, 'image-workshop', 'images'))
   // A large image (still a real PNG by its bytes), so a copy of it in the session file would show.
-  await writeFile(join(folder, 'image-workshop', 'images', 'map.png'), Buffer.concat([samplePng(), Buffer.alloc(500_000, 7)]))
+  await writeFile(
+    join(folder, 'image-workshop', 'images', 'map.png'),
+    Buffer.concat([samplePng(), Buffer.alloc(500_000, 7)])
+  )
   return folder
 }
 
@@ -39,7 +51,9 @@ describe('slide images in a session', () => {
     expect(sessionText).not.toContain(base64)
     expect(sessionText).toContain('src=\\"session-image:0\\"')
     expect((await stat(sessionFile)).size).toBeLessThan(100_000)
-    const images = JSON.parse(await readFile(join(dataDir, 'sessions', `${started.id}.images.json`), 'utf8')) as string[]
+    const images = JSON.parse(
+      await readFile(join(dataDir, 'sessions', `${started.id}.images.json`), 'utf8')
+    ) as string[]
     expect(images).toHaveLength(1) // Vietnamese and English share it
     expect(images[0]).toMatch(/^data:image\/png;base64,/)
 

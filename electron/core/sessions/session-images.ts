@@ -56,7 +56,9 @@ export async function readSessionImages(path: string): Promise<SessionImages> {
   try {
     const parsed: unknown = JSON.parse(await fs.readFile(path, 'utf8'))
     // Positions matter (references are numbers): anything unexpected becomes an unresolved gap.
-    return Array.isArray(parsed) ? parsed.map((u) => (typeof u === 'string' && u.startsWith('data:image/') ? u : '')) : []
+    return Array.isArray(parsed)
+      ? parsed.map((u) => (typeof u === 'string' && u.startsWith('data:image/') ? u : ''))
+      : []
   } catch {
     return []
   }

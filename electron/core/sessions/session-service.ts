@@ -66,7 +66,11 @@ export class SessionService {
     return [...this.options.library.data.sessions].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   }
 
-  async start(workshop: { id: string; title: Bilingual }, snapshot: WorkshopSnapshot, details: SessionDetails): Promise<Session> {
+  async start(
+    workshop: { id: string; title: Bilingual },
+    snapshot: WorkshopSnapshot,
+    details: SessionDetails
+  ): Promise<Session> {
     const now = this.now()
     const id = `${details.date}-${crypto.randomUUID().slice(0, 8)}`
     const separated = separateImages(snapshot)

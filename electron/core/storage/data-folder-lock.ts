@@ -37,11 +37,13 @@ export async function lockDataFolder(dataDir: string): Promise<DataFolderLock> {
       return { held: true, release: () => fs.unlink(path).catch(() => undefined) }
     } catch (error) {
       const code = errorCode(error)
-      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return { held: false, release: async () => undefined }
+      if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+        return { held: false, release: async () => undefined }
       if (code !== 'EEXIST') throw error
     }
     const holder = await readHolder(path)
-    if (holder && holder.host === hostname() && isRunning(holder.pid)) throw new DataFolderBusyError(dataDir, holder.pid)
+    if (holder && holder.host === hostname() && isRunning(holder.pid))
+      throw new DataFolderBusyError(dataDir, holder.pid)
     await fs.unlink(path).catch(() => undefined) // stale: its process is gone
   }
   throw new Error(`could not lock the data folder ${dataDir}`)
@@ -50,7 +52,9 @@ export async function lockDataFolder(dataDir: string): Promise<DataFolderLock> {
 async function readHolder(path: string): Promise<{ pid: number; host: string } | null> {
   try {
     const holder = JSON.parse(await fs.readFile(path, 'utf8')) as { pid?: unknown; host?: unknown }
-    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? { pid: holder.pid, host: holder.host } : null
+    return typeof holder.pid === 'number' && typeof holder.host === 'string'
+      ? { pid: holder.pid, host: holder.host }
+      : null
   } catch {
     return null
   }

@@ -6,7 +6,6 @@ import { versionedParser } from './versioned'
 /** `library.json`: settings and the index of the user's own data. Sessions get one file each. */
 export const LIBRARY_SCHEMA_VERSION = 1
 
-
 export const SettingsSchema = z.object({
   language: LanguageSchema
 })

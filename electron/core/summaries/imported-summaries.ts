@@ -25,7 +25,10 @@ export class ImportedSummaries {
 
   async import(text: string): Promise<ImportedSummaryEntry> {
     const summary = parseSummaryJson(text) // throws SummaryFileError with a plain reason
-    const id = `${summary.sessionId}-${summary.language}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 80)
+    const id = `${summary.sessionId}-${summary.language}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 80)
     await fs.mkdir(this.folder, { recursive: true })
     await writeFileDurably(fs, join(this.folder, `${id}.json`), summaryToJson(summary))
     return entryOf(id, summary)
@@ -71,4 +74,3 @@ function entryOf(id: string, summary: SessionSummary): ImportedSummaryEntry {
     language: summary.language
   }
 }
-

@@ -78,7 +78,10 @@ export const QuizSummarySchema = z.strictObject({
          * counted. Per-person correctness for it needs phones, paper or cards, so `answered` and `correct`
          * count only those.
          */
-        hands: z.array(z.strictObject({ label: ShortText, count: Count, sharePercent: Percent.nullable() })).max(20).optional()
+        hands: z
+          .array(z.strictObject({ label: ShortText, count: Count, sharePercent: Percent.nullable() }))
+          .max(20)
+          .optional()
       })
     )
     .max(30)
@@ -230,15 +233,18 @@ const close = (a: number, b: number, tolerance = 0.051): boolean => Math.abs(a -
 function checkTotals(
   summary: {
     attendance: { rows: { counts: number[]; total: number }[]; columnTotals: number[]; total: number }
-    timing: { blocks: { plannedMinutes: number; actualMinutes: number }[]; plannedMinutes: number; actualMinutes: number }
+    timing: {
+      blocks: { plannedMinutes: number; actualMinutes: number }[]
+      plannedMinutes: number
+      actualMinutes: number
+    }
   },
   problem: Problem
 ): void {
   // Attendance: every row and column must add up.
   const { attendance } = summary
   attendance.rows.forEach((row, i) => {
-    if (row.counts.length !== AGE_GROUPS.length)
-      problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
+    if (row.counts.length !== AGE_GROUPS.length) problem(['attendance', 'rows', i, 'counts'], 'one count per age group')
     else if (sum(row.counts) !== row.total) problem(['attendance', 'rows', i, 'total'], 'does not add up')
   })
   attendance.columnTotals.forEach((total, j) => {
@@ -246,8 +252,7 @@ function checkTotals(
       problem(['attendance', 'columnTotals', j], 'does not add up')
     }
   })
-  if (sum(attendance.rows.map((r) => r.total)) !== attendance.total)
-    problem(['attendance', 'total'], 'does not add up')
+  if (sum(attendance.rows.map((r) => r.total)) !== attendance.total) problem(['attendance', 'total'], 'does not add up')
 
   // Timing totals: the sums of the (rounded) block minutes.
   const { timing } = summary

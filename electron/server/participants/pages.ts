@@ -15,8 +15,6 @@ import { message, type ParticipantMessageKey } from './messages'
  * much as anything a participant typed.
  */
 
-
-
 /** A line above the form: an answer saved (ok) or refused (error). */
 export interface Notice {
   tone: 'ok' | 'error'

@@ -136,7 +136,8 @@ export const en = {
   'presenter.safeguardingPause.end': 'End the pause (P)',
   'pause.title': 'Safeguarding pause',
   'workshop.pause': 'Safeguarding pause (key P while presenting)',
-  'pause.projector': "The projector shows a neutral break screen that gives no reason. Participants' phones do not change.",
+  'pause.projector':
+    "The projector shows a neutral break screen that gives no reason. Participants' phones do not change.",
   'pause.script': 'What to do',
   'pause.contacts': 'Numbers to have at hand',
   'pause.noScript': "This workshop has no pause script. Follow the workshop's safeguarding notes below.",
@@ -146,7 +147,8 @@ export const en = {
   'presenter.pause': 'Pause the session',
   'presenter.resume': 'Resume the session',
   'presenter.finish': 'Finish the session',
-  'presenter.keys': 'Keys: → / PageDown next · ← / PageUp back · B black · W white · T timer · O open/close poll · G go to part · S single screen · P safeguarding pause',
+  'presenter.keys':
+    'Keys: → / PageDown next · ← / PageUp back · B black · W white · T timer · O open/close poll · G go to part · S single screen · P safeguarding pause',
   'presenter.notSaved': 'The last action could not be saved yet; it is kept and will be saved automatically.',
   'presenter.backToLibrary': '← Library',
   'timer.start': 'Start the timer (T)',
@@ -181,7 +183,8 @@ export const en = {
   'poll.source.cards': 'cards {count}',
   'poll.source.hands': 'hands {count}',
   'poll.source.handsUnknown': 'hands (people not counted yet)',
-  'poll.conflicts': '{count} participant numbers answered differently by phone and on paper/card: the paper/card answer counts ({numbers}).',
+  'poll.conflicts':
+    '{count} participant numbers answered differently by phone and on paper/card: the paper/card answer counts ({numbers}).',
   'quiz.handsOnly': 'Hands per option; per-person scores for this question need phones, paper or cards.',
   'quiz.matchedGain': {
     by: 'pairs',
@@ -221,12 +224,16 @@ export const en = {
   'audience.ended': 'Thank you for taking part!',
   'audience.minutesLeft': 'left',
   'audience.joinMoved': 'The address changed: {from} → {to}. If your phone shows the old page, open the new address.',
-  'audience.phonesOff': 'Phones are off. The trainer turns them on in the “Participants’ phones” panel → “Let phones join”.',
-  'phones.moved': 'The address changed: {from} → {to}. Tell participants to open the new address (the join code is the same).',
-  'phones.notRestarted': 'Phones are off: they could not come back on {address} (that network is no longer on this computer). Choose a network below and press “Let phones join”.',
+  'audience.phonesOff':
+    'Phones are off. The trainer turns them on in the “Participants’ phones” panel → “Let phones join”.',
+  'phones.moved':
+    'The address changed: {from} → {to}. Tell participants to open the new address (the join code is the same).',
+  'phones.notRestarted':
+    'Phones are off: they could not come back on {address} (that network is no longer on this computer). Choose a network below and press “Let phones join”.',
   'phones.offWarning': 'The poll is open for phones but phones are off: nobody can answer yet.',
   'phones.turnOn': 'Turn phones on',
-  'phones.keepsCode': 'The code and address stay the same for the whole session: people who joined do not type it again.',
+  'phones.keepsCode':
+    'The code and address stay the same for the whole session: people who joined do not type it again.',
   'phones.title': 'Participants’ phones',
   'phones.off': 'Off. Choose the Wi-Fi network the participants’ phones are on.',
   'phones.interface': 'Network',
@@ -282,8 +289,10 @@ export const en = {
   'editor.cite.paragraph': 'Paragraph (1–{max})',
   'editor.cite.verifyLocally': 'Verify locally',
   'editor.cite.insert': 'Insert',
-  'editor.slidesHelp': 'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
-  'editor.slidesOverflow': 'Slide {slides} ({language}) is longer than the projector shows: its end will be cut off. Shorten it or split it in two.',
+  'editor.slidesHelp':
+    'A line “---” separates slides; a line “Note:” starts the speaker notes. Both languages need the same number of slides.',
+  'editor.slidesOverflow':
+    'Slide {slides} ({language}) is longer than the projector shows: its end will be cut off. Shorten it or split it in two.',
   'editor.slidesMismatch': 'Different numbers of slides: Vietnamese {vi}, English {en}.',
   'editor.quizRole': 'Kind of quiz',
   'editor.passMark': 'Pass mark (%)',
@@ -312,14 +321,17 @@ export const en = {
   'paper.error.noNumber': 'Type the participant’s number first (their line on the sign-in sheet).',
   'paper.error.badNumber': '“{number}” is not a sign-in number (1–12 digits, letters or hyphens).',
   'paper.error.noLetter': 'Question {question} has no answer {letter}: only A–{last}.',
-  'paper.error.oneAnswer': 'Question {question} takes one answer. If the sheet marks several, press Backspace then Space to leave it blank.',
+  'paper.error.oneAnswer':
+    'Question {question} takes one answer. If the sheet marks several, press Backspace then Space to leave it blank.',
   'paper.error.empty': 'This sheet has no answers yet: nothing to save.',
-  'paper.ask.replace': 'Number {number} already has a sheet. Enter: type it again and replace it · Esc: type another number.',
+  'paper.ask.replace':
+    'Number {number} already has a sheet. Enter: type it again and replace it · Esc: type another number.',
   'paper.entry.open': 'Type in paper sheets',
   'paper.entry.title': 'Typing in paper answer sheets',
   'paper.entry.block': 'Quiz or poll',
   'paper.entry.back': '← Back',
-  'paper.entry.help': "Type the participant's number, Enter, then one letter per question: a single-answer question moves on by itself; for a multiple-answer question (✱) type its letters, then Space. Space leaves a question blank. Enter saves the sheet and starts the next person. Backspace deletes · Esc clears the row · Ctrl+Z undoes the last saved sheet. Turn a Vietnamese input method (Unikey, EVKey) to E while typing.",
+  'paper.entry.help':
+    "Type the participant's number, Enter, then one letter per question: a single-answer question moves on by itself; for a multiple-answer question (✱) type its letters, then Space. Space leaves a question blank. Enter saves the sheet and starts the next person. Backspace deletes · Esc clears the row · Ctrl+Z undoes the last saved sheet. Turn a Vietnamese input method (Unikey, EVKey) to E while typing.",
   'paper.entry.grid': 'Sheet being typed',
   'paper.entry.number': 'No.',
   'paper.entry.score': 'Score',
@@ -330,7 +342,8 @@ export const en = {
   'paper.entry.undo': 'Undo the last sheet (Ctrl+Z)',
   'paper.entry.source.paper': 'paper',
   'paper.entry.source.card': 'card',
-  'paper.entry.conflicts': 'People whose phone, with the same number, answered differently from their paper sheet: {count}. The paper sheet counts.',
+  'paper.entry.conflicts':
+    'People whose phone, with the same number, answered differently from their paper sheet: {count}. The paper sheet counts.',
   'paper.entry.phone': 'phone: {letters}',
   'paper.entry.none': 'This session has no quiz or poll that can be typed in from paper sheets.',
   'paper.saved': 'Sheet {number} saved.',
@@ -353,7 +366,8 @@ export const en = {
   'summary.pdf': 'Print / PDF',
   'summary.docx': 'Word file (.docx) to edit into the donor report',
   'summary.xlsx': 'Excel workbook (.xlsx): one sheet per table, numbers ready for survey tools',
-  'summary.help': 'The report holds no participant names or numbers. It can be exported at any time, also while the session is running.',
+  'summary.help':
+    'The report holds no participant names or numbers. It can be exported at any time, also while the session is running.',
   'summary.backToSession': '← Back to the session',
   'summaries.title': 'Reports received from other sessions',
   'summaries.import': 'Import a report (JSON)…',
@@ -363,9 +377,11 @@ export const en = {
   'summaries.back': '← Library',
   'report.open': 'Report across sessions',
   'report.openButton': 'Open the report',
-  'report.openHelp': 'Brings several sessions together: those run on this computer and the imported reports, filtered by workshop and dates.',
+  'report.openHelp':
+    'Brings several sessions together: those run on this computer and the imported reports, filtered by workshop and dates.',
   'report.title': 'Report across sessions',
-  'report.help': 'Each session counts once, even when its report was also imported. The report holds no participant names or numbers.',
+  'report.help':
+    'Each session counts once, even when its report was also imported. The report holds no participant names or numbers.',
   'report.filters': 'Filter',
   'report.workshop': 'Workshop',
   'report.allWorkshops': 'All workshops',
@@ -384,8 +400,7 @@ export const en = {
   'notice.quarantined': 'The file {file} was damaged and has been moved to {movedTo} (not deleted). Reason: {reason}.',
   'notice.restored-from-backup': 'Restored {file} from the last good copy.',
   'notice.started-empty': 'No good copy of {file} was found; the app started with empty data.',
-  'notice.newer-version':
-    'The file {file} is left untouched and will not be overwritten: {reason}.',
+  'notice.newer-version': 'The file {file} is left untouched and will not be overwritten: {reason}.',
   'notice.save-failed':
     'Could not save to {file} ({reason}). Your data is kept in memory and will be saved automatically once the disk accepts writes.',
   'notice.save-recovered': 'Saving to {file} works again.',
@@ -426,11 +441,13 @@ export const en = {
   'reason.yaml-bad-escape': 'a double-quoted string has an invalid \\ escape',
   'reason.yaml-multiple-docs': 'the file holds more than one YAML document (a --- line)',
   'reason.yaml-other': 'YAML error of type {code}',
-  'error.data-folder-busy': 'Roundtable is already running with the data folder {folder} (process {pid}); close it first',
+  'error.data-folder-busy':
+    'Roundtable is already running with the data folder {folder} (process {pid}); close it first',
   'error.print-invalid': 'the document to print is not valid',
   'error.print-too-large': 'the document is too large to print',
   'error.print-failed': 'the PDF could not be made ({detail})',
-  'error.token-refused': 'the access key is wrong or from an earlier run; open the address Roundtable printed when it started',
+  'error.token-refused':
+    'the access key is wrong or from an earlier run; open the address Roundtable printed when it started',
   'error.request-refused': 'the request was refused ({detail})',
   'error.unknown-method': 'unknown request ({method})',
   'error.invalid-arguments': 'the request has invalid data in “{field}”',
@@ -466,8 +483,16 @@ export const en = {
   'problem.field-invalid': 'The value of “{field}” is not valid.',
   'problem.field-unknown': 'The field “{field}” has keys that are not allowed: {keys}.',
   'problem.field-choice': 'The value of “{field}” must be one of: {allowed}.',
-  'problem.too-few': { by: 'min', one: '“{field}” needs at least {min} item.', other: '“{field}” needs at least {min} items.' },
-  'problem.too-many': { by: 'max', one: '“{field}” has at most {max} item.', other: '“{field}” has at most {max} items.' },
+  'problem.too-few': {
+    by: 'min',
+    one: '“{field}” needs at least {min} item.',
+    other: '“{field}” needs at least {min} items.'
+  },
+  'problem.too-many': {
+    by: 'max',
+    one: '“{field}” has at most {max} item.',
+    other: '“{field}” has at most {max} items.'
+  },
   'problem.folder-name': 'The workshop id “{id}” must match the folder name “{folder}”.',
   'problem.duplicate-id': 'The {what} id “{id}” is used twice.',
   'problem.minutes-sum': 'The blocks add up to {sum} minutes, but the stated duration is {declared}.',
@@ -477,11 +502,13 @@ export const en = {
   'problem.quiz-questions-both': 'The quiz “{block}” may have questions or questionsFrom, not both.',
   'problem.quiz-questions-none': 'The quiz “{block}” needs questions or questionsFrom.',
   'problem.quiz-from-unknown': 'The quiz “{block}” takes its questions from “{from}”, but there is no such quiz.',
-  'problem.quiz-correct-single': 'The single-answer question “{question}” needs exactly 1 correct option (it has {count}).',
+  'problem.quiz-correct-single':
+    'The single-answer question “{question}” needs exactly 1 correct option (it has {count}).',
   'problem.quiz-correct-multiple': 'The multiple-answer question “{question}” needs at least 1 correct option.',
   'problem.unknown-objective': 'The question “{question}” names the objective “{objective}”, which does not exist.',
   'problem.citation-unknown-source': 'The citation “{citation}” points to a source that is not in the sources list.',
-  'problem.citation-bad-paragraph': 'The citation “{citation}” points to a paragraph that does not exist (the source has {max}).',
+  'problem.citation-bad-paragraph':
+    'The citation “{citation}” points to a paragraph that does not exist (the source has {max}).',
   'problem.citation-needs-paragraph': 'The citation “{citation}” needs a paragraph number, e.g. [@{citation}#2].',
   'problem.slides-count-differs':
     'The block “{block}” has {vi} Vietnamese slides but {en} English ones; both languages must match.',
@@ -494,9 +521,11 @@ export const en = {
   'problem.image-unsafe-path':
     'The image path “{src}” is unsafe or invalid; use images/<name>.png|jpg|webp|gif with a lowercase name, no accents, no “..”.',
   'problem.image-missing': 'The image “{src}” is not in the package’s images/ folder.',
-  'problem.image-not-image': '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
+  'problem.image-not-image':
+    '“{src}” is not a PNG, JPEG, WebP or GIF image (its content was checked); SVG and other types are not allowed.',
   'problem.image-too-large': 'The image “{src}” is too large (at most {maxKb} KB per image).',
-  'problem.image-alt-missing': 'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
+  'problem.image-alt-missing':
+    'The image “{src}” has no description: write one in the square brackets, for example ![What the image shows]({src}).',
   'problem.images-too-large': 'The workshop’s images are too large in total (at most {maxMb} MB).',
   'problem.archive-too-large': 'The package file is too large (at most {maxMb} MB).',
   'problem.archive-invalid': 'This is not a valid workshop package file (damaged ZIP?).',

@@ -7,7 +7,14 @@ import { versionedParser } from '../../core/storage/versioned'
 import { parseSummaryJson, SummaryFileError } from '../../core/summaries/json'
 import { z } from 'zod'
 import { translate } from './translate'
-import { inBothLanguages, jsonSyntaxReason, reasonOf, translateNested, userMessage, type UserMessage } from './user-message'
+import {
+  inBothLanguages,
+  jsonSyntaxReason,
+  reasonOf,
+  translateNested,
+  userMessage,
+  type UserMessage
+} from './user-message'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,7 +37,9 @@ const VIETNAMESE_LETTER = /[\u0300-\u036fđ]/i
 
 describe('messages from the core reach the trainer in both languages', () => {
   it('every reason and error key has Vietnamese with diacritics and the same placeholders in English', () => {
-    const keys = Object.keys(vi).filter((key) => key.startsWith('reason.') || key.startsWith('error.')) as (keyof typeof vi)[]
+    const keys = Object.keys(vi).filter(
+      (key) => key.startsWith('reason.') || key.startsWith('error.')
+    ) as (keyof typeof vi)[]
     expect(keys.length).toBeGreaterThan(30)
     for (const key of keys) {
       const params = Object.fromEntries([...vi[key].matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, 'X']))
@@ -88,8 +97,14 @@ describe('messages from the core reach the trainer in both languages', () => {
     expect(refusal([1])).toEqual({ key: 'reason.not-an-object', params: {} })
     expect(refusal({ items: [] })).toEqual({ key: 'reason.version-missing', params: {} })
     expect(refusal({ schemaVersion: 1, items: [] })).toEqual({ key: 'reason.no-migration', params: { version: 1 } })
-    expect(refusal({ schemaVersion: 2, items: ['x'] })).toEqual({ key: 'reason.field-invalid', params: { field: 'items.0' } })
-    expect(refusal({ schemaVersion: 7, items: [] })).toEqual({ key: 'reason.newer-data', params: { found: 7, supported: 2 } })
+    expect(refusal({ schemaVersion: 2, items: ['x'] })).toEqual({
+      key: 'reason.field-invalid',
+      params: { field: 'items.0' }
+    })
+    expect(refusal({ schemaVersion: 7, items: [] })).toEqual({
+      key: 'reason.newer-data',
+      params: { found: 7, supported: 2 }
+    })
     expect(new NewerSchemaError(7, 2).message).toMatch(/newer version/)
   })
 
@@ -100,15 +115,17 @@ describe('messages from the core reach the trainer in both languages', () => {
   })
 
   it('a refused summary file says why in both languages', () => {
-    const reasons = ['x'.repeat(20_000_001), '{"format":', '[1]', '{"format":"roundtable-summary","version":9}'].map((text) => {
-      try {
-        parseSummaryJson(text)
-      } catch (error) {
-        expect(error).toBeInstanceOf(SummaryFileError)
-        return (error as SummaryFileError).reason
+    const reasons = ['x'.repeat(20_000_001), '{"format":', '[1]', '{"format":"roundtable-summary","version":9}'].map(
+      (text) => {
+        try {
+          parseSummaryJson(text)
+        } catch (error) {
+          expect(error).toBeInstanceOf(SummaryFileError)
+          return (error as SummaryFileError).reason
+        }
+        throw new Error('accepted')
       }
-      throw new Error('accepted')
-    })
+    )
     expect(reasons.map((r) => r.key)).toEqual([
       'reason.summary-too-large',
       'reason.json-invalid-at',
@@ -146,8 +163,12 @@ describe('messages from the core reach the trainer in both languages', () => {
     if (result.ok) expect.fail('a duplicate key was accepted')
     const problem = result.problems.find((p) => p.code === 'yaml-syntax')!
     expect(problem).toMatchObject({ line: 4, params: { column: 1, reason: { key: 'reason.yaml-duplicate-key' } } })
-    expect(translateNested('vi', 'problem.yaml-syntax', problem.params)).toBe('Lỗi cú pháp YAML ở cột 1: một khoá xuất hiện hai lần.')
-    expect(translateNested('en', 'problem.yaml-syntax', problem.params)).toBe('YAML syntax error at column 1: a key appears twice.')
+    expect(translateNested('vi', 'problem.yaml-syntax', problem.params)).toBe(
+      'Lỗi cú pháp YAML ở cột 1: một khoá xuất hiện hai lần.'
+    )
+    expect(translateNested('en', 'problem.yaml-syntax', problem.params)).toBe(
+      'YAML syntax error at column 1: a key appears twice.'
+    )
   })
 
   it('the desktop app’s startup dialog says the data folder is busy in Vietnamese, then English', () => {

@@ -33,7 +33,8 @@ export const vi = {
   'library.import': 'Nhập hội thảo từ tệp…',
   'library.import.working': 'Đang kiểm tra tệp…',
   'library.import.done': 'Đã nhập “{id}” phiên bản {version}.',
-  'library.import.doneReplaced': 'Đã nhập “{id}” phiên bản {version}; phiên bản {old} được giữ lại trong thư mục dữ liệu.',
+  'library.import.doneReplaced':
+    'Đã nhập “{id}” phiên bản {version}; phiên bản {old} được giữ lại trong thư mục dữ liệu.',
   'library.import.invalid': 'Không nhập tệp {file}: gói hội thảo có lỗi. Không có gì bị thay đổi.',
   'library.import.conflict':
     'Thư viện đã có “{id}” phiên bản {existing}. Thay bằng phiên bản {incoming}? Phiên bản cũ sẽ được giữ lại.',
@@ -133,7 +134,8 @@ export const vi = {
   'presenter.safeguardingPause.end': 'Kết thúc tạm dừng (P)',
   'pause.title': 'Tạm dừng an toàn',
   'workshop.pause': 'Tạm dừng an toàn (phím P khi trình chiếu)',
-  'pause.projector': 'Máy chiếu đang hiện màn hình nghỉ trung tính, không nêu lý do. Điện thoại của người tham gia không thay đổi.',
+  'pause.projector':
+    'Máy chiếu đang hiện màn hình nghỉ trung tính, không nêu lý do. Điện thoại của người tham gia không thay đổi.',
   'pause.script': 'Anh chị làm gì',
   'pause.contacts': 'Số điện thoại cần có sẵn',
   'pause.noScript': 'Hội thảo này chưa có kịch bản tạm dừng. Làm theo các lưu ý bảo vệ trẻ em bên dưới.',
@@ -143,7 +145,8 @@ export const vi = {
   'presenter.pause': 'Tạm dừng buổi học',
   'presenter.resume': 'Tiếp tục buổi học',
   'presenter.finish': 'Kết thúc buổi học',
-  'presenter.keys': 'Phím: → / PageDown tiếp · ← / PageUp lùi · B đen · W trắng · T đồng hồ · O mở/đóng bình chọn · G chọn phần · S một màn hình · P tạm dừng an toàn',
+  'presenter.keys':
+    'Phím: → / PageDown tiếp · ← / PageUp lùi · B đen · W trắng · T đồng hồ · O mở/đóng bình chọn · G chọn phần · S một màn hình · P tạm dừng an toàn',
   'presenter.notSaved': 'Chưa lưu được thao tác vừa rồi; dữ liệu vẫn được giữ và sẽ tự lưu lại.',
   'presenter.backToLibrary': '← Thư viện',
   'timer.start': 'Bắt đầu đếm giờ (T)',
@@ -178,7 +181,8 @@ export const vi = {
   'poll.source.cards': 'thẻ {count}',
   'poll.source.hands': 'giơ tay {count}',
   'poll.source.handsUnknown': 'giơ tay (chưa đếm số người)',
-  'poll.conflicts': '{count} số tham gia trả lời khác nhau trên điện thoại và trên phiếu/thẻ: tính theo phiếu/thẻ ({numbers}).',
+  'poll.conflicts':
+    '{count} số tham gia trả lời khác nhau trên điện thoại và trên phiếu/thẻ: tính theo phiếu/thẻ ({numbers}).',
   'quiz.handsOnly': 'Giơ tay theo lựa chọn; điểm từng người cho câu này cần điện thoại, phiếu giấy hoặc thẻ.',
   'quiz.matchedGain': '{pairs} người có số tham gia ở cả hai bài: điểm tăng trung bình {points} điểm phần trăm',
   'presenter.singleScreen': 'Một màn hình (S)',
@@ -214,9 +218,11 @@ export const vi = {
   'audience.ended': 'Cảm ơn anh chị đã tham gia!',
   'audience.minutesLeft': 'còn lại',
   'audience.joinMoved': 'Địa chỉ đã đổi: {from} → {to}. Ai đang mở trang cũ, hãy mở địa chỉ mới.',
-  'audience.phonesOff': 'Điện thoại đang tắt. Người điều phối bật lại trong bảng «Điện thoại người tham gia» → «Bật cho điện thoại tham gia».',
+  'audience.phonesOff':
+    'Điện thoại đang tắt. Người điều phối bật lại trong bảng «Điện thoại người tham gia» → «Bật cho điện thoại tham gia».',
   'phones.moved': 'Địa chỉ đã đổi: {from} → {to}. Hãy báo cho người tham gia mở địa chỉ mới (mã tham gia giữ nguyên).',
-  'phones.notRestarted': 'Điện thoại đang tắt: không bật lại được trên {address} (mạng này không còn trên máy). Chọn mạng bên dưới rồi bấm «Bật cho điện thoại tham gia».',
+  'phones.notRestarted':
+    'Điện thoại đang tắt: không bật lại được trên {address} (mạng này không còn trên máy). Chọn mạng bên dưới rồi bấm «Bật cho điện thoại tham gia».',
   'phones.offWarning': 'Bình chọn đang mở cho điện thoại nhưng điện thoại đang tắt: chưa ai trả lời được.',
   'phones.turnOn': 'Bật điện thoại',
   'phones.keepsCode': 'Mã và địa chỉ được giữ cho cả buổi: người đã tham gia không phải nhập lại.',
@@ -275,8 +281,10 @@ export const vi = {
   'editor.cite.paragraph': 'Đoạn (1–{max})',
   'editor.cite.verifyLocally': 'Cần kiểm tra tại địa phương',
   'editor.cite.insert': 'Chèn',
-  'editor.slidesHelp': 'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
-  'editor.slidesOverflow': 'Trang chiếu {slides} ({language}) dài quá màn chiếu: phần cuối sẽ bị cắt. Hãy rút gọn hoặc tách thành hai trang.',
+  'editor.slidesHelp':
+    'Dòng “---” ngăn cách các trang chiếu; dòng “Note:” bắt đầu ghi chú cho người trình bày. Hai ngôn ngữ phải có cùng số trang.',
+  'editor.slidesOverflow':
+    'Trang chiếu {slides} ({language}) dài quá màn chiếu: phần cuối sẽ bị cắt. Hãy rút gọn hoặc tách thành hai trang.',
   'editor.slidesMismatch': 'Số trang chiếu khác nhau: tiếng Việt {vi}, tiếng Anh {en}.',
   'editor.quizRole': 'Loại kiểm tra',
   'editor.passMark': 'Điểm đạt (%)',
@@ -303,16 +311,19 @@ export const vi = {
   'paper.print.room': 'Bảng ghi đáp án cả lớp (in / PDF)',
   'paper.print.polls': 'kèm câu bình chọn',
   'paper.error.noNumber': 'Gõ số của người tham gia trước (số dòng trên danh sách điểm danh).',
-  'paper.error.badNumber': '“{number}” không phải số trên danh sách điểm danh (1–12 chữ số, chữ cái hoặc dấu gạch ngang).',
+  'paper.error.badNumber':
+    '“{number}” không phải số trên danh sách điểm danh (1–12 chữ số, chữ cái hoặc dấu gạch ngang).',
   'paper.error.noLetter': 'Câu {question} không có đáp án {letter}: chỉ có A–{last}.',
-  'paper.error.oneAnswer': 'Câu {question} chỉ chọn một đáp án. Nếu phiếu đánh nhiều ô, nhấn Backspace rồi phím cách để bỏ trống câu này.',
+  'paper.error.oneAnswer':
+    'Câu {question} chỉ chọn một đáp án. Nếu phiếu đánh nhiều ô, nhấn Backspace rồi phím cách để bỏ trống câu này.',
   'paper.error.empty': 'Phiếu chưa có đáp án nào: không có gì để lưu.',
   'paper.ask.replace': 'Số {number} đã có phiếu. Enter: nhập lại và thay phiếu cũ · Esc: gõ số khác.',
   'paper.entry.open': 'Nhập phiếu giấy',
   'paper.entry.title': 'Nhập phiếu trả lời giấy',
   'paper.entry.block': 'Bài',
   'paper.entry.back': '← Quay lại',
-  'paper.entry.help': 'Gõ số của người tham gia, Enter, rồi một chữ cái cho mỗi câu: câu một đáp án tự sang câu sau; câu nhiều đáp án (✱) gõ các chữ cái rồi nhấn phím cách. Phím cách: bỏ trống một câu. Enter: lưu phiếu và sang người tiếp theo. Backspace: xoá · Esc: xoá cả dòng · Ctrl+Z: hoàn tác phiếu vừa lưu. Nên tắt bộ gõ tiếng Việt (Unikey, EVKey: chuyển sang E) khi nhập.',
+  'paper.entry.help':
+    'Gõ số của người tham gia, Enter, rồi một chữ cái cho mỗi câu: câu một đáp án tự sang câu sau; câu nhiều đáp án (✱) gõ các chữ cái rồi nhấn phím cách. Phím cách: bỏ trống một câu. Enter: lưu phiếu và sang người tiếp theo. Backspace: xoá · Esc: xoá cả dòng · Ctrl+Z: hoàn tác phiếu vừa lưu. Nên tắt bộ gõ tiếng Việt (Unikey, EVKey: chuyển sang E) khi nhập.',
   'paper.entry.grid': 'Phiếu đang nhập',
   'paper.entry.number': 'Số',
   'paper.entry.score': 'Điểm',
@@ -346,7 +357,8 @@ export const vi = {
   'summary.pdf': 'In / PDF',
   'summary.docx': 'Tệp Word (.docx) để chỉnh sửa thành báo cáo gửi nhà tài trợ',
   'summary.xlsx': 'Tệp Excel (.xlsx): mỗi bảng một trang tính, số liệu để dùng với công cụ khảo sát',
-  'summary.help': 'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
+  'summary.help':
+    'Báo cáo không chứa tên hay số của người tham gia. Có thể xuất bất cứ lúc nào, kể cả khi buổi học đang diễn ra.',
   'summary.backToSession': '← Về buổi tập huấn',
   'summaries.title': 'Báo cáo nhận từ các buổi tập huấn khác',
   'summaries.import': 'Nhập báo cáo (JSON)…',
@@ -356,9 +368,11 @@ export const vi = {
   'summaries.back': '← Thư viện',
   'report.open': 'Báo cáo tổng hợp',
   'report.openButton': 'Mở báo cáo tổng hợp',
-  'report.openHelp': 'Tổng hợp nhiều buổi: các buổi chạy trên máy này và các báo cáo đã nhập, lọc theo hội thảo và khoảng thời gian.',
+  'report.openHelp':
+    'Tổng hợp nhiều buổi: các buổi chạy trên máy này và các báo cáo đã nhập, lọc theo hội thảo và khoảng thời gian.',
   'report.title': 'Báo cáo tổng hợp các buổi tập huấn',
-  'report.help': 'Mỗi buổi chỉ được tính một lần, kể cả khi báo cáo của buổi đó cũng đã được nhập. Báo cáo không chứa tên hay số của người tham gia.',
+  'report.help':
+    'Mỗi buổi chỉ được tính một lần, kể cả khi báo cáo của buổi đó cũng đã được nhập. Báo cáo không chứa tên hay số của người tham gia.',
   'report.filters': 'Lọc',
   'report.workshop': 'Hội thảo',
   'report.allWorkshops': 'Tất cả hội thảo',
@@ -374,12 +388,10 @@ export const vi = {
   'report.empty': 'Không có buổi tập huấn nào trong phạm vi này.',
   'notice.title': 'Thông báo về dữ liệu',
   'notice.dismiss': 'Đã hiểu',
-  'notice.quarantined':
-    'Tệp {file} bị hỏng và đã được chuyển sang {movedTo} (không xoá). Lý do: {reason}.',
+  'notice.quarantined': 'Tệp {file} bị hỏng và đã được chuyển sang {movedTo} (không xoá). Lý do: {reason}.',
   'notice.restored-from-backup': 'Đã khôi phục {file} từ bản sao tốt gần nhất.',
   'notice.started-empty': 'Không có bản sao tốt của {file}; ứng dụng bắt đầu với dữ liệu trống.',
-  'notice.newer-version':
-    'Tệp {file} được giữ nguyên và sẽ không bị ghi đè, vì {reason}.',
+  'notice.newer-version': 'Tệp {file} được giữ nguyên và sẽ không bị ghi đè, vì {reason}.',
   'notice.save-failed':
     'Không lưu được vào {file} ({reason}). Dữ liệu vẫn được giữ trong bộ nhớ và sẽ tự lưu lại khi ổ đĩa ghi được.',
   'notice.save-recovered': 'Đã lưu lại được vào {file}.',
@@ -412,7 +424,8 @@ export const vi = {
   'reason.yaml-tab-indent': 'thụt lề bằng phím Tab (chỉ dùng dấu cách)',
   'reason.yaml-missing-char': 'thiếu ký tự đóng (dấu nháy, dấu ngoặc hoặc dấu hai chấm?)',
   'reason.yaml-unexpected': 'có ký tự đặt sai chỗ',
-  'reason.yaml-implicit-key': 'một khoá trải trên nhiều dòng hoặc thiếu dấu hai chấm; hãy đặt đoạn văn dài trong dấu nháy',
+  'reason.yaml-implicit-key':
+    'một khoá trải trên nhiều dòng hoặc thiếu dấu hai chấm; hãy đặt đoạn văn dài trong dấu nháy',
   'reason.yaml-bad-start': 'giá trị bắt đầu bằng ký tự dành riêng (như @ hoặc `); hãy đặt giá trị trong dấu nháy',
   'reason.yaml-bad-escape': 'chuỗi trong dấu nháy kép có ký tự thoát \\ không hợp lệ',
   'reason.yaml-multiple-docs': 'tệp chứa nhiều tài liệu YAML (có dòng ---)',
@@ -468,7 +481,8 @@ export const vi = {
   'problem.quiz-questions-both': 'Bài kiểm tra “{block}” chỉ được có questions hoặc questionsFrom, không cả hai.',
   'problem.quiz-questions-none': 'Bài kiểm tra “{block}” cần questions hoặc questionsFrom.',
   'problem.quiz-from-unknown': 'Bài kiểm tra “{block}” lấy câu hỏi từ “{from}”, nhưng không có bài kiểm tra đó.',
-  'problem.quiz-correct-single': 'Câu hỏi “{question}” chỉ chọn một đáp án nên cần đúng 1 đáp án đúng (đang có {count}).',
+  'problem.quiz-correct-single':
+    'Câu hỏi “{question}” chỉ chọn một đáp án nên cần đúng 1 đáp án đúng (đang có {count}).',
   'problem.quiz-correct-multiple': 'Câu hỏi nhiều lựa chọn “{question}” cần ít nhất 1 đáp án đúng.',
   'problem.unknown-objective': 'Câu hỏi “{question}” gắn với mục tiêu “{objective}” không tồn tại.',
   'problem.citation-unknown-source': 'Trích dẫn “{citation}” chỉ đến nguồn không có trong danh sách nguồn.',
@@ -485,7 +499,8 @@ export const vi = {
   'problem.image-unsafe-path':
     'Đường dẫn ảnh “{src}” không an toàn hoặc không hợp lệ; chỉ dùng images/<tên>.png|jpg|webp|gif, tên viết thường, không dấu, không có “..”.',
   'problem.image-missing': 'Không tìm thấy ảnh “{src}” trong thư mục images/ của gói.',
-  'problem.image-not-image': '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
+  'problem.image-not-image':
+    '“{src}” không phải ảnh PNG, JPEG, WebP hoặc GIF (đã kiểm tra nội dung tệp); SVG và các loại khác không được phép.',
   'problem.image-too-large': 'Ảnh “{src}” quá lớn (tối đa {maxKb} KB mỗi ảnh).',
   'problem.image-alt-missing': 'Ảnh “{src}” thiếu mô tả: viết mô tả trong ngoặc vuông, ví dụ ![Mô tả ảnh]({src}).',
   'problem.images-too-large': 'Tổng dung lượng ảnh của hội thảo quá lớn (tối đa {maxMb} MB).',

@@ -47,7 +47,8 @@ export function recordAnswer(session: Session, input: AnswerInput, now: Date): A
 }
 
 function cleanValues(block: Block, session: Session, raw: Record<string, string[]>): Record<string, string[]> | null {
-  const pick = (key: string): string[] => (Array.isArray(raw[key]) ? raw[key]!.filter((v) => typeof v === 'string') : [])
+  const pick = (key: string): string[] =>
+    Array.isArray(raw[key]) ? raw[key]!.filter((v) => typeof v === 'string') : []
   if (block.kind === 'poll') {
     const chosen = pick(block.id)
     if (block.type === 'open') {

@@ -87,10 +87,14 @@ export const SessionSchema = z.object({
   /** When each block was actually run (planned vs actual timing). */
   timeline: z.array(TimelineEntrySchema),
   /** The discussion/activity countdown on screen. */
-  timer: z.object({ blockId: z.string(), durationMs: z.number(), startedAt: Iso.nullable(), elapsedMs: z.number() }).nullable(),
+  timer: z
+    .object({ blockId: z.string(), durationMs: z.number(), startedAt: Iso.nullable(), elapsedMs: z.number() })
+    .nullable(),
   polls: z.record(z.string(), PollRunSchema),
   attendance: z.record(z.enum(SEXES), z.record(z.enum(AGE_GROUPS), Count)),
-  notes: z.array(z.object({ id: z.string(), blockId: z.string(), group: z.string().max(60), text: z.string().max(2000), at: Iso })),
+  notes: z.array(
+    z.object({ id: z.string(), blockId: z.string(), group: z.string().max(60), text: z.string().max(2000), at: Iso })
+  ),
   parkingLot: z.array(z.object({ id: z.string(), text: z.string().max(1000), at: Iso })),
   closingRemarks: z.string().max(10_000)
 })

@@ -19,6 +19,9 @@ export function formatDuration(ms: number): string {
 }
 
 /** Time left on a countdown (negative once it has run out). */
-export function remainingMs(timer: { durationMs: number; elapsedMs: number; runningSince: number | null }, now: number): number {
+export function remainingMs(
+  timer: { durationMs: number; elapsedMs: number; runningSince: number | null },
+  now: number
+): number {
   return timer.durationMs - timer.elapsedMs - (timer.runningSince !== null ? now - timer.runningSince : 0)
 }

@@ -31,7 +31,9 @@ export function downloadText(fileName: string, text: string): void {
 }
 
 /** Saves the files an export gives (text, or base64 for ZIP, Word and Excel files). */
-export function downloadFiles(files: readonly { name: string; content: string; type: string; base64: boolean }[]): void {
+export function downloadFiles(
+  files: readonly { name: string; content: string; type: string; base64: boolean }[]
+): void {
   for (const file of files) {
     if (file.base64) downloadBase64(file.name, file.content, file.type)
     else downloadText(file.name, file.content)

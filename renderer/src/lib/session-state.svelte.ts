@@ -43,7 +43,8 @@ export class SessionState {
     this.dispose()
     this.channel = new BroadcastChannel(presenterChannelName(id))
     this.stop = this.api.client.onEvent((event) => {
-      if (event.type === 'session' && event.live.id === id && this.inFlight.takesEvent(this.live, event.live)) this.live = event.live
+      if (event.type === 'session' && event.live.id === id && this.inFlight.takesEvent(this.live, event.live))
+        this.live = event.live
       const view = event.type === 'audience' && event.sessionId === id ? event.view : null
       if (view && 'join' in view && view.status === 'open' && view.mode === 'phones') this.join = view.join
     })
@@ -71,7 +72,10 @@ export class SessionState {
     } else if (last) {
       // Refused (its error stays on screen): what this window showed ahead may be wrong, so take the
       // core's state again. If even that fails, the next command or event brings it.
-      await this.api.client.call('session.get', { id }).then((session) => this.take(session), () => undefined)
+      await this.api.client.call('session.get', { id }).then(
+        (session) => this.take(session),
+        () => undefined
+      )
     }
     // Checked again: a press while the core was re-read is in flight and must not be overtaken.
     if (!this.inFlight.pending && this.audienceAhead) {

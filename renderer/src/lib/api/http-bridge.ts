@@ -31,13 +31,19 @@ export function createHttpBridge(token: string): RoundtableBridge {
           body: JSON.stringify(args ?? {})
         })
       } catch {
-        return { ok: false, error: { code: 'failed', message: 'connection', reason: userMessage('app.error.connection') } }
+        return {
+          ok: false,
+          error: { code: 'failed', message: 'connection', reason: userMessage('app.error.connection') }
+        }
       }
       try {
         return (await response.json()) as ApiReply
       } catch {
         const message = `HTTP ${response.status}`
-        return { ok: false, error: { code: 'failed', message, reason: userMessage('error.request-refused', { detail: message }) } }
+        return {
+          ok: false,
+          error: { code: 'failed', message, reason: userMessage('error.request-refused', { detail: message }) }
+        }
       }
     },
     onEvent(listener) {
@@ -57,7 +63,11 @@ export function createHttpBridge(token: string): RoundtableBridge {
     },
     openAudience(sessionId) {
       // Same origin: the new window gets a copy of this tab's sessionStorage, and with it the token.
-      window.open(`/#audience=${encodeURIComponent(sessionId)}`, `roundtable-audience-${sessionId}`, 'popup,width=1280,height=720')
+      window.open(
+        `/#audience=${encodeURIComponent(sessionId)}`,
+        `roundtable-audience-${sessionId}`,
+        'popup,width=1280,height=720'
+      )
     }
   }
 }
