@@ -108,39 +108,8 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
       return { kind: 'prompt', title: pick(block.title), text: plain(block.instructions), timer, groupSize: null }
     case 'break':
       return { kind: 'break', title: pick(block.title), timer }
-    case 'poll': {
-      const run = session.polls[block.id]
-      const showResults = run !== undefined && (!run.hideResults || run.status === 'closed')
-      const results = pollResults(block, run)
-      const labels =
-        block.options?.map((o) => pick(o.text)) ??
-        (block.scale
-          ? results.counts.map((c) =>
-              c.key === String(block.scale!.min)
-                ? `${c.key} · ${pick(block.scale!.minLabel)}`
-                : c.key === String(block.scale!.max)
-                  ? `${c.key} · ${pick(block.scale!.maxLabel)}`
-                  : c.key
-            )
-          : [])
-      return {
-        kind: 'poll',
-        title: pick(block.title),
-        question: plain(block.question),
-        status: run ? run.status : 'waiting',
-        mode: run?.mode ?? null,
-        join: run?.status === 'open' && run.mode === 'phones' ? join : null,
-        phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
-        options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
-        respondents: run ? results.respondents : null,
-        mean: showResults ? results.mean : null,
-        texts:
-          block.type === 'open' && showResults
-            ? results.openAnswers.filter((a) => a.approved).map((a) => a.text)
-            : null,
-        cards: cardNumbers(block, session)
-      }
-    }
+    case 'poll':
+      return pollView(session, block, join)
     case 'quiz': {
       const run = session.polls[block.id]
       return {
@@ -159,6 +128,37 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         cards: cardNumbers(block, session)
       }
     }
+  }
+}
+
+/** A poll as the room sees it: counts only when the trainer shows them, open answers only once approved. */
+function pollView(session: Session, block: Extract<Block, { kind: 'poll' }>, join: JoinInfo | null): AudienceContent {
+  const pick = (text: { vi: string; en: string }): string => text[session.details.language]
+  const run = session.polls[block.id]
+  const showResults = run !== undefined && (!run.hideResults || run.status === 'closed')
+  const results = pollResults(block, run)
+  const scaleLabel = (key: string): string => {
+    if (!block.scale) return key
+    if (key === String(block.scale.min)) return `${key} · ${pick(block.scale.minLabel)}`
+    if (key === String(block.scale.max)) return `${key} · ${pick(block.scale.maxLabel)}`
+    return key
+  }
+  const labels =
+    block.options?.map((o) => pick(o.text)) ?? (block.scale ? results.counts.map((c) => scaleLabel(c.key)) : [])
+  return {
+    kind: 'poll',
+    title: pick(block.title),
+    question: stripCitations(pick(block.question)),
+    status: run ? run.status : 'waiting',
+    mode: run?.mode ?? null,
+    join: run?.status === 'open' && run.mode === 'phones' ? join : null,
+    phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
+    options: labels.map((label, i) => ({ label, count: showResults ? (results.counts[i]?.count ?? 0) : null })),
+    respondents: run ? results.respondents : null,
+    mean: showResults ? results.mean : null,
+    texts:
+      block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null,
+    cards: cardNumbers(block, session)
   }
 }
 
