@@ -53,3 +53,46 @@ test('one key pauses for safeguarding: the room sees a calm break screen, the tr
   await trainer.getByRole('button', { name: 'End the pause (P)' }).first().click()
   await expect(audience.getByTestId('audience')).toHaveAttribute('data-kind', 'slide')
 })
+
+test('a trainer fills in the local safeguarding lead in the editor, and the pause shows that number', async ({
+  trainer
+}) => {
+  await trainer.locator('.card', { hasText: 'Giữ an toàn cho trẻ' }).getByRole('button', { name: 'Xem' }).click()
+  await trainer.getByRole('button', { name: 'Tạo bản sao để chỉnh sửa' }).click()
+  const pauseEditor = trainer.getByTestId('pause-editor')
+  await pauseEditor.locator('summary').click()
+  // Numbers first (1–4), then the steps: the third number is the organisation's safeguarding lead.
+  const lead = pauseEditor.locator('fieldset').nth(2)
+  await expect(lead.locator('input').first()).toHaveValue(/Người phụ trách bảo vệ trẻ em/)
+  const filled = 'Người phụ trách bảo vệ trẻ em của tổ chức: chị Hoa, 0912 345 678 [@verify-locally]'
+  await lead.locator('input').first().fill(filled)
+  await lead
+    .locator('input')
+    .nth(1)
+    .fill("Your organisation's child-safeguarding lead: Ms Hoa, 0912 345 678 [@verify-locally]")
+  await pauseEditor.getByRole('button', { name: '+ Thêm số điện thoại' }).click()
+  await expect(trainer.getByText('Đã lưu')).toBeVisible()
+  await trainer.setViewportSize({ width: 1280, height: 720 })
+  await pauseEditor.scrollIntoViewIfNeeded()
+  await trainer.screenshot({ path: 'test-results/screens/pause-editor-vi-1280x720.png' })
+
+  // The new, fifth number.
+  const added = pauseEditor.locator('fieldset').nth(4)
+  await added.locator('input').first().fill('Trạm y tế xã: 0243 000 000 [@verify-locally]')
+  await added.locator('input').nth(1).fill('Commune health station: 0243 000 000 [@verify-locally]')
+  await expect(trainer.getByText('Đã lưu')).toBeVisible()
+
+  await trainer
+    .getByRole('button', { name: /Hội thảo/ })
+    .first()
+    .click()
+  await trainer.getByRole('button', { name: 'Bắt đầu buổi tập huấn' }).click()
+  await trainer.getByLabel('Địa điểm').fill('Trường THCS')
+  await trainer.getByLabel('Tập huấn viên').fill('Chị Lan')
+  await trainer.getByRole('button', { name: 'Bắt đầu', exact: true }).click()
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
+  await trainer.keyboard.press('p')
+  const contacts = trainer.getByTestId('safeguarding-pause').locator('.pause-contacts')
+  await expect(contacts).toContainText('chị Hoa, 0912 345 678')
+  await expect(contacts).toContainText('Trạm y tế xã: 0243 000 000')
+})

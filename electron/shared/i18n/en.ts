@@ -135,6 +135,11 @@ export const en = {
   'presenter.safeguardingPause': 'Safeguarding pause (P)',
   'presenter.safeguardingPause.end': 'End the pause (P)',
   'pause.title': 'Safeguarding pause',
+  'editor.pause': 'Safeguarding pause (key P): numbers and steps',
+  'editor.pause.explain':
+    'When you press P while presenting, only your own screen shows these lines. Before the session, fill in the name and number of your child-safeguarding lead and local services; keep the [@verify-locally] mark on whatever needs checking.',
+  'editor.pause.addContact': 'Add a number',
+  'editor.pause.addStep': 'Add a step',
   'workshop.pause': 'Safeguarding pause (key P while presenting)',
   'pause.projector':
     "The projector shows a neutral break screen that gives no reason. Participants' phones do not change.",

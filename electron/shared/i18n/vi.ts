@@ -133,6 +133,11 @@ export const vi = {
   'presenter.safeguardingPause': 'Tạm dừng an toàn (P)',
   'presenter.safeguardingPause.end': 'Kết thúc tạm dừng (P)',
   'pause.title': 'Tạm dừng an toàn',
+  'editor.pause': 'Tạm dừng an toàn (phím P): số điện thoại và các bước',
+  'editor.pause.explain':
+    'Khi anh chị nhấn P lúc trình chiếu, chỉ màn hình điều khiển hiện những dòng này. Trước buổi học, điền tên và số điện thoại người phụ trách bảo vệ trẻ em và các dịch vụ tại địa phương; giữ dấu [@verify-locally] ở những gì cần kiểm tra.',
+  'editor.pause.addContact': 'Thêm số điện thoại',
+  'editor.pause.addStep': 'Thêm bước',
   'workshop.pause': 'Tạm dừng an toàn (phím P khi trình chiếu)',
   'pause.projector':
     'Máy chiếu đang hiện màn hình nghỉ trung tính, không nêu lý do. Điện thoại của người tham gia không thay đổi.',

@@ -56,6 +56,7 @@ export interface DraftManifest {
   blocks?: DraftBlock[]
   sources?: { id: string; title: string; paragraphs: number }[]
   objectives?: { id: string; text?: DraftText }[]
+  pause?: { script?: DraftText[]; contacts?: DraftText[] }
   [field: string]: unknown
 }
 /** The workshop draft with its manifest typed as the editor reads it. */
