@@ -37,6 +37,7 @@ test('a trainer runs a session: slides follow on the audience screen, blanking, 
   await trainer.getByRole('button', { name: /Mở bình chọn.*Đếm giơ tay/ }).click()
   await expect(audience.getByText('Giơ tay để trả lời')).toBeVisible()
   const tallies = trainer.locator('.results input[type="number"]')
+  await expect(tallies.first()).toBeVisible() // count() does not wait for the controls to render
   const optionCount = await tallies.count()
   expect(optionCount).toBeGreaterThan(1)
   for (let i = 0; i < optionCount; i++) {
