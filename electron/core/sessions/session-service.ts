@@ -255,6 +255,11 @@ export class SessionService {
         return data
       })()
       this.files.set(id, file)
+      // A file the system would not let us read now (antivirus, too many open files) is read again next time.
+      const opening = file
+      opening.catch(() => {
+        if (this.files.get(id) === opening) this.files.delete(id)
+      })
     }
     return file
   }

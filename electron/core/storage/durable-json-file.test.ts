@@ -465,6 +465,75 @@ describe('DurableJsonFile: damaged files on a read-only folder', () => {
   })
 })
 
+describe('DurableJsonFile: files the system will not let us read for a while', () => {
+  /** Node's fs, except that reading `failing` throws `code` while `refusals` lasts. */
+  function refusingFs(failing: string, code: string, refusals: { left: number }): DurableFs {
+    const refuse = (path: unknown): boolean => String(path) === failing && refusals.left-- > 0
+    const readFile = ((path: Parameters<typeof fs.readFile>[0], options: Parameters<typeof fs.readFile>[1]) =>
+      refuse(path)
+        ? Promise.reject(Object.assign(new Error(`${code}: refused`), { code }))
+        : fs.readFile(path, options)) as typeof fs.readFile
+    return { ...fs, readFile }
+  }
+  const noDelays = { readRetryDelaysMs: [1, 1, 1] }
+
+  it('retries a read antivirus holds for a moment, and reads the file: nothing moved aside, nothing reported', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    await adapter(path).write(good(1))
+    await adapter(path).write(good(2))
+    const incidents: StorageIncident[] = []
+    const file = new DurableJsonFile<Doc>({
+      path,
+      parse,
+      onIncident: (i) => incidents.push(i),
+      fs: refusingFs(path, 'EBUSY', { left: 2 }),
+      ...noDelays
+    })
+    expect(await file.read()).toEqual(good(2))
+    expect(incidents).toEqual([])
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
+  })
+
+  it.each(['EMFILE', 'EACCES', 'EIO'])(
+    'reports a file that stays unreadable (%s) without touching it or its backup, and reads it once the system lets it',
+    async (code) => {
+      const dir = await folder()
+      const path = join(dir, 'data.json')
+      await adapter(path).write(good(1))
+      await adapter(path).write(good(2))
+      const incidents: StorageIncident[] = []
+      const refusing = new DurableJsonFile<Doc>({
+        path,
+        parse,
+        onIncident: (i) => incidents.push(i),
+        fs: refusingFs(path, code, { left: 100 }),
+        ...noDelays
+      })
+      await expect(refusing.read()).rejects.toMatchObject({
+        name: 'FileUnreadableError',
+        reason: { key: 'error.file-unreadable', params: { file: 'data.json', code } }
+      })
+      // Not damage: no quarantine, no fallback to the older backup written over the newer file.
+      expect(incidents).toEqual([])
+      expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.bak'])
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(good(2))
+      expect(await adapter(path).read()).toEqual(good(2))
+    }
+  )
+
+  it('still moves aside content that was read and does not parse', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    await adapter(path).write(good(1))
+    await adapter(path).write(good(2))
+    await writeFile(path, '{"schemaVersion": 2, "items": [')
+    const incidents: StorageIncident[] = []
+    expect(await adapter(path, incidents).read()).toEqual(good(1))
+    expect(incidents.map((i) => i.kind)).toEqual(['quarantined', 'restored-from-backup'])
+  })
+})
+
 describe('DurableJsonFile: versions', () => {
   it('leaves a file from a newer version untouched, reports it, and refuses to overwrite it', async () => {
     const dir = await folder()

@@ -1,7 +1,13 @@
 import { promises as nodeFs } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
-import { jsonSyntaxReason, reasonOf, userMessage, type UserMessage } from '../../shared/i18n/user-message'
+import {
+  jsonSyntaxReason,
+  LocalizedError,
+  reasonOf,
+  userMessage,
+  type UserMessage
+} from '../../shared/i18n/user-message'
 import { writeFileDurably, type DurableWriteFs } from './durable-write'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 
@@ -25,6 +31,25 @@ export interface DurableJsonFileOptions<T> {
   onIncident: (incident: StorageIncident) => void
   fs?: DurableFs
   now?: () => Date
+  /** Pauses between tries of a read the system refused (antivirus, backup tools, too many open files). */
+  readRetryDelaysMs?: readonly number[]
+}
+
+/** On Windows, antivirus and backup tools hold new files for a moment; a full descriptor table empties again. */
+const READ_RETRY_DELAYS_MS = [50, 200, 500, 1_000]
+
+/**
+ * The file is there but the system would not let us read it (even after retries). Its content is unknown, so it
+ * is not damaged: nothing is moved aside or replaced, and the next read tries again.
+ */
+export class FileUnreadableError extends LocalizedError {
+  constructor(
+    readonly file: string,
+    error: unknown
+  ) {
+    super(userMessage('error.file-unreadable', { file: basename(file), code: errorCode(error) ?? 'unknown' }))
+    this.name = 'FileUnreadableError'
+  }
 }
 
 type LoadResult<T> =
@@ -32,6 +57,7 @@ type LoadResult<T> =
   | { state: 'missing' }
   | { state: 'bad'; reason: UserMessage }
   | { state: 'newer'; error: NewerSchemaError }
+  | { state: 'unreadable'; error: unknown }
 
 /**
  * lowdb adapter for files that must survive a power cut.
@@ -68,6 +94,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     const primary = await this.load(this.path)
     if (primary.state === 'ok') return primary.data
+    // Never fall back to the backup here: writing it back would replace newer data we simply could not read.
+    if (primary.state === 'unreadable') throw new FileUnreadableError(this.path, primary.error)
     if (primary.state === 'newer') {
       this.readOnlyBecause = primary.error
       this.options.onIncident({ kind: 'newer-version', file: this.path, reason: primary.error.reason })
@@ -85,6 +113,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       }
       return backup.data
     }
+    if (backup.state === 'unreadable') throw new FileUnreadableError(this.backupPath, backup.error)
     if (backup.state === 'bad') await this.moveAside(this.backupPath, backup.reason)
     if (primary.state === 'bad') {
       this.options.onIncident({ kind: 'started-empty', file: this.path })
@@ -150,14 +179,30 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await this.fs.rename(staging, this.backupPath)
   }
 
-  private async load(path: string): Promise<LoadResult<T>> {
-    let text: string
-    try {
-      text = await this.fs.readFile(path, 'utf8')
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return { state: 'missing' }
-      return { state: 'bad', reason: reasonOf(error) }
+  /**
+   * Only content that was read and failed to parse is damage. An error while reading (locked by antivirus, too many
+   * open files, a disk hiccup) is retried, then reported as unreadable: never quarantined.
+   */
+  private async readText(
+    path: string
+  ): Promise<{ text: string } | { state: 'missing' } | { state: 'unreadable'; error: unknown }> {
+    const delays = this.options.readRetryDelaysMs ?? READ_RETRY_DELAYS_MS
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { text: await this.fs.readFile(path, 'utf8') }
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return { state: 'missing' }
+        const delay = delays[attempt]
+        if (delay === undefined) return { state: 'unreadable', error }
+        await new Promise((resolve) => setTimeout(resolve, delay))
+      }
     }
+  }
+
+  private async load(path: string): Promise<LoadResult<T>> {
+    const read = await this.readText(path)
+    if (!('text' in read)) return read
+    const text = read.text
     if (text.trim() === '') return { state: 'bad', reason: userMessage('reason.empty-file') }
     if (text.includes('\u0000')) return { state: 'bad', reason: userMessage('reason.zero-bytes') }
     let raw: unknown

@@ -477,6 +477,8 @@ export const en = {
   'error.no-timer': 'this part has no timer',
   'error.no-session': 'there is no session “{id}”',
   'error.session-unreadable': 'the file of session “{id}” could not be read',
+  'error.file-unreadable':
+    'The computer would not let us read {file} for now (error code {code}); the file is intact and nothing is lost. Try again in a few seconds; if it keeps failing, pause the antivirus or backup tool scanning the data folder.',
 
   'problem.where': '{file}, line {line}',
   'problem.file-missing': 'The file {file} is missing.',

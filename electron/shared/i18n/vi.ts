@@ -464,6 +464,8 @@ export const vi = {
   'error.no-timer': 'phần này không có đồng hồ đếm ngược',
   'error.no-session': 'không có buổi tập huấn “{id}”',
   'error.session-unreadable': 'không đọc được tệp của buổi tập huấn “{id}”',
+  'error.file-unreadable':
+    'Máy tính tạm thời không cho đọc tệp {file} (mã lỗi {code}); tệp vẫn còn nguyên, không có gì bị mất. Thử lại sau ít giây; nếu vẫn không được, tạm tắt phần mềm diệt virus hoặc sao lưu đang quét thư mục dữ liệu.',
 
   'problem.where': '{file}, dòng {line}',
   'problem.file-missing': 'Thiếu tệp {file}.',
