@@ -8,7 +8,7 @@ import {
   userMessage,
   type UserMessage
 } from '../../shared/i18n/user-message'
-import { writeFileDurably, type DurableWriteFs } from './durable-write'
+import { renameRetrying, writeFileDurably, type DurableWriteFs } from './durable-write'
 import { NewerSchemaError, type StorageIncident } from './incidents'
 
 /**
@@ -176,7 +176,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         throw copyError
       }
     }
-    await this.fs.rename(staging, this.backupPath)
+    await renameRetrying(this.fs, staging, this.backupPath)
   }
 
   /**

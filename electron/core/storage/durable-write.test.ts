@@ -48,3 +48,54 @@ describe('writeFileDurably', () => {
     expect(await readdir(dir)).toEqual(['kept.txt'])
   })
 })
+
+describe('writeFileDurably on a Windows laptop with antivirus', () => {
+  /** Node's fs, except that the first `refusals` renames fail with `code`, as a file held by a scanner does. */
+  function refusingRenames(code: string, refusals: number): typeof fs & { attempts: number } {
+    const layer = {
+      ...fs,
+      attempts: 0,
+      rename: async (from: Parameters<typeof fs.rename>[0], to: Parameters<typeof fs.rename>[1]) => {
+        layer.attempts++
+        if (layer.attempts <= refusals) throw Object.assign(new Error(`${code}: operation not permitted`), { code })
+        return fs.rename(from, to)
+      }
+    }
+    return layer
+  }
+  const quick = { renameRetryDelaysMs: [1, 1, 1, 1] }
+
+  it.each(['EPERM', 'EBUSY', 'EACCES'])(
+    'tries a refused rename (%s) again and saves, leaving no temp',
+    async (code) => {
+      const dir = await folder()
+      const path = join(dir, 'data.json')
+      await writeFile(path, 'old')
+      const layer = refusingRenames(code, 3)
+      await writeFileDurably(layer, path, 'new', quick)
+      expect(layer.attempts).toBe(4)
+      expect(await readFile(path, 'utf8')).toBe('new')
+      expect(await readdir(dir)).toEqual(['data.json'])
+    }
+  )
+
+  it('gives up after the last try: the old file stays, the temp goes, and the caller hears the reason', async () => {
+    const dir = await folder()
+    const path = join(dir, 'data.json')
+    await writeFile(path, 'old')
+    const layer = refusingRenames('EPERM', 100)
+    await expect(writeFileDurably(layer, path, 'new', quick)).rejects.toMatchObject({ code: 'EPERM' })
+    expect(layer.attempts).toBe(5)
+    expect(await readFile(path, 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['data.json'])
+  })
+
+  it('does not retry what waiting cannot fix (a full disk)', async () => {
+    const dir = await folder()
+    const layer = refusingRenames('ENOSPC', 100)
+    await expect(writeFileDurably(layer, join(dir, 'data.json'), 'new', quick)).rejects.toMatchObject({
+      code: 'ENOSPC'
+    })
+    expect(layer.attempts).toBe(1)
+  })
+})

@@ -11,6 +11,34 @@ export interface DurableWriteFs {
 export interface DurableWriteOptions {
   /** Runs once the new content is durable in its temp file, just before it replaces the file. */
   beforeReplace?: () => Promise<void>
+  /** Pauses between tries of a rename the system refused (tests shorten them). */
+  renameRetryDelaysMs?: readonly number[]
+}
+
+/**
+ * On Windows, antivirus, search indexers and backup tools open new files for a moment, and a rename over such a
+ * file fails with EPERM, EBUSY or EACCES. Trying again shortly after works; about 4 seconds in all before giving up.
+ */
+const RENAME_RETRY_DELAYS_MS = [20, 50, 100, 200, 400, 800, 1_200, 1_500]
+const RETRIED_RENAME_CODES = new Set(['EPERM', 'EBUSY', 'EACCES'])
+
+/** `rename`, tried again while the system says the file is in use. The last refusal is thrown. */
+export async function renameRetrying(
+  fs: Pick<DurableWriteFs, 'rename'>,
+  from: string,
+  to: string,
+  delaysMs: readonly number[] = RENAME_RETRY_DELAYS_MS
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to)
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+      const delay = delaysMs[attempt]
+      if (!RETRIED_RENAME_CODES.has(code) || delay === undefined) throw error
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
 }
 
 let tempCounter = 0
@@ -48,7 +76,8 @@ export async function writeFileDurably(
   await handle.close()
   try {
     await options.beforeReplace?.()
-    await fs.rename(temp, path)
+    // The temp file is kept while the rename is retried: it holds the only copy of the new data.
+    await renameRetrying(fs, temp, path, options.renameRetryDelaysMs)
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined)
     throw error
