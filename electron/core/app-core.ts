@@ -14,6 +14,7 @@ import { sessionHandlers } from './sessions/session-handlers'
 import { SessionService } from './sessions/session-service'
 import { DataFile } from './storage/data-file'
 import { lockDataFolder } from './storage/data-folder-lock'
+import { reasonOf } from '../shared/i18n/user-message'
 import { removeLeftoverTempFiles } from './storage/durable-json-file'
 import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storage/library-file'
 import { ImportedSummaries } from './summaries/imported-summaries'
@@ -41,6 +42,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const onIncident = notices.record.bind(notices)
 
   const lock = await lockDataFolder(options.dataDir)
+  if (lock.notHeldBecause) {
+    // A full or read-only disk: start anyway (sessions can be seen and exported elsewhere) and say why saving fails.
+    onIncident({ kind: 'save-failed', file: options.dataDir, reason: reasonOf({ code: lock.notHeldBecause }) })
+  }
   if (lock.held) {
     // Half-written temp files of a crashed run; no other process can be writing them now.
     for (const folder of [options.dataDir, join(options.dataDir, 'sessions')]) await removeLeftoverTempFiles(folder)
