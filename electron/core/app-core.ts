@@ -76,6 +76,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     }
   })
+  await sessions.indexMissingSessions()
   await sessions.checkUnfinished()
 
   const phones = new PhonesControl({

@@ -40,7 +40,9 @@ export const NoticeSchema = z.object({
     'started-empty',
     'newer-version',
     'save-failed',
-    'save-recovered'
+    'save-recovered',
+    'index-rebuilt',
+    'not-a-folder'
   ]),
   file: z.string(),
   movedTo: z.string().optional(),

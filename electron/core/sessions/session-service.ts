@@ -2,9 +2,10 @@ import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { Bilingual } from '../../shared/i18n/language'
 import { DataFile } from '../storage/data-file'
-import type { DurableFs } from '../storage/durable-json-file'
+import { errorCode, type DurableFs } from '../storage/durable-json-file'
 import type { StorageIncident } from '../storage/incidents'
-import type { LibraryFile } from '../storage/library-file'
+import type { LibraryFile, SessionIndexEntry } from '../storage/library-file'
+import { userMessage } from '../../shared/i18n/user-message'
 import { versionedParser } from '../storage/versioned'
 import { recordAnswer, type AnswerInput, type AnswerRefusal } from '../../shared/sessions/answers'
 import { audienceView, type AudienceView, type JoinInfo } from '../../shared/sessions/audience'
@@ -96,6 +97,34 @@ export class SessionService {
     })
     this.publish(session)
     return { ...session, snapshot } // the caller gets the images it gave
+  }
+
+  /**
+   * Lists again the sessions whose own file is there but which the library's index does not name (the index and
+   * its backup were lost or damaged, or a save of the index failed). Normally there are none, and nothing is read.
+   */
+  async indexMissingSessions(): Promise<void> {
+    const folder = join(this.options.dataDir, 'sessions')
+    const names = await fs.readdir(folder).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOTDIR') this.options.onIncident({ kind: 'not-a-folder', file: folder })
+      return [] as string[]
+    })
+    const indexed = new Set(this.options.library.data.sessions.map((s) => s.id))
+    const ids = names
+      .map((name) => /^(.+)\.json$/.exec(name)?.[1])
+      .filter((id): id is string => id !== undefined && SESSION_ID_PATTERN.test(id) && !indexed.has(id))
+    const found: SessionIndexEntry[] = []
+    for (const id of ids) {
+      const session = await this.read(id).catch(() => null) // damaged ones are reported by the storage layer
+      if (session) found.push(indexEntry(session))
+    }
+    if (found.length === 0) return
+    await this.options.library.update((data) => void data.sessions.push(...found))
+    this.options.onIncident({
+      kind: 'index-rebuilt',
+      file: this.options.library.path,
+      reason: userMessage('reason.sessions-found', { count: found.length })
+    })
   }
 
   /**
@@ -262,5 +291,18 @@ export class SessionService {
       })
     }
     return file
+  }
+}
+
+/** A session's line in the library's index, from the session itself. */
+function indexEntry(session: Session): SessionIndexEntry {
+  return {
+    id: session.id,
+    workshopId: session.workshop.id,
+    title: session.snapshot.manifest.title,
+    venue: session.details.venue,
+    date: session.details.date,
+    status: session.status,
+    updatedAt: session.updatedAt
   }
 }

@@ -8,6 +8,8 @@ export type StorageIncidentKind =
   | 'newer-version' // written by a newer Roundtable; left untouched and not overwritten
   | 'save-failed' // the disk refused a write; data is kept in memory and retried
   | 'save-recovered' // saving works again after a failure
+  | 'index-rebuilt' // sessions missing from the library's index were found in their own files and listed again
+  | 'not-a-folder' // a path the app keeps files in is a file, not a folder: nothing there can be listed
 
 export interface StorageIncident {
   kind: StorageIncidentKind

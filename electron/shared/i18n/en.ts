@@ -409,6 +409,11 @@ export const en = {
   'notice.save-failed':
     'Could not save to {file} ({reason}). Your data is kept in memory and will be saved automatically once the disk accepts writes.',
   'notice.save-recovered': 'Saving to {file} works again.',
+  'notice.index-rebuilt':
+    "The list of sessions ({file}) was lost or damaged: it was rebuilt from each session's own file ({reason}).",
+  'notice.not-a-folder':
+    '{file} should be a folder but is a file, so no session in it can be read. Rename or move that file.',
+  'reason.sessions-found': { one: '{count} session found', other: '{count} sessions found' },
   'reason.disk-full': 'the disk is full',
   'reason.no-permission': 'no permission to access the file',
   'reason.read-only': 'the disk is read-only',

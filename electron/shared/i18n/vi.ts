@@ -400,6 +400,11 @@ export const vi = {
   'notice.save-failed':
     'Không lưu được vào {file} ({reason}). Dữ liệu vẫn được giữ trong bộ nhớ và sẽ tự lưu lại khi ổ đĩa ghi được.',
   'notice.save-recovered': 'Đã lưu lại được vào {file}.',
+  'notice.index-rebuilt':
+    'Danh sách buổi tập huấn ({file}) bị mất hoặc hỏng: đã lập lại từ tệp của từng buổi ({reason}).',
+  'notice.not-a-folder':
+    '{file} phải là một thư mục nhưng lại là một tệp, nên không đọc được các buổi tập huấn trong đó. Hãy đổi tên hoặc chuyển tệp này đi.',
+  'reason.sessions-found': '{count} buổi được tìm thấy',
   'reason.disk-full': 'ổ đĩa đã đầy',
   'reason.no-permission': 'không có quyền truy cập tệp',
   'reason.read-only': 'ổ đĩa chỉ cho đọc, không cho ghi',

@@ -1,0 +1,73 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createAppCore } from '../app-core'
+
+const workshopsDir = resolve(__dirname, '../../../workshops')
+const details = (venue: string) => ({
+  venue,
+  date: '2026-12-03',
+  trainer: 'Lan',
+  language: 'vi' as const,
+  plannedStart: '08:00'
+})
+const folders: string[] = []
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+async function dataFolder(): Promise<{ dataDir: string; workshopsDir: string; host: 'browser'; version: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-index-'))
+  folders.push(dataDir)
+  return { dataDir, workshopsDir, host: 'browser', version: '0.0.0-test' }
+}
+
+describe("the library's list of sessions", () => {
+  it('is rebuilt from the session files when library.json and its backup are both gone, and says so once', async () => {
+    const options = await dataFolder()
+    const first = await createAppCore(options)
+    const a = await first.handlers['session.start']({
+      workshopId: 'conference-briefing',
+      details: details('Xã An Phú')
+    })
+    const b = await first.handlers['session.start']({
+      workshopId: 'conference-briefing',
+      details: details('Xã Bình Minh')
+    })
+    await first.handlers['session.command']({ id: b.id, command: { type: 'status', status: 'finished' } })
+    await first.close()
+    await rm(join(options.dataDir, 'library.json'))
+    await rm(join(options.dataDir, 'library.json.bak'), { force: true })
+
+    const second = await createAppCore(options)
+    const listed = await second.handlers['session.list']({})
+    expect(listed.map((s) => [s.id, s.venue, s.status]).sort()).toEqual(
+      [
+        [a.id, 'Xã An Phú', 'running'],
+        [b.id, 'Xã Bình Minh', 'finished']
+      ].sort()
+    )
+    const notices = (await second.handlers['app.info']({})).notices
+    expect(notices.filter((n) => n.kind === 'index-rebuilt')).toHaveLength(1)
+    expect(notices.find((n) => n.kind === 'index-rebuilt')?.reason).toEqual({
+      key: 'reason.sessions-found',
+      params: { count: 2 }
+    })
+    await second.close()
+
+    const third = await createAppCore(options)
+    expect((await third.handlers['app.info']({})).notices.map((n) => n.kind)).not.toContain('index-rebuilt')
+    expect(await third.handlers['session.list']({})).toHaveLength(2)
+    await third.close()
+  }, 30_000)
+
+  it('reports a sessions path that is a file instead of a folder, and the app still starts', async () => {
+    const options = await dataFolder()
+    await writeFile(join(options.dataDir, 'sessions'), 'not a folder')
+    const core = await createAppCore(options)
+    const notices = (await core.handlers['app.info']({})).notices
+    expect(notices.map((n) => n.kind)).toContain('not-a-folder')
+    expect(await core.handlers['session.list']({})).toEqual([])
+    await core.close()
+  })
+})
