@@ -30,6 +30,14 @@ export type ParticipantServerOptions = ParticipantServerStart
 
 /** Slow or stalled requests are cut after this long, so idle sockets cannot pile up. */
 const REQUEST_TIMEOUT_MS = 10_000
+/**
+ * A connection that sends nothing at all is closed after this long of silence, so someone on the network holding
+ * sockets open cannot use up the laptop's file descriptors. Node's request timeouts alone do not close such a
+ * socket (measured: still open after 25 s), and this must stay below them, or their check keeps it alive.
+ */
+export const IDLE_SOCKET_MS = 8_000
+/** Far above a room (one connection per phone, 300 phones in the bench), far below the system's descriptor limit. */
+const MAX_CONNECTIONS = 1_000
 
 /**
  * The tiny site participants' phones use on the local network during a live session: join with the
@@ -92,6 +100,8 @@ function listen(app: Hono<Env>, address: string, port: number): Promise<ReturnTy
       },
       () => resolve(server)
     )
+    server.maxConnections = MAX_CONNECTIONS
+    server.setTimeout(IDLE_SOCKET_MS) // with no 'timeout' listener, Node destroys the idle socket
     server.once('error', reject)
   })
 }
