@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../documents/model'
+import { dayCell, type Cell, type DataTable } from '../documents/model'
 import { labeller, type SummaryLabelKey } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
@@ -68,7 +68,7 @@ function sessionRows(summary: SessionSummary): Cell[][] {
     [l('field.workshopId'), summary.workshop.id],
     [l('field.version'), summary.workshop.version],
     [l('field.venue'), summary.venue],
-    [l('field.date'), summary.date],
+    [l('field.date'), dayCell(summary.date)],
     [l('field.plannedStart'), summary.plannedStart],
     [l('field.trainer'), summary.trainer],
     [l('field.language'), summary.language],

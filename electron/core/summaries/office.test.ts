@@ -289,6 +289,14 @@ describe('Word and Excel exports of a session summary', () => {
       expect(measures.getCell(column('Mã lựa chọn')).type).toBe(ExcelJS.ValueType.String)
     })
 
+    it('stores the session date as a date a spreadsheet computes with, shown as YYYY-MM-DD', () => {
+      const sheet = workbook.getWorksheet('Buổi tập huấn')!
+      const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'Ngày')!
+      expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date)
+      expect(row.getCell(2).value).toEqual(new Date('2026-11-22T00:00:00Z'))
+      expect(row.getCell(2).numFmt).toBe('yyyy-mm-dd')
+    })
+
     it('has a bold, frozen header row and bold totals', () => {
       const sheet = workbook.getWorksheet('Thời gian')!
       expect(sheet.getCell('A1').font?.bold).toBe(true)
