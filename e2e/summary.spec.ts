@@ -183,3 +183,31 @@ test('in English, the summary offers Word and Excel too, and they fit on a phone
   expect(text).toContain('Community hall <b>2</b>')
   expect(text).not.toContain('Điểm danh')
 })
+
+test('with the English UI, a Vietnamese session’s summary opens in Vietnamese and can still be switched', async ({
+  trainer
+}) => {
+  await trainer.getByRole('button', { name: 'English' }).click()
+  await trainer
+    .locator('.card', { hasText: 'Briefing: two international meetings' })
+    .getByRole('button', { name: 'Open' })
+    .click()
+  await trainer.getByRole('button', { name: 'Start a session' }).click()
+  await trainer.getByLabel('Venue').fill('Nhà văn hoá')
+  await trainer.getByLabel('Presentation language').selectOption('vi')
+  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
+  await trainer.getByRole('button', { name: 'Summary', exact: true }).click()
+  await expect(trainer.getByTestId('summary')).toBeVisible()
+
+  const frame = trainer.frameLocator('iframe.summary-frame')
+  await expect(trainer.getByLabel('Report language')).toHaveValue('vi')
+  await expect(frame.locator('body')).toContainText('Điểm danh')
+  await expect(frame.locator('body')).not.toContainText('Attendance by sex and age group')
+  await trainer.screenshot({ path: `${screens}/summary-session-language-en-ui-1280x720.png` })
+  await trainer.setViewportSize({ width: 360, height: 740 })
+  await trainer.screenshot({ path: `${screens}/summary-session-language-en-ui-360x740.png` })
+
+  await trainer.getByLabel('Report language').selectOption('en')
+  await expect(frame.locator('body')).toContainText('Attendance by sex and age group')
+})

@@ -245,7 +245,9 @@ export const apiContract = {
     result: z.union([
       z.object({
         ok: z.literal(true),
-        entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() })
+        entry: z.object({ id: z.string(), workshopTitle: z.string(), venue: z.string(), date: z.string() }),
+        /** New, a newer export of one held, or nothing changed: the same export or a newer one is held. */
+        outcome: z.enum(['imported', 'updated', 'already', 'newer-held'])
       }),
       z.object({ ok: z.literal(false), reason: UserMessageSchema })
     ])
@@ -259,7 +261,10 @@ export const apiContract = {
         venue: z.string(),
         date: z.string(),
         trainer: z.string(),
-        language: LanguageSchema
+        language: LanguageSchema,
+        /** One entry per session: its summary in each language imported. */
+        sessionId: z.string(),
+        versions: z.array(z.object({ id: z.string(), language: LanguageSchema, workshopTitle: z.string() }))
       })
     )
   },

@@ -123,7 +123,7 @@ function block(b: Block, lang: Language): Markup {
     case 'figures':
       return markup`<div class="figures">${b.table.rows.map(
         ([label, value]) =>
-          markup`<div class="figure"><div class="value">${cellText(value ?? null, lang)}</div><div class="name">${label}</div></div>`
+          markup`<div class="figure"><div class="value">${cellText(value ?? null, lang)}</div><div class="name">${cellText(label ?? null, lang)}</div></div>`
       )}</div>`
     case 'list':
       return markup`<ul>${b.items.map((text) => markup`<li class="text">${text}</li>`)}</ul>`

@@ -9,8 +9,21 @@ import type { Language } from '../../shared/i18n/language'
  * never the description's. Line breaks are kept; characters XML cannot hold are dropped by the writers.
  */
 
-/** A table cell: text, a number (stored as a number in Excel, written with the language's decimal mark elsewhere), or empty. */
-export type Cell = string | number | null
+/**
+ * A table cell: text, a number (stored as a number in Excel, written with the language's decimal mark
+ * elsewhere), a calendar day, or empty.
+ */
+export type Cell = string | number | DayCell | null
+
+/** A calendar day (YYYY-MM-DD): a date Excel computes with, the same ISO text everywhere else. */
+export interface DayCell {
+  day: string
+}
+
+/** A day cell for an ISO calendar day; anything else (empty, a malformed value) stays text. */
+export function dayCell(day: string): Cell {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? { day } : day
+}
 
 /** Horizontal bars beside a table's rows (HTML draws them; Word draws poll bars as text). */
 export interface Chart {
@@ -119,6 +132,7 @@ export function numericColumns(table: DocumentTable): boolean[] {
 export function cellText(cell: Cell, language: Language): string {
   if (cell === null) return ''
   if (typeof cell === 'string') return cell
+  if (typeof cell === 'object') return cell.day
   if (!Number.isFinite(cell)) return ''
   return language === 'vi' ? String(cell).replace('.', ',') : String(cell)
 }

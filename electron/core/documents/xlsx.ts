@@ -1,5 +1,5 @@
 import type { CellObject } from 'write-excel-file/universal'
-import type { Cell, DocumentDescription, DocumentTable } from './model'
+import { cellText, type Cell, type DocumentDescription, type DocumentTable } from './model'
 import { xmlSafeText } from './xml-text'
 
 /** Excel's limits: a sheet name of at most 31 characters without []:*?/\, and 32,767 characters in a cell. */
@@ -34,15 +34,21 @@ export function documentToXlsx(doc: DocumentDescription): Promise<Uint8Array> {
   return tablesToXlsx(doc.tables ?? [])
 }
 
-/** A cell for the writer: numbers as numbers, text typed as text so "=…" stays text, empty as nothing. */
+/**
+ * A cell for the writer: numbers as numbers, calendar days as dates (shown YYYY-MM-DD), text typed as
+ * text so "=…" stays text, empty as nothing.
+ */
 function cell(value: Cell, bold = false): CellObject | null {
   const style = bold ? { fontWeight: 'bold' as const } : {}
   if (typeof value === 'number') return Number.isFinite(value) ? { value, type: Number, ...style } : null
   if (value === null || value === '') return bold ? { ...style } : null
-  return { value: cellText(value), type: String, ...style }
+  if (typeof value === 'object') {
+    return { value: new Date(`${value.day}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd', ...style }
+  }
+  return { value: safeText(value), type: String, ...style }
 }
 
-function cellText(text: string): string {
+function safeText(text: string): string {
   const safe = xmlSafeText(text)
   return safe.length > CELL_TEXT_MAX ? `${safe.slice(0, CELL_TEXT_MAX - 1)}…` : safe
 }
@@ -53,7 +59,7 @@ function columnWidth(table: DocumentTable, column: number): number {
     (value) =>
       value === null || value === undefined
         ? 0
-        : String(value)
+        : cellText(value, 'en')
             .split('\n')
             .reduce((m, l) => Math.max(m, l.length), 0)
   )

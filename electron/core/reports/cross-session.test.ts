@@ -395,6 +395,11 @@ describe('Word and Excel exports hold the same numbers', () => {
       [7, 90, 40, 70, 30],
       [4, 60, 60, 75, 15]
     ])
+    // Each session's day is a date in Excel (the CSV has the same ISO day as text).
+    expect(workbook.getWorksheet('Sessions held')!.getCell('C2').type).toBe(ExcelJS.ValueType.Date)
+    expect(sessions.slice(1).map((row) => (row[2] as Date).toISOString().slice(0, 10))).toEqual(
+      all.sessions.map((s) => s.date)
+    )
     // A formula typed as a trainer's name stays text.
     const trainer = workbook.getWorksheet('Sessions held')!.getCell('G2')
     expect(trainer.type).toBe(ExcelJS.ValueType.String)

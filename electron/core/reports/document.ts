@@ -1,5 +1,5 @@
 import { formatDate, formatInstant, formatNumber, formatPercent, formatSigned } from '../../shared/documents/format'
-import type { Cell, DataTable, DocumentDescription, DocumentSection } from '../documents/model'
+import { dayCell, type Cell, type DataTable, type DocumentDescription, type DocumentSection } from '../documents/model'
 import type { Language } from '../../shared/i18n/language'
 import type { CrossSessionReport, Learning } from './cross-session'
 import { reportLabeller } from './labels'
@@ -57,8 +57,8 @@ export function crossSessionTables(
       columns: [l('field.field'), l('field.value')],
       rows: [
         [l('field.workshopId'), report.filter.workshopId],
-        [l('report.from'), report.filter.from],
-        [l('report.to'), report.filter.to],
+        [l('report.from'), report.filter.from && dayCell(report.filter.from)],
+        [l('report.to'), report.filter.to && dayCell(report.filter.to)],
         [l('field.language'), report.language],
         [l('field.generatedAt'), report.generatedAt],
         [l('total.sessions'), totals.sessions],
@@ -125,7 +125,7 @@ function sessionsDataTable(report: CrossSessionReport, l: Labeller): CrossSessio
     rows: report.sessions.map((s) => [
       s.sessionId,
       l(`report.source.${s.source}`),
-      s.date,
+      dayCell(s.date),
       s.workshopId,
       s.workshopTitle,
       s.venue,

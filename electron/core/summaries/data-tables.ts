@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../documents/model'
+import { dayCell, type Cell, type DataTable } from '../documents/model'
 import { labeller, type SummaryLabelKey } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
 
@@ -68,7 +68,7 @@ function sessionRows(summary: SessionSummary): Cell[][] {
     [l('field.workshopId'), summary.workshop.id],
     [l('field.version'), summary.workshop.version],
     [l('field.venue'), summary.venue],
-    [l('field.date'), summary.date],
+    [l('field.date'), dayCell(summary.date)],
     [l('field.plannedStart'), summary.plannedStart],
     [l('field.trainer'), summary.trainer],
     [l('field.language'), summary.language],
@@ -150,7 +150,7 @@ function pollRows(summary: SessionSummary): Cell[][] {
       ]
       return p.options.length === 0
         ? [[...head, null, null, null, p.mean]]
-        : p.options.map((o) => [...head, o.key, o.label, o.count, p.mean])
+        : p.options.map((o) => [...head, scalePointCell(p, o.key), scalePointCell(p, o.label), o.count, p.mean])
     })
   ]
 }
@@ -215,6 +215,14 @@ function questionRows(summary: SessionSummary): Cell[][] {
       ])
     )
   ]
+}
+
+/**
+ * A rating poll's scale point ("1".."5", and the label of a point without words) is a number a spreadsheet
+ * computes with, not text Excel flags; option ids and labels of other polls stay text.
+ */
+function scalePointCell(poll: PollSummary, text: string): Cell {
+  return poll.type === 'rating' && /^-?\d{1,3}$/.test(text) ? Number(text) : text
 }
 
 function round1(value: number): number {

@@ -7,7 +7,8 @@ import type { SessionSummary } from './schema'
 /**
  * Summaries gathered from other trainers' laptops (JSON exports brought by USB stick), kept in
  * `summaries/` of the data folder. Each is checked fully on import; the same file imported twice is
- * stored once (named by its session and language).
+ * stored once (named by its session and language), and the list shows the Vietnamese and English
+ * summaries of one session as one entry.
  */
 export interface ImportedSummaryEntry {
   id: string
@@ -18,24 +19,66 @@ export interface ImportedSummaryEntry {
   language: 'vi' | 'en'
 }
 
+/** One session in the list: its details in the first language held, and each language's summary. */
+export interface ImportedSessionEntry extends ImportedSummaryEntry {
+  sessionId: string
+  versions: { id: string; language: 'vi' | 'en'; workshopTitle: string }[]
+}
+
+/**
+ * What an import did: stored a summary not held before, replaced an older export of it, or changed
+ * nothing because the same export (same generatedAt) or a newer one is already held.
+ */
+export type ImportOutcome = 'imported' | 'updated' | 'already' | 'newer-held'
+
 const ID = /^[a-z0-9-]{1,80}$/
+const LANGUAGE_ORDER = ['vi', 'en'] as const
 
 export class ImportedSummaries {
   constructor(private readonly folder: string) {}
 
-  async import(text: string): Promise<ImportedSummaryEntry> {
+  async import(text: string): Promise<{ entry: ImportedSummaryEntry; outcome: ImportOutcome }> {
     const summary = parseSummaryJson(text) // throws SummaryFileError with a plain reason
     const id = `${summary.sessionId}-${summary.language}`
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, '-')
       .slice(0, 80)
-    await fs.mkdir(this.folder, { recursive: true })
-    await writeFileDurably(fs, join(this.folder, `${id}.json`), summaryToJson(summary))
-    return entryOf(id, summary)
+    const held = await this.read(id).catch(() => null)
+    const outcome = !held
+      ? 'imported'
+      : held.generatedAt === summary.generatedAt
+        ? 'already'
+        : Date.parse(held.generatedAt) > Date.parse(summary.generatedAt)
+          ? 'newer-held'
+          : 'updated'
+    if (outcome === 'imported' || outcome === 'updated') {
+      await fs.mkdir(this.folder, { recursive: true })
+      await writeFileDurably(fs, join(this.folder, `${id}.json`), summaryToJson(summary))
+    }
+    return { entry: entryOf(id, held && outcome === 'newer-held' ? held : summary), outcome }
   }
 
-  async list(): Promise<ImportedSummaryEntry[]> {
-    const entries = (await this.readAll()).map(({ id, summary }) => entryOf(id, summary))
+  /** One entry per session, newest first; its Vietnamese and English summaries are its versions. */
+  async list(): Promise<ImportedSessionEntry[]> {
+    const bySession = new Map<string, { id: string; summary: SessionSummary }[]>()
+    for (const held of await this.readAll()) {
+      bySession.set(held.summary.sessionId, [...(bySession.get(held.summary.sessionId) ?? []), held])
+    }
+    const entries = [...bySession].map(([sessionId, held]): ImportedSessionEntry => {
+      const versions = held.sort(
+        (a, b) => LANGUAGE_ORDER.indexOf(a.summary.language) - LANGUAGE_ORDER.indexOf(b.summary.language)
+      )
+      const first = versions[0]!
+      return {
+        ...entryOf(first.id, first.summary),
+        sessionId,
+        versions: versions.map(({ id, summary }) => ({
+          id,
+          language: summary.language,
+          workshopTitle: summary.workshop.title
+        }))
+      }
+    })
     return entries.sort((a, b) => b.date.localeCompare(a.date))
   }
 

@@ -95,6 +95,11 @@ async function runSession(): Promise<Session> {
   test('post-quiz', 'device-key-4', 5, 'P-801')
   test('post-quiz', 'device-key-5', 4, 'p-802')
   run({ type: 'pollClose', blockId: 'post-quiz' }, 4)
+  run({ type: 'pollOpen', blockId: 'feedback', mode: 'tally' })
+  for (const [point, count] of Object.entries({ 4: 3, 5: 2 })) {
+    run({ type: 'tallySet', blockId: 'feedback', key: `feedback/${point}`, count })
+  }
+  run({ type: 'pollClose', blockId: 'feedback' })
   run({ type: 'parkingAdd', text: PARKING })
   run({ type: 'closingRemarks', text: REMARKS })
   run({ type: 'status', status: 'finished' }, 1)
@@ -257,6 +262,39 @@ describe('Word and Excel exports of a session summary', () => {
       expect(session['Ghép cặp theo số tham gia: Điểm tăng trung bình (điểm %)']).toBe(40)
       expect(session['Thay đổi từ đầu vào đến đầu ra: Điểm trung bình (%)']).toBe(23.3)
       expect(workbook.getWorksheet('Điểm danh')!.getCell('F5').type).toBe(ExcelJS.ValueType.Number)
+    })
+
+    it('stores the rating scale points ("1".."5") and their counts as numbers, option ids of other polls as text', () => {
+      const sheet = workbook.getWorksheet('Bình chọn')!
+      const header = values('Bình chọn')[0]!
+      const column = (name: string): number => header.indexOf(name) + 1
+      const rows = sheet.getRows(2, sheet.rowCount - 1)!
+      const rating = rows.filter((row) => row.getCell(1).value === 'feedback')
+      expect(rating.map((row) => row.getCell(column('Mã lựa chọn')).value)).toEqual([1, 2, 3, 4, 5])
+      expect(rating.map((row) => row.getCell(column('Số lượt chọn')).value)).toEqual([0, 0, 0, 3, 2])
+      // The points between the two ends have no words: their labels are the numbers too.
+      expect(rating.map((row) => row.getCell(column('Lựa chọn')).value)).toEqual([
+        '1 · Không hữu ích',
+        2,
+        3,
+        4,
+        '5 · Rất hữu ích'
+      ])
+      for (const row of rating) {
+        expect(row.getCell(column('Mã lựa chọn')).type).toBe(ExcelJS.ValueType.Number)
+        expect(row.getCell(column('Số lượt chọn')).type).toBe(ExcelJS.ValueType.Number)
+      }
+      expect(rating[0]!.getCell(column('Điểm trung bình')).type).toBe(ExcelJS.ValueType.Number)
+      const measures = rows.find((row) => row.getCell(1).value === 'poll-2019-measures')!
+      expect(measures.getCell(column('Mã lựa chọn')).type).toBe(ExcelJS.ValueType.String)
+    })
+
+    it('stores the session date as a date a spreadsheet computes with, shown as YYYY-MM-DD', () => {
+      const sheet = workbook.getWorksheet('Buổi tập huấn')!
+      const row = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'Ngày')!
+      expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date)
+      expect(row.getCell(2).value).toEqual(new Date('2026-11-22T00:00:00Z'))
+      expect(row.getCell(2).numFmt).toBe('yyyy-mm-dd')
     })
 
     it('has a bold, frozen header row and bold totals', () => {

@@ -17,7 +17,7 @@ export function summaryHandlers({ sessions, importedSummaries }: AppContext): Fe
       }),
     'summary.import': async ({ text }) => {
       try {
-        return { ok: true as const, entry: await importedSummaries.import(text) }
+        return { ok: true as const, ...(await importedSummaries.import(text)) }
       } catch (error) {
         return { ok: false as const, reason: reasonOf(error) }
       }

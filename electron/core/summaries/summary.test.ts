@@ -736,6 +736,7 @@ describe('session summary', () => {
       const value = (label: string): string => sessionRows.find((r) => r[0] === label)![1]!
       expect(value('Địa điểm')).toBe(VENUE)
       expect(value('Người tham dự')).toBe('20')
+      expect(value('Ngày')).toMatch(/^\d{4}-\d{2}-\d{2}$/) // a date in Excel, the same ISO day in CSV
       expect(value('Ghép cặp theo số tham gia: Điểm tăng trung bình (điểm %)')).toBe('33.3')
     })
 

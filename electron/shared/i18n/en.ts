@@ -377,6 +377,11 @@ export const en = {
   'summaries.title': 'Reports received from other sessions',
   'summaries.import': 'Import a report (JSON)…',
   'summaries.imported': 'Imported the report “{title}” ({date}).',
+  'summaries.already': 'The report “{title}” ({date}) was already imported; nothing changed.',
+  'summaries.updated': 'Updated the report “{title}” ({date}) with a newer export.',
+  'summaries.newer-held':
+    'A newer export of the report “{title}” ({date}) is already imported; it was kept and this file was not imported.',
+  'summaries.view-in': 'View ({language})',
   'summaries.refused': 'Did not import {file}: {reason}',
   'summaries.view': 'View report',
   'summaries.back': '← Library',
