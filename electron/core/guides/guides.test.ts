@@ -195,6 +195,14 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       expect(times.at(-1)!.end - times[0]!.start).toBe(manifest.durationMinutes)
     })
 
+    it("times the agenda from the workshop's saved planned start when no start time is given", () => {
+      const planned: LoadedWorkshop = { ...workshop, manifest: { ...workshop.manifest, plannedStart: '13:30' } }
+      const rows = agendaRows(facilitatorGuideHtml(planned, language))
+      expect(rows[0]![0]).toBe('13:30')
+      expect(agendaRows(facilitatorGuideHtml(planned, language, { startTime: '09:00' }))[0]![0]).toBe('09:00')
+      expect(agendaTimes(planned)[0]!.start).toBe(parseClock('13:30'))
+    })
+
     it('shows every slide (its first heading rendered) beside its speaker notes', () => {
       let total = 0
       for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
