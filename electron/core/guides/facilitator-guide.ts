@@ -230,7 +230,8 @@ class GuideWriter {
           `<td>${this.blockTitle(block, number)}</td></tr>`
       )
       .join('\n')
-    const total = this.workshop.manifest.durationMinutes
+    // The agenda's own total: the blocks' minutes (the cover gives the stated duration, which may differ).
+    const total = this.agenda.reduce((sum, entry) => sum + entry.block.minutes, 0)
     return [
       '<section class="agenda">',
       `<h2>${escapeHtml(L.agenda)}</h2>`,

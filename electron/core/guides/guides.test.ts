@@ -203,6 +203,15 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       expect(agendaTimes(planned)[0]!.start).toBe(parseClock('13:30'))
     })
 
+    it('totals the agenda from its blocks when they add up to less than the stated duration', () => {
+      const longer = workshop.manifest.durationMinutes + 10
+      const shorter: LoadedWorkshop = { ...workshop, manifest: { ...workshop.manifest, durationMinutes: longer } }
+      const printed = facilitatorGuideHtml(shorter, language, { startTime: '08:00' })
+      const footer = /<tfoot>(.*?)<\/tfoot>/s.exec(printed)![1]!
+      expect(footer).toContain(`<td>${workshop.manifest.durationMinutes}</td>`)
+      expect(footer).toContain(`08:00–${formatClock(parseClock('08:00') + workshop.manifest.durationMinutes)}`)
+    })
+
     it('shows every slide (its first heading rendered) beside its speaker notes', () => {
       let total = 0
       for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
