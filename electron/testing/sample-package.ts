@@ -129,11 +129,6 @@ export function brokenPackages(): { name: string; code: string; files: PackageFi
       f['slides/intro.en.md'] = f['slides/intro.en.md']! + '\n---\n\n# Extra\n\nNote:\nx\n'
     }),
     variant(
-      'minutes-do-not-add-up',
-      'minutes-sum',
-      (f) => (f['workshop.yaml'] = manifest.replace('durationMinutes: 60', 'durationMinutes: 90'))
-    ),
-    variant(
       'two-correct-in-single',
       'quiz-correct-single',
       (f) =>

@@ -21,7 +21,7 @@ import { escapeHtml, formatClock, parseClock, printableDocument } from './printa
 export const DEFAULT_START_TIME = '08:00'
 
 export interface FacilitatorGuideOptions {
-  /** Clock time the session starts, `HH:MM` (default 08:00); the agenda's times count from it. */
+  /** Clock time the session starts, `HH:MM` (default: the workshop's `plannedStart`, else 08:00); the agenda's times count from it. */
   startTime?: string
 }
 
@@ -35,7 +35,7 @@ export interface AgendaEntry {
 }
 
 /** Planned clock times of each block: each starts when the one before ends. */
-export function agendaTimes(workshop: LoadedWorkshop, startTime: string = DEFAULT_START_TIME): AgendaEntry[] {
+export function agendaTimes(workshop: LoadedWorkshop, startTime: string = startOf(workshop)): AgendaEntry[] {
   let clock = parseClock(startTime)
   return workshop.manifest.blocks.map((block, index) => {
     const entry = { block, number: index + 1, start: clock, end: clock + block.minutes }
@@ -54,7 +54,12 @@ export function facilitatorGuideHtml(
   language: GuideLanguage,
   options: FacilitatorGuideOptions = {}
 ): string {
-  return new GuideWriter(workshop, language, options.startTime ?? DEFAULT_START_TIME).write().html
+  return new GuideWriter(workshop, language, options.startTime ?? startOf(workshop)).write().html
+}
+
+/** The time a workshop's agenda counts from when none is given: its planned start, else 08:00. */
+function startOf(workshop: LoadedWorkshop): string {
+  return workshop.manifest.plannedStart ?? DEFAULT_START_TIME
 }
 
 const letter = (index: number): string => String.fromCharCode(65 + index)
@@ -225,7 +230,8 @@ class GuideWriter {
           `<td>${this.blockTitle(block, number)}</td></tr>`
       )
       .join('\n')
-    const total = this.workshop.manifest.durationMinutes
+    // The agenda's own total: the blocks' minutes (the cover gives the stated duration, which may differ).
+    const total = this.agenda.reduce((sum, entry) => sum + entry.block.minutes, 0)
     return [
       '<section class="agenda">',
       `<h2>${escapeHtml(L.agenda)}</h2>`,

@@ -195,6 +195,23 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       expect(times.at(-1)!.end - times[0]!.start).toBe(manifest.durationMinutes)
     })
 
+    it("times the agenda from the workshop's saved planned start when no start time is given", () => {
+      const planned: LoadedWorkshop = { ...workshop, manifest: { ...workshop.manifest, plannedStart: '13:30' } }
+      const rows = agendaRows(facilitatorGuideHtml(planned, language))
+      expect(rows[0]![0]).toBe('13:30')
+      expect(agendaRows(facilitatorGuideHtml(planned, language, { startTime: '09:00' }))[0]![0]).toBe('09:00')
+      expect(agendaTimes(planned)[0]!.start).toBe(parseClock('13:30'))
+    })
+
+    it('totals the agenda from its blocks when they add up to less than the stated duration', () => {
+      const longer = workshop.manifest.durationMinutes + 10
+      const shorter: LoadedWorkshop = { ...workshop, manifest: { ...workshop.manifest, durationMinutes: longer } }
+      const printed = facilitatorGuideHtml(shorter, language, { startTime: '08:00' })
+      const footer = /<tfoot>(.*?)<\/tfoot>/s.exec(printed)![1]!
+      expect(footer).toContain(`<td>${workshop.manifest.durationMinutes}</td>`)
+      expect(footer).toContain(`08:00–${formatClock(parseClock('08:00') + workshop.manifest.durationMinutes)}`)
+    })
+
     it('shows every slide (its first heading rendered) beside its speaker notes', () => {
       let total = 0
       for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { expectDurableOrdering, recordingFs, type FsEvent } from '../../testing/recording-fs'
-import { MANIFEST_FILE } from '../workshops/loader'
-import { writeDraft } from './workshop-editing'
+import { folderReader, loadWorkshop, MANIFEST_FILE } from '../workshops/loader'
+import { samplePackage, writePackage } from '../../testing/sample-package'
+import { copyTitle, duplicateWorkshop, readDraft, writeDraft } from './workshop-editing'
 
 const folders: string[] = []
 afterEach(async () => {
@@ -31,5 +32,29 @@ describe('writeDraft: durability', () => {
       expectDurableOrdering(events, join(dir, 'slides', `intro.${language}.md`), (content) => content.startsWith('# '))
     }
     expect(await readFile(join(dir, 'slides', 'intro.en.md'), 'utf8')).toBe('# Hello')
+  })
+})
+
+describe('duplicateWorkshop: the copy has a title of its own', () => {
+  it('adds "(bản sao)" and "(copy)" to the title, once, even for a copy of a copy; the copy still loads', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'roundtable-copy-'))
+    folders.push(root)
+    const userDir = join(root, 'user')
+    await mkdir(userDir)
+    await writePackage(join(root, 'sample-workshop'), samplePackage())
+    const first = await duplicateWorkshop(join(root, 'sample-workshop'), userDir, 'sample-workshop')
+    expect((await readDraft(join(userDir, first))).manifest.title).toEqual({
+      vi: 'Hội thảo mẫu (bản sao)',
+      en: 'Sample workshop (copy)'
+    })
+    const second = await duplicateWorkshop(join(userDir, first), userDir, first)
+    const loaded = await loadWorkshop(folderReader(join(userDir, second)))
+    if (!loaded.ok) expect.fail(JSON.stringify(loaded.problems))
+    expect(loaded.workshop.manifest.title).toEqual({ vi: 'Hội thảo mẫu (bản sao)', en: 'Sample workshop (copy)' })
+  })
+
+  it('leaves an empty or missing title as it is (the editor asks for one)', () => {
+    expect(copyTitle({ vi: '', en: 'Talk' })).toEqual({ vi: '', en: 'Talk (copy)' })
+    expect(copyTitle(undefined)).toBeUndefined()
   })
 })

@@ -114,13 +114,38 @@ export async function duplicateWorkshop(sourceDir: string, userDir: string, sour
   for (let n = 2; existsSync(join(userDir, id)); n++) id = `${sourceId}-copy-${n}`
   const version = typeof draft.manifest.version === 'string' ? draft.manifest.version : '1.0.0'
   const { derivedFrom: _previous, ...rest } = draft.manifest
-  draft.manifest = { ...rest, id, version: '1.0.0', derivedFrom: { id: sourceId, version } }
+  draft.manifest = {
+    ...rest,
+    id,
+    title: copyTitle(rest.title),
+    version: '1.0.0',
+    derivedFrom: { id: sourceId, version }
+  }
   const images = await imageFiles(sourceDir)
   if (images.length > 0) await fs.mkdir(join(userDir, id, IMAGES_FOLDER), { recursive: true })
   for (const name of images)
     await fs.copyFile(join(sourceDir, IMAGES_FOLDER, name), join(userDir, id, IMAGES_FOLDER, name))
   await writeDraft(join(userDir, id), draft)
   return id
+}
+
+const COPY_SUFFIX = { vi: ' (bản sao)', en: ' (copy)' } as const
+
+/**
+ * A copy's title says it is a copy in each language ("… (bản sao)", "… (copy)"), so the library does not show two
+ * identical cards; the trainer can change it in the editor. A copy of a copy gets one suffix, not two.
+ */
+export function copyTitle(title: unknown): unknown {
+  if (typeof title !== 'object' || title === null) return title
+  const result: Record<string, unknown> = { ...title }
+  for (const language of ['vi', 'en'] as const) {
+    const text = result[language]
+    if (typeof text !== 'string' || text.trim() === '') continue
+    let base = text.trimEnd()
+    while (base.endsWith(COPY_SUFFIX[language])) base = base.slice(0, -COPY_SUFFIX[language].length).trimEnd()
+    result[language] = base + COPY_SUFFIX[language]
+  }
+  return result
 }
 
 /** Removing a workshop only moves it aside, like every other destructive step in the app. */

@@ -40,6 +40,29 @@ describe('workshop loader', () => {
     })
   })
 
+  it.each([
+    ['shorter', 90],
+    ['longer', 30]
+  ])('loads a package whose blocks add up to less or more than the stated duration (%s: 60 of %i)', async (_, declared) => {
+    const files = samplePackage()
+    files['workshop.yaml'] = files['workshop.yaml']!.replace('durationMinutes: 60', `durationMinutes: ${declared}`)
+    const result = await loadWorkshop(folderReader(await packageDir(files)))
+    if (!result.ok) expect.fail(JSON.stringify(result.problems))
+    expect(result.workshop.manifest.durationMinutes).toBe(declared)
+  })
+
+  it('keeps a planned start time HH:MM and refuses one that is not a time', async () => {
+    const files = samplePackage()
+    files['workshop.yaml'] = files['workshop.yaml']!.replace('durationMinutes: 60', 'durationMinutes: 60\nplannedStart: "13:30"')
+    const result = await loadWorkshop(folderReader(await packageDir(files)))
+    if (!result.ok) expect.fail(JSON.stringify(result.problems))
+    expect(result.workshop.manifest.plannedStart).toBe('13:30')
+    files['workshop.yaml'] = files['workshop.yaml']!.replace('"13:30"', '"25:00"')
+    const refused = await loadWorkshop(folderReader(await packageDir(files)))
+    if (refused.ok) expect.fail('25:00 is not a time')
+    expect(refused.problems.map((p) => p.code)).toContain('field-invalid')
+  })
+
   it('points schema problems at the right line of workshop.yaml', async () => {
     const files = samplePackage()
     files['workshop.yaml'] = files['workshop.yaml']!.replace('kind: discussion', 'kind: lecture')

@@ -18,7 +18,6 @@ export type ProblemCode =
   | 'too-many'
   | 'folder-name'
   | 'duplicate-id'
-  | 'minutes-sum'
   | 'poll-options-needed'
   | 'poll-scale-needed'
   | 'poll-open-has-options'

@@ -19,7 +19,6 @@ const PROBLEM_CODES: Record<ProblemCode, true> = {
   'too-many': true,
   'folder-name': true,
   'duplicate-id': true,
-  'minutes-sum': true,
   'poll-options-needed': true,
   'poll-scale-needed': true,
   'poll-open-has-options': true,

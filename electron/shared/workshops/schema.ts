@@ -127,6 +127,11 @@ export const ManifestSchema = z.strictObject({
     description: BilingualSchema
   }),
   durationMinutes: z.number().int().min(15).max(600),
+  /** When the workshop usually starts (`HH:MM`): the printed guide's agenda and a new session's start count from it. */
+  plannedStart: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .optional(),
   languages: z.array(z.enum(['vi', 'en'])).min(1),
   objectives: z.array(z.strictObject({ id: Id, text: BilingualSchema })).min(1),
   contentNote: BilingualSchema,

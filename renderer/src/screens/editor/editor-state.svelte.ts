@@ -53,6 +53,8 @@ export interface DraftBlock {
 export interface DraftManifest {
   title?: DraftText
   durationMinutes?: number
+  /** When the workshop usually starts ("13:30"): the editor's end time, the printed guide, a new session's start. */
+  plannedStart?: string
   blocks?: DraftBlock[]
   sources?: { id: string; title: string; paragraphs: number }[]
   objectives?: { id: string; text?: DraftText }[]
@@ -90,6 +92,11 @@ export class EditorState {
   readonly blocks = $derived(this.draft?.manifest.blocks ?? [])
   readonly totalMinutes = $derived(this.blocks.reduce((sum, b) => sum + (Number(b.minutes) || 0), 0))
   readonly targetMinutes = $derived(Number(this.draft?.manifest.durationMinutes) || 0)
+  /** The saved start time, or 08:00 (the guide's default) when the workshop has none. */
+  readonly plannedStart = $derived.by(() => {
+    const saved = this.draft?.manifest.plannedStart
+    return typeof saved === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(saved) ? saved : '08:00'
+  })
   /** Images no slide shows any more: flagged, and left out when the workshop is exported. */
   readonly unusedImages = $derived.by(() => {
     // Most workshops have no images: no need to parse every slide on every key press.
@@ -126,6 +133,20 @@ export class EditorState {
     if (reply.status === 'refused') return { problem: reply.problem }
     this.images = { ...this.images, [reply.name]: reply.dataUrl }
     return { name: reply.name }
+  }
+
+  /** Saves the start time with the draft (an empty time field removes it). */
+  setPlannedStart(time: string): void {
+    this.change((draft) => {
+      if (time) draft.manifest.plannedStart = time
+      else delete draft.manifest.plannedStart
+    })
+  }
+
+  /** Makes the stated duration the sum of the blocks (the editor offers it when they differ). */
+  setDurationToSum(): void {
+    const total = this.totalMinutes
+    this.change((draft) => (draft.manifest.durationMinutes = total))
   }
 
   /** Applies one edit: recorded for undo, then saved after a short pause in typing. */

@@ -44,6 +44,30 @@ describe('the workshop editor state', () => {
     await editor.flush()
   })
 
+  it('a shorter agenda is saved without problems, and the duration can be set to the sum', async () => {
+    const editor = await editorOfACopy()
+    const target = editor.targetMinutes
+    editor.change((draft) => (draft.manifest.blocks![0]!.minutes = Number(draft.manifest.blocks![0]!.minutes) - 2))
+    await editor.flush()
+    expect(editor.problems).toEqual([])
+    expect(editor.totalMinutes).toBe(target - 2)
+    editor.setDurationToSum()
+    await editor.flush()
+    expect((await api.call('workshop.draft', { id: editor.id }))!.draft.manifest.durationMinutes).toBe(target - 2)
+  })
+
+  it('saves the planned start with the draft and shows it again on reopening', async () => {
+    const editor = await editorOfACopy()
+    expect(editor.plannedStart).toBe('08:00')
+    editor.setPlannedStart('13:30')
+    await editor.flush()
+    const reopened = new EditorState(editor.id, api)
+    await reopened.load()
+    expect(reopened.plannedStart).toBe('13:30')
+    expect(reopened.problems).toEqual([])
+    expect((await api.call('workshop.get', { id: editor.id }))?.manifest?.plannedStart).toBe('13:30')
+  })
+
   it('does not change a bundled workshop, which is read-only', async () => {
     const editor = new EditorState('conference-briefing', api)
     await editor.load()
