@@ -158,7 +158,8 @@ test('the report across sessions adds up local and imported sessions once each, 
     [ownPath, '2026-11-02']
   ] as const) {
     await trainer.getByTestId('summary-input').setInputFiles(path)
-    await expect(trainer.getByRole('status')).toContainText(`(${date}).`)
+    // The date in the UI language: 2026-12-05 → 05/12/2026.
+    await expect(trainer.getByRole('status')).toContainText(`(${date.split('-').reverse().join('/')}).`)
   }
 
   await trainer.locator('.library-report').screenshot({ path: `${screens}/report-library-entry-vi.png` })

@@ -42,8 +42,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const onIncident = notices.record.bind(notices)
 
   const lock = await lockDataFolder(options.dataDir)
-  if (lock.notHeldBecause) {
-    // A full or read-only disk: start anyway (sessions can be seen and exported elsewhere) and say why saving fails.
+  if (lock.notHeldBecause === 'ENOSPC' || lock.notHeldBecause === 'EDQUOT') {
+    // A full disk: start anyway (sessions can be seen and exported elsewhere) and say now why saving fails.
+    // (A read-only folder is reported by the first save it refuses, naming the file.)
     onIncident({ kind: 'save-failed', file: options.dataDir, reason: reasonOf({ code: lock.notHeldBecause }) })
   }
   if (lock.held) {
