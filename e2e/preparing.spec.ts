@@ -1,30 +1,9 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { screenshotsBothWays } from './screens'
 
-const screens = 'test-results/screens'
 const BRIEFING = 'Tóm tắt hai hội nghị quốc tế'
 const BRIEFING_COPY = 'Tóm tắt hai hội nghị quốc tế về bảo vệ trẻ em trên mạng (2019 và 2023) (bản sao)'
-
-/** Screenshots of what `target` shows, in both languages, at 1280×720 and 360×740; back to Vietnamese, 1280×720 after. */
-async function screenshotsBothWays(page: Page, name: string, target: Locator): Promise<void> {
-  for (const language of ['vi', 'en'] as const) {
-    await page.getByRole('button', { name: language === 'vi' ? 'Tiếng Việt' : 'English' }).click()
-    for (const [width, height] of [
-      [1280, 720],
-      [360, 740]
-    ] as const) {
-      await page.setViewportSize({ width, height })
-      await target.scrollIntoViewIfNeeded()
-      await page.screenshot({ path: `${screens}/${name}-${language}-${width}x${height}.png` })
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-      )
-      expect(overflow, `${name} is wider than the ${width}px window`).toBeLessThanOrEqual(0)
-    }
-  }
-  await page.getByRole('button', { name: 'Tiếng Việt' }).click()
-  await page.setViewportSize({ width: 1280, height: 720 })
-}
 
 /** Copies the conference briefing from the library and opens the copy in the editor. */
 async function copyTheBriefing(trainer: Page): Promise<void> {
