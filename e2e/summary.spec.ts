@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
 import { openOffline, readDocx, readXlsx, readZip, startSession } from './session-helpers'
@@ -149,18 +150,7 @@ test('a finished session gives a summary whose exports hold the numbers that wer
 test('in English, the summary offers Word and Excel too, and they fit on a phone-sized screen', async ({
   trainer
 }, testInfo) => {
-  await trainer.getByRole('button', { name: 'English' }).click()
-  await trainer
-    .locator('.card', { hasText: 'Briefing: two international meetings' })
-    .getByRole('button', { name: 'Open' })
-    .click()
-  await trainer.getByRole('button', { name: 'Start a session' }).click()
-  await trainer.getByLabel('Venue').fill('Community hall <b>2</b>')
-  await trainer.getByLabel('Trainer').fill('Lan')
-  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
-  await expect(trainer.getByTestId('presenter')).toBeVisible()
-  await trainer.getByRole('button', { name: 'Summary', exact: true }).click()
-  await expect(trainer.getByTestId('summary')).toBeVisible()
+  await summaryOfAnEnglishUiSession(trainer, { venue: 'Community hall <b>2</b>', trainer: 'Lan' })
   await trainer.getByLabel('Report language').selectOption('en')
   const word = trainer.getByRole('button', { name: 'Word' })
   await expect(word).toHaveAttribute('title', 'Word file (.docx) to edit into the donor report')
@@ -187,18 +177,7 @@ test('in English, the summary offers Word and Excel too, and they fit on a phone
 test('with the English UI, a Vietnamese session’s summary opens in Vietnamese and can still be switched', async ({
   trainer
 }) => {
-  await trainer.getByRole('button', { name: 'English' }).click()
-  await trainer
-    .locator('.card', { hasText: 'Briefing: two international meetings' })
-    .getByRole('button', { name: 'Open' })
-    .click()
-  await trainer.getByRole('button', { name: 'Start a session' }).click()
-  await trainer.getByLabel('Venue').fill('Nhà văn hoá')
-  await trainer.getByLabel('Presentation language').selectOption('vi')
-  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
-  await expect(trainer.getByTestId('presenter')).toBeVisible()
-  await trainer.getByRole('button', { name: 'Summary', exact: true }).click()
-  await expect(trainer.getByTestId('summary')).toBeVisible()
+  await summaryOfAnEnglishUiSession(trainer, { venue: 'Nhà văn hoá', language: 'vi' })
 
   const frame = trainer.frameLocator('iframe.summary-frame')
   await expect(trainer.getByLabel('Report language')).toHaveValue('vi')
@@ -211,3 +190,23 @@ test('with the English UI, a Vietnamese session’s summary opens in Vietnamese 
   await trainer.getByLabel('Report language').selectOption('en')
   await expect(frame.locator('body')).toContainText('Attendance by sex and age group')
 })
+
+/** With the English UI: starts a session of the conference briefing and opens its Summary screen. */
+async function summaryOfAnEnglishUiSession(
+  trainer: Page,
+  details: { venue: string; trainer?: string; language?: 'vi' | 'en' }
+): Promise<void> {
+  await trainer.getByRole('button', { name: 'English' }).click()
+  await trainer
+    .locator('.card', { hasText: 'Briefing: two international meetings' })
+    .getByRole('button', { name: 'Open' })
+    .click()
+  await trainer.getByRole('button', { name: 'Start a session' }).click()
+  await trainer.getByLabel('Venue').fill(details.venue)
+  if (details.trainer) await trainer.getByLabel('Trainer').fill(details.trainer)
+  if (details.language) await trainer.getByLabel('Presentation language').selectOption(details.language)
+  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
+  await trainer.getByRole('button', { name: 'Summary', exact: true }).click()
+  await expect(trainer.getByTestId('summary')).toBeVisible()
+}
