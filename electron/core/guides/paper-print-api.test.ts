@@ -1,29 +1,13 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
 import { createAppCore } from '../app-core'
-
-const workshopsDir = resolve(__dirname, '../../../workshops')
-const details = {
-  venue: 'Hội trường',
-  date: '2026-12-03',
-  trainer: 'Lan',
-  language: 'vi' as const,
-  plannedStart: '08:00'
-}
 
 describe('printing paper answer sheets through the API', () => {
   it('prints a workshop as it is now, and a session from the snapshot it runs', async () => {
-    const core = await createAppCore({
-      dataDir: await mkdtemp(join(tmpdir(), 'roundtable-paper-print-')),
-      workshopsDir,
-      host: 'browser',
-      version: '0.0.0-test'
-    })
+    const core = await createAppCore(await bundledCoreOptions('paper-print'))
     try {
       const { id } = await core.handlers['workshop.duplicate']({ id: 'parents-teachers-online-safety' })
-      const session = await core.handlers['session.start']({ workshopId: id, details })
+      const session = await core.handlers['session.start']({ workshopId: id, details: sessionDetails() })
       // The copy is edited after the session started: its pre-test gets another title.
       const { draft } = await core.handlers['workshop.draft']({ id })
       const blocks = draft.manifest.blocks as { kind: string; role?: string; title: { vi: string; en: string } }[]

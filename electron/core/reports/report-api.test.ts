@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiReply } from '../api/contract'
 import { dispatch } from '../api/dispatch'
+import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from './cross-session'
 import { readDocxBuffer, readXlsxBuffer } from '../../testing/office-readers'
@@ -18,17 +18,13 @@ const result = async <T>(method: string, args: unknown): Promise<T> => {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'roundtable-report-'))
-  core = await createAppCore({
-    dataDir,
-    workshopsDir: resolve(__dirname, '../../../workshops'),
-    host: 'browser',
-    version: '0.0.0-test'
-  })
+  const options = await bundledCoreOptions('report')
+  dataDir = options.dataDir
+  core = await createAppCore(options)
   // One session run here (7 people), and its own JSON summary imported back: it must count once.
   const session = await result<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
-    details: { venue: 'Hội trường', date: '2026-11-02', trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
+    details: sessionDetails({ date: '2026-11-02', trainer: 'Chị Lan', plannedStart: '08:30' })
   })
   for (const [sex, ageGroup, count] of [
     ['female', '25-59', 4],

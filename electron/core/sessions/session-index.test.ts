@@ -1,25 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAppCore } from '../app-core'
+import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { createAppCore, type AppCoreOptions } from '../app-core'
 
-const workshopsDir = resolve(__dirname, '../../../workshops')
-const details = (venue: string) => ({
-  venue,
-  date: '2026-12-03',
-  trainer: 'Lan',
-  language: 'vi' as const,
-  plannedStart: '08:00'
-})
 const folders: string[] = []
 afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 })
-async function dataFolder(): Promise<{ dataDir: string; workshopsDir: string; host: 'browser'; version: string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-index-'))
-  folders.push(dataDir)
-  return { dataDir, workshopsDir, host: 'browser', version: '0.0.0-test' }
+async function dataFolder(): Promise<AppCoreOptions> {
+  const options = await bundledCoreOptions('index')
+  folders.push(options.dataDir)
+  return options
 }
 
 describe("the library's list of sessions", () => {
@@ -28,11 +20,11 @@ describe("the library's list of sessions", () => {
     const first = await createAppCore(options)
     const a = await first.handlers['session.start']({
       workshopId: 'conference-briefing',
-      details: details('Xã An Phú')
+      details: sessionDetails({ venue: 'Xã An Phú' })
     })
     const b = await first.handlers['session.start']({
       workshopId: 'conference-briefing',
-      details: details('Xã Bình Minh')
+      details: sessionDetails({ venue: 'Xã Bình Minh' })
     })
     await first.handlers['session.command']({ id: b.id, command: { type: 'status', status: 'finished' } })
     await first.close()

@@ -1,19 +1,11 @@
 import { promises as fs } from 'node:fs'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
 import { createAppCore } from '../app-core'
 import type { DurableFs } from '../storage/durable-json-file'
 
-const workshopsDir = resolve(__dirname, '../../../workshops')
-const details = {
-  venue: 'Hội trường',
-  date: '2026-12-03',
-  trainer: 'Lan',
-  language: 'vi' as const,
-  plannedStart: '08:00'
-}
 const folders: string[] = []
 afterEach(async () => {
   await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
@@ -30,11 +22,14 @@ function refusingSessionReads(refusing: { on: boolean }): DurableFs {
 
 describe('a session file the system will not let us read for a while', () => {
   it('is reported as unreadable, never moved aside, and opens as soon as the system lets it', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'roundtable-unreadable-'))
-    folders.push(dataDir)
-    const options = { dataDir, workshopsDir, host: 'browser' as const, version: '0.0.0-test' }
+    const options = await bundledCoreOptions('unreadable')
+    folders.push(options.dataDir)
+    const dataDir = options.dataDir
     const first = await createAppCore(options)
-    const started = await first.handlers['session.start']({ workshopId: 'conference-briefing', details })
+    const started = await first.handlers['session.start']({
+      workshopId: 'conference-briefing',
+      details: sessionDetails()
+    })
     await first.handlers['session.command']({ id: started.id, command: { type: 'next' } })
     await first.close()
 

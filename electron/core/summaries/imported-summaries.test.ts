@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiReply } from '../api/contract'
 import { dispatch } from '../api/dispatch'
+import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
 import { createAppCore, type AppCore } from '../app-core'
 
 // A real core on a temp data folder: a session run here, its summary exported as JSON in both languages
@@ -27,16 +27,12 @@ const importText = (text: string, fileName = 'summary.json') =>
 type ListEntry = { id: string; sessionId: string; versions: { id: string; language: string; workshopTitle: string }[] }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'roundtable-imported-'))
-  core = await createAppCore({
-    dataDir,
-    workshopsDir: resolve(__dirname, '../../../workshops'),
-    host: 'browser',
-    version: '0.0.0-test'
-  })
+  const options = await bundledCoreOptions('imported')
+  dataDir = options.dataDir
+  core = await createAppCore(options)
   const session = await result<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
-    details: { venue: 'Hội trường', date: '2026-11-02', trainer: 'Chị Lan', language: 'vi', plannedStart: '08:30' }
+    details: sessionDetails({ date: '2026-11-02', trainer: 'Chị Lan', plannedStart: '08:30' })
   })
   sessionId = session.id
 })
