@@ -554,5 +554,26 @@ export const en = {
   'problem.archive-unexpected-file':
     'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
-  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
+  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.',
+  // Quizzes on the projector: one question a page, the reveal after closing, the pre/post comparison.
+  'quiz.page': 'Question {n}/{count}',
+  'quiz.pages': 'Questions on the projector',
+  'quiz.onProjector': 'On the projector: question {n}/{count}',
+  'quiz.onProjectorComparison': 'On the projector: before and after',
+  'quiz.chooseSeveral': 'Choose every right answer',
+  'quiz.correctMark': 'Correct answer',
+  'quiz.explanation': 'Why',
+  'quiz.share': '{right} / {answered} right ({percent}%)',
+  'quiz.shareHands':
+    'Several answers counted by show of hands: hands cannot tell who chose exactly the right set, so there is no share right.',
+  'quiz.shareNone': 'No answers yet.',
+  'quiz.comparison.title': 'Before and after the workshop',
+  'quiz.comparison.button': 'Before/after',
+  'quiz.comparison.before': 'Before',
+  'quiz.comparison.after': 'After',
+  'quiz.comparison.question': 'Question',
+  'quiz.comparison.mean': 'Mean score',
+  'quiz.comparison.rightShare': 'Share of right answers',
+  'quiz.comparison.noPairs': 'No one gave the same participant number in both tests, so there are no pairs yet.',
+  'quiz.comparison.none': '—'
 } satisfies Record<MessageKey, Message>

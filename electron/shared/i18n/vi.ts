@@ -530,7 +530,28 @@ export const vi = {
   'problem.archive-unexpected-file':
     'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml, slides/*.md và images/.',
   'problem.archive-bomb': 'Tệp gói giải nén ra lớn bất thường ({path}); đã dừng để bảo vệ máy tính.',
-  'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.'
+  'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.',
+  // Quizzes on the projector: one question a page, the reveal after closing, the pre/post comparison.
+  'quiz.page': 'Câu {n}/{count}',
+  'quiz.pages': 'Câu hỏi trên máy chiếu',
+  'quiz.onProjector': 'Đang chiếu: câu {n}/{count}',
+  'quiz.onProjectorComparison': 'Đang chiếu: so sánh trước và sau',
+  'quiz.chooseSeveral': 'Chọn mọi đáp án đúng',
+  'quiz.correctMark': 'Đáp án đúng',
+  'quiz.explanation': 'Giải thích',
+  'quiz.share': '{right} / {answered} đúng ({percent}%)',
+  'quiz.shareHands':
+    'Câu nhiều đáp án đếm bằng giơ tay: không biết ai chọn đúng đủ các đáp án, nên không có tỉ lệ đúng.',
+  'quiz.shareNone': 'Chưa có câu trả lời.',
+  'quiz.comparison.title': 'Trước và sau buổi tập huấn',
+  'quiz.comparison.button': 'So sánh trước/sau',
+  'quiz.comparison.before': 'Trước',
+  'quiz.comparison.after': 'Sau',
+  'quiz.comparison.question': 'Câu',
+  'quiz.comparison.mean': 'Điểm trung bình',
+  'quiz.comparison.rightShare': 'Tỉ lệ trả lời đúng',
+  'quiz.comparison.noPairs': 'Chưa ai ghi cùng số tham gia ở cả hai bài, nên chưa ghép cặp được.',
+  'quiz.comparison.none': '—'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

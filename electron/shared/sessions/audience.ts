@@ -1,10 +1,10 @@
 import { stripCitations } from '../workshops/citations'
 import type { Language } from '../i18n/language'
 import { cardQuestions } from '../cards/card-questions'
-import { quizQuestions } from './commands'
 import type { Block } from '../workshops/schema'
 import type { Session } from './model'
 import { pollResults, quizResults } from './results'
+import { quizPage, type QuizPage } from './quiz-view'
 
 /** How phones reach the participant page, shown on the projector while a phone poll is open. */
 export interface JoinInfo {
@@ -53,7 +53,8 @@ export type AudienceContent =
       mode: 'tally' | 'phones' | null
       join: JoinInfo | null
       phonesOff: boolean
-      questions: { text: string; options: string[] }[]
+      /** The question on the projector (position.slide), or the pre/post comparison after the post-test. */
+      page: QuizPage
       respondents: number | null
       /** Answer cards: null when no question can be answered with cards, else the numbers read so far. */
       cards: string[] | null
@@ -119,11 +120,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
         mode: run?.mode ?? null,
         join: run?.status === 'open' && run.mode === 'phones' ? join : null,
         phonesOff: run?.status === 'open' && run.mode === 'phones' && join === null,
-        // Read aloud or shown, without the answer key.
-        questions: quizQuestions(block, session).map((q) => ({
-          text: plain(q.text),
-          options: q.options.map((o) => plain(o.text))
-        })),
+        page: quizPage(block, session, session.position.slide, language),
         respondents: run ? quizResults(block, session).respondents : null,
         cards: cardNumbers(block, session)
       }

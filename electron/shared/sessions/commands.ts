@@ -86,10 +86,26 @@ export function currentBlock(session: Session): Block {
   return block
 }
 
+/** Pages of a block the slide keys move through: slides, or a quiz's questions (see quizPageCount). */
 export function slideCount(session: Session, blockIndex: number): number {
   const block = session.snapshot.manifest.blocks[blockIndex]
+  if (block?.kind === 'quiz') return quizPageCount(block, session)
   if (block?.kind !== 'slides') return 1
   return session.snapshot.slides[block.id]?.[session.details.language].length ?? 1
+}
+
+/**
+ * A quiz on the projector: one page per question, and after a closed post-test, when the workshop has a
+ * pre-test, one more page comparing the two.
+ */
+export function quizPageCount(block: Block, session: Session): number {
+  const questions = Math.max(1, quizQuestions(block, session).length)
+  const comparison =
+    block.kind === 'quiz' &&
+    block.role === 'post' &&
+    session.polls[block.id]?.status === 'closed' &&
+    session.snapshot.manifest.blocks.some((b) => b.kind === 'quiz' && b.role === 'pre')
+  return questions + (comparison ? 1 : 0)
 }
 
 export function findBlock(session: Session, blockId: string): Block {

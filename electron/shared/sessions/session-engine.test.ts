@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Manifest } from '../workshops/schema'
+import type { Block, Manifest } from '../workshops/schema'
 import { openQuestion, recordAnswer } from './answers'
 import { audienceView } from './audience'
-import { applyCommand, CommandError, type SessionCommand } from './commands'
+import { applyCommand, CommandError, quizQuestions, type SessionCommand } from './commands'
 import { createSession } from '../../core/sessions/create-session'
 import { SessionSchema, type Session, type WorkshopSnapshot } from './model'
 import { pollResults, quizResults } from './results'
@@ -37,12 +37,15 @@ const indexOf = (kind: string, n = 0): number =>
     .filter(([k]) => k === kind)[n]![1]
 
 describe('session engine', () => {
-  it('walks every slide of every block in order and back', () => {
+  it('walks every slide of every block (and every question of a quiz) in order and back', () => {
     const session = newSession()
-    const expected = manifest().blocks.reduce(
-      (sum, b) => sum + (b.kind === 'slides' ? (snapshot.slides[b.id]?.vi.length ?? 1) : 1),
-      0
-    )
+    const pages = (b: Block): number =>
+      b.kind === 'slides'
+        ? (snapshot.slides[b.id]?.vi.length ?? 1)
+        : b.kind === 'quiz'
+          ? quizQuestions(b, session).length
+          : 1
+    const expected = manifest().blocks.reduce((sum, b) => sum + pages(b), 0)
     let steps = 1
     for (let i = 0; i < 500; i++) {
       const before = JSON.stringify(session.position)
