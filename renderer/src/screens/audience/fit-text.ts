@@ -1,9 +1,9 @@
 /**
  * Shrinks a projector page's type until everything fits its box: the page sets its sizes in em of
- * `--fit` (1 = full size), this lowers `--fit` step by step while anything overflows. Re-run when the
- * content (the action's parameter) or the window size changes.
+ * `--fit` (1 = full size), this lowers `--fit` step by step while anything overflows. Runs again when
+ * the page's content, the window's size or the loaded fonts change.
  */
-export function fitText(node: HTMLElement, _content?: unknown): { update: () => void; destroy: () => void } {
+export function fitText(node: HTMLElement): { destroy: () => void } {
   const overflows = (): boolean => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1
   const fit = (): void => {
     let scale = 1
@@ -13,8 +13,19 @@ export function fitText(node: HTMLElement, _content?: unknown): { update: () => 
       node.style.setProperty('--fit', String(scale))
     }
   }
-  const observer = new ResizeObserver(fit)
-  observer.observe(node)
+  // Content first: Svelte updates the page's text after the action would see a new parameter.
+  const content = new MutationObserver(fit)
+  content.observe(node, { childList: true, subtree: true, characterData: true })
+  const size = new ResizeObserver(fit)
+  size.observe(node)
+  // A font face (a weight, italics) loading later changes the text's size without changing the page.
+  document.fonts.addEventListener('loadingdone', fit)
   fit()
-  return { update: fit, destroy: () => observer.disconnect() }
+  return {
+    destroy: () => {
+      content.disconnect()
+      size.disconnect()
+      document.fonts.removeEventListener('loadingdone', fit)
+    }
+  }
 }
