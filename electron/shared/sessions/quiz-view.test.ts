@@ -171,7 +171,14 @@ describe('quizzes on the projector', () => {
     ])
     run(session, { type: 'pollClose', blockId: post.id })
     expect(slideCount(session, postIndex)).toBe(count + 1)
-    run(session, { type: 'goto', block: postIndex, slide: count })
+    // The slide keys reach it after the last question, and leave it for the next block.
+    run(session, { type: 'goto', block: postIndex, slide: count - 1 })
+    run(session, { type: 'next' })
+    expect(session.position).toEqual({ block: postIndex, slide: count })
+    run(session, { type: 'next' })
+    expect(session.position).toEqual({ block: postIndex + 1, slide: 0 })
+    run(session, { type: 'previous' })
+    expect(session.position).toEqual({ block: postIndex, slide: count })
     const page = quizView(session).page
     if (page.kind !== 'comparison') throw new Error('expected the comparison page')
     expect(page.comparison.questions).toHaveLength(count)
