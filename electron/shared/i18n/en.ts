@@ -554,5 +554,22 @@ export const en = {
   'problem.archive-unexpected-file':
     'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
-  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
+  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.',
+  // Issue 13: the trainer's phone as a remote
+  'error.remote-phones-off': 'turn phones on before pairing a phone remote',
+  'error.remote-finished': 'the session has finished, so no remote can be paired',
+  'remote.title': 'Phone remote',
+  'remote.intro':
+    'Use your own phone (same Wi-Fi) to move slides, read your notes and run the timer. The pairing code shows only here, never on the projector.',
+  'remote.phonesOff': 'Pairing needs phones turned on.',
+  'remote.turnOnPhones': 'Turn phones on',
+  'remote.pair': 'Pair a phone',
+  'remote.scan': 'Scan the QR code with your phone, or open {address} and type the code:',
+  'remote.expires': 'Single use; expires in {seconds} s.',
+  'remote.expired': 'The code has expired.',
+  'remote.newCode': 'New code',
+  'remote.cancel': 'Cancel',
+  'remote.paired': 'Paired remotes: {count}',
+  'remote.unpair': 'Unpair',
+  'remote.addAnother': 'Add another'
 } satisfies Record<MessageKey, Message>

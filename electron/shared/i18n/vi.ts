@@ -530,7 +530,24 @@ export const vi = {
   'problem.archive-unexpected-file':
     'Tệp gói chứa tệp không thuộc định dạng hội thảo ({path}); chỉ cho phép workshop.yaml, slides/*.md và images/.',
   'problem.archive-bomb': 'Tệp gói giải nén ra lớn bất thường ({path}); đã dừng để bảo vệ máy tính.',
-  'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.'
+  'problem.import-bundled-id': 'Mã “{id}” trùng với một hội thảo có sẵn; hãy đổi mã trước khi nhập.',
+  // Issue 13: the trainer's phone as a remote
+  'error.remote-phones-off': 'hãy bật điện thoại của người tham dự trước khi ghép điện thoại điều khiển',
+  'error.remote-finished': 'buổi học đã kết thúc nên không ghép được điện thoại điều khiển',
+  'remote.title': 'Điều khiển bằng điện thoại',
+  'remote.intro':
+    'Dùng điện thoại của bạn (cùng mạng Wi-Fi) để chuyển trang, xem ghi chú và bấm giờ. Mã ghép chỉ hiện ở đây, không bao giờ hiện trên màn chiếu.',
+  'remote.phonesOff': 'Cần bật điện thoại của người tham dự thì mới ghép được.',
+  'remote.turnOnPhones': 'Bật điện thoại',
+  'remote.pair': 'Ghép điện thoại',
+  'remote.scan': 'Quét mã QR bằng điện thoại của bạn, hoặc mở {address} và nhập mã:',
+  'remote.expires': 'Mã chỉ dùng một lần, hết hạn sau {seconds} giây.',
+  'remote.expired': 'Mã đã hết hạn.',
+  'remote.newCode': 'Tạo mã mới',
+  'remote.cancel': 'Huỷ',
+  'remote.paired': 'Điện thoại điều khiển đã ghép: {count}',
+  'remote.unpair': 'Huỷ ghép',
+  'remote.addAnother': 'Ghép thêm điện thoại'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
