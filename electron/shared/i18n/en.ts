@@ -568,7 +568,6 @@ export const en = {
   'remote.expires': 'Single use; expires in {seconds} s.',
   'remote.expired': 'The code has expired.',
   'remote.newCode': 'New code',
-  'remote.cancel': 'Cancel',
   'remote.paired': 'Paired remotes: {count}',
   'remote.unpair': 'Unpair',
   'remote.addAnother': 'Add another'

@@ -544,7 +544,6 @@ export const vi = {
   'remote.expires': 'Mã chỉ dùng một lần, hết hạn sau {seconds} giây.',
   'remote.expired': 'Mã đã hết hạn.',
   'remote.newCode': 'Tạo mã mới',
-  'remote.cancel': 'Huỷ',
   'remote.paired': 'Điện thoại điều khiển đã ghép: {count}',
   'remote.unpair': 'Huỷ ghép',
   'remote.addAnother': 'Ghép thêm điện thoại'
