@@ -60,6 +60,10 @@ export class RemoteControl {
     const phones = await this.options.phones()
     const identity = await this.options.identities.find(sessionId)
     const finished = (await this.options.sessions.get(sessionId)).status === 'finished'
+    // The session ended: its remotes end with it (a remote's next request would find out too).
+    if (finished && identity?.remotes.length) {
+      await this.options.identities.update(sessionId, (saved) => void (saved.remotes = []))
+    }
     return {
       sessionId,
       phonesOn: phones.running && phones.sessionId === sessionId,

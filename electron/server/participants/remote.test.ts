@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ApiHandlers } from '../../core/api/dispatch'
 import { createAppCore, type AppCore } from '../../core/app-core'
@@ -293,8 +293,10 @@ describe("the trainer's phone remote", () => {
     const { id, origin } = await startRoom()
     const cookie = await pairByQr(origin, (await call('remote.pair', { sessionId: id, another: false })).url)
     await call('session.command', { id, command: { type: 'status', status: 'finished' } })
-    expect((await send(origin, 'GET', '/r/state', { cookie })).status).toBe(401)
     expect((await call('remote.status', { sessionId: id })).paired).toBe(0)
+    const file = JSON.parse(await readFile(`${options!.dataDir}/sessions/${id}.phones.json`, 'utf8'))
+    expect(file.remotes).toEqual([])
+    expect((await send(origin, 'GET', '/r/state', { cookie })).status).toBe(401)
   })
 
   it('a remote still works after the app restarts, and not after unpair', async () => {
@@ -321,7 +323,6 @@ describe("the trainer's phone remote", () => {
     const { id, origin } = await startRoom()
     const cookie = await pairByQr(origin, (await call('remote.pair', { sessionId: id, another: false })).url)
     const secret = decodeURIComponent(cookie.split('=')[1]!).split('.')[1]!
-    const { readFile } = await import('node:fs/promises')
     const file = await readFile(`${options!.dataDir}/sessions/${id}.phones.json`, 'utf8')
     expect(JSON.parse(file).remotes).toHaveLength(1)
     expect(file).not.toContain(secret)
