@@ -16,11 +16,13 @@ test("the trainer's phone pairs from the presenter, presses next, and the projec
   await startSession(trainer, 'Tóm tắt hai hội nghị')
   const audience = await openAudience(trainer)
 
-  // Pairing needs phones on: the panel says so and offers to turn them on.
+  // Pairing needs phones on: with phones turned off, the panel says so and offers to turn them on again.
+  const { url: phonesUrl, code: joinCode } = await startPhones(trainer)
+  await trainer.getByRole('button', { name: 'Tắt', exact: true }).click()
   const panel = trainer.getByTestId('remote-pairing')
   await panel.getByText('Điều khiển bằng điện thoại').click()
-  await expect(panel.getByRole('button', { name: 'Bật điện thoại' })).toBeVisible()
-  const { url: phonesUrl, code: joinCode } = await startPhones(trainer)
+  await panel.getByRole('button', { name: 'Bật điện thoại' }).click()
+  await expect(trainer.getByTestId('phones-on')).toContainText(phonesUrl)
 
   await panel.getByRole('button', { name: 'Ghép điện thoại' }).click()
   const code = (await panel.getByTestId('remote-code').innerText()).trim()
