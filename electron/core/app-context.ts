@@ -3,6 +3,7 @@ import { ApiError, type ApiHandlers } from './api/dispatch'
 import type { WorkshopLibrary } from './library/workshop-library'
 import type { NoticeBoard } from './notice-board'
 import type { PhonesControl } from './phones/phones-control'
+import type { RemoteControl } from './phones/remote-control'
 import { CommandError } from '../shared/sessions/commands'
 import type { ParticipantNetwork } from './sessions/participant-network'
 import type { SessionService } from './sessions/session-service'
@@ -31,6 +32,8 @@ export interface AppContext {
   workshops: WorkshopLibrary
   sessions: SessionService
   phones: PhonesControl
+  /** The trainer's phone remote: pairing and unpairing (phones/remote-control.ts). */
+  remote: RemoteControl
   importedSummaries: ImportedSummaries
   notices: NoticeBoard
   /** Sends a live event to every open window. */

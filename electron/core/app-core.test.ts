@@ -9,6 +9,7 @@ import { appHandlers } from './app-handlers'
 import { editingHandlers } from './library/editing-handlers'
 import { NoticeBoard } from './notice-board'
 import { participantHandlers } from './phones/participant-handlers'
+import { remoteHandlers } from './phones/remote-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { sessionHandlers } from './sessions/session-handlers'
 import { summaryHandlers } from './summaries/summary-handlers'
@@ -20,6 +21,7 @@ const features = {
   editingHandlers,
   sessionHandlers,
   participantHandlers,
+  remoteHandlers,
   summaryHandlers,
   reportHandlers
 }

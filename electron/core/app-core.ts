@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { ApiEvent } from './api/contract'
-import type { ApiHandlers } from './api/dispatch'
+import { dispatch, type ApiHandlers } from './api/dispatch'
 import type { AppContext, AppCoreOptions } from './app-context'
+import type { StorageIncident } from './storage/incidents'
 import { appHandlers } from './app-handlers'
 import { editingHandlers } from './library/editing-handlers'
 import { WorkshopLibrary } from './library/workshop-library'
@@ -9,6 +10,8 @@ import { NoticeBoard } from './notice-board'
 import { participantHandlers } from './phones/participant-handlers'
 import { PhoneIdentities } from './phones/phone-identity'
 import { PhonesControl } from './phones/phones-control'
+import { RemoteControl } from './phones/remote-control'
+import { remoteHandlers } from './phones/remote-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { sessionHandlers } from './sessions/session-handlers'
 import { SessionService } from './sessions/session-service'
@@ -80,21 +83,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   await sessions.indexMissingSessions()
   await sessions.checkUnfinished()
 
-  const phones = new PhonesControl({
-    network: options.participants,
-    sessions,
-    identities: new PhoneIdentities({ dataDir: options.dataDir, onIncident, fs: options.fs }),
-    emit
-  })
+  const { phones, remote } = phoneFeatures(options, sessions, onIncident, emit, () => handlers)
   const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
 
-  const ctx: AppContext = { options, library, workshops, sessions, phones, importedSummaries, notices, emit }
+  const ctx: AppContext = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
   const handlers: ApiHandlers = {
     ...appHandlers(ctx),
     ...workshopHandlers(ctx),
     ...editingHandlers(ctx),
     ...sessionHandlers(ctx),
     ...participantHandlers(ctx),
+    ...remoteHandlers(ctx),
     ...summaryHandlers(ctx),
     ...reportHandlers(ctx)
   }
@@ -113,4 +112,34 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       listeners.clear()
     }
   }
+}
+
+/**
+ * Phones and the trainer's phone remote, which share each session's phone identity. The remote's commands
+ * take the presenter's path: validated by the contract, then the session handler.
+ */
+function phoneFeatures(
+  options: AppCoreOptions,
+  sessions: SessionService,
+  onIncident: (incident: StorageIncident) => void,
+  emit: (event: ApiEvent) => void,
+  handlers: () => ApiHandlers
+): { phones: PhonesControl; remote: RemoteControl } {
+  const identities = new PhoneIdentities({ dataDir: options.dataDir, onIncident, fs: options.fs })
+  const remote: RemoteControl = new RemoteControl({
+    sessions,
+    identities,
+    phones: () => phones.status(),
+    qrSvg: options.participants?.qrSvg,
+    command: (id, command) => dispatch(handlers(), 'session.command', { id, command }),
+    emit
+  })
+  const phones: PhonesControl = new PhonesControl({
+    network: options.participants,
+    sessions,
+    identities,
+    remote: (sessionId) => remote.gateway(sessionId),
+    emit
+  })
+  return { phones, remote }
 }

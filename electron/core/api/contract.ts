@@ -127,6 +127,21 @@ export const ParticipantsStatusSchema = z.object({
 })
 export type ParticipantsStatus = z.infer<typeof ParticipantsStatusSchema>
 
+/** The trainer's phone remote of a session: whether phones are on (pairing needs them) and how many are paired. */
+export const RemoteStatusSchema = z.object({ sessionId: z.string(), phonesOn: z.boolean(), paired: z.number() })
+export type RemoteStatus = z.infer<typeof RemoteStatusSchema>
+
+/** A one-time pairing code, shown only on the presenter screen: the QR code's address and the code to type. */
+export const RemotePairingSchema = z.object({
+  url: z.string(),
+  code: z.string(),
+  /** Where to type the code instead (the participant server's `/r`). */
+  address: z.string(),
+  qr: z.string().nullable(),
+  expiresAt: z.string()
+})
+export type RemotePairing = z.infer<typeof RemotePairingSchema>
+
 /** The cross-session report's filter and language; an empty filter means every session. */
 const ReportArgsObject = ReportFilterSchema.extend({ language: LanguageSchema })
 const datesInOrder = <T extends { from?: string; to?: string }>(args: T): boolean =>
@@ -299,7 +314,15 @@ export const apiContract = {
   },
   'participants.stop': { args: Empty, result: ParticipantsStatusSchema },
   /** The presenter opened this session: phones answer it, and come back on if they were on before a restart. */
-  'participants.resume': { args: z.strictObject({ sessionId: SessionIdSchema }), result: ParticipantsStatusSchema }
+  'participants.resume': { args: z.strictObject({ sessionId: SessionIdSchema }), result: ParticipantsStatusSchema },
+  'remote.status': { args: z.strictObject({ sessionId: SessionIdSchema }), result: RemoteStatusSchema },
+  /** A new one-time pairing code (2 minutes); `another` keeps the remotes already paired. */
+  'remote.pair': {
+    args: z.strictObject({ sessionId: SessionIdSchema, another: z.boolean().default(false) }),
+    result: RemotePairingSchema
+  },
+  /** Revokes every paired remote of the session at once. */
+  'remote.unpair': { args: z.strictObject({ sessionId: SessionIdSchema }), result: RemoteStatusSchema }
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract
@@ -317,6 +340,7 @@ export type ApiEvent =
   | { type: 'session'; live: SessionLive }
   | { type: 'audience'; sessionId: string; view: AudienceView }
   | { type: 'participants'; status: ParticipantsStatus }
+  | { type: 'remote'; status: RemoteStatus }
 
 /** The one envelope every transport uses for replies. */
 /**

@@ -28,7 +28,15 @@ export const PhoneIdentitySchema = z.object({
   /** Phones were on when the app last ran this session (a crash leaves it true: phones come back). */
   on: z.boolean(),
   /** Phone address → the device key it was first given, so re-joining from one phone is one participant. */
-  devicesByAddress: z.record(z.string().max(64), DeviceId)
+  devicesByAddress: z.record(z.string().max(64), DeviceId),
+  /**
+   * The trainer's paired phone remotes (remote-control.ts): an id and the SHA-256 of its secret, never the
+   * secret itself. Files from before remotes existed have none.
+   */
+  remotes: z
+    .array(z.object({ id: DeviceId, hash: z.string().regex(/^[a-f0-9]{64}$/), pairedAt: z.string().max(40) }))
+    .max(10)
+    .default([])
 })
 export type PhoneIdentity = z.infer<typeof PhoneIdentitySchema>
 
@@ -43,7 +51,8 @@ export function newPhoneIdentity(): PhoneIdentity {
     address: null,
     port: null,
     on: false,
-    devicesByAddress: {}
+    devicesByAddress: {},
+    remotes: []
   }
 }
 

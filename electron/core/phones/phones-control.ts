@@ -4,6 +4,7 @@ import { userMessage } from '../../shared/i18n/user-message'
 import type { ParticipantGateway, ParticipantNetwork, RunningParticipantServer } from '../sessions/participant-network'
 import type { SessionService } from '../sessions/session-service'
 import type { PhoneIdentities, PhoneIdentity } from './phone-identity'
+import type { RemoteGateway } from './remote-gateway'
 
 type PhonesNotice = ParticipantsStatus['notice']
 
@@ -25,6 +26,8 @@ export class PhonesControl {
       network: ParticipantNetwork | undefined
       sessions: SessionService
       identities: PhoneIdentities
+      /** The trainer's phone remote the server carries for a session (remote-control.ts). */
+      remote?: (sessionId: string) => RemoteGateway
       emit: (event: ApiEvent) => void
     }
   ) {}
@@ -156,6 +159,7 @@ export class PhonesControl {
       secret: Buffer.from(identity.secret, 'base64url'),
       code: identity.code,
       devicesByAddress: identity.devicesByAddress,
+      remote: this.options.remote?.(sessionId),
       rememberDevice: (address, deviceId) =>
         this.options.identities.update(sessionId, (saved) => void (saved.devicesByAddress[address] = deviceId))
     }

@@ -1,5 +1,6 @@
 import type { AnswerInput, AnswerRefusal } from '../../shared/sessions/answers'
 import type { Session } from '../../shared/sessions/model'
+import type { RemoteGateway } from '../phones/remote-gateway'
 
 /**
  * The participants' network, as the core sees it. The HTTP server that implements it lives in
@@ -42,6 +43,8 @@ export interface ParticipantServerStart {
   devicesByAddress?: Readonly<Record<string, string>>
   /** Keeps a phone address's new device key with the session; the join waits for it. */
   rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
+  /** The trainer's phone remote for this session (served under `/r`); none: `/r` pairs nothing. */
+  remote?: RemoteGateway
 }
 
 export interface ParticipantNetwork {

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { ParticipantServerStart } from '../../core/sessions/participant-network'
 import { deviceKeys } from './device-identity'
+import { remoteKeys } from './remote-identity'
 import { phoneRoutes } from './routes'
 import { phoneLimits, siteOrigin, type Env, type PhoneSite } from './site'
 
@@ -72,14 +73,17 @@ function phoneSite(options: ParticipantServerOptions): PhoneSite {
   if (!isIPv4(address) || address === '0.0.0.0') throw new Error(`not one IPv4 address: ${address}`)
   const code = options.code ?? String(randomInt(0, 10_000)).padStart(4, '0')
   if (!/^\d{4}$/.test(code)) throw new Error('the join code is not 4 digits')
+  const secret = options.secret ?? randomBytes(32)
   return {
     address,
     code,
     gateway: options.gateway,
     port: options.port,
-    devices: deviceKeys(options.secret ?? randomBytes(32)),
+    devices: deviceKeys(secret),
     devicesByAddress: new Map(Object.entries(options.devicesByAddress ?? {})),
     rememberDevice: options.rememberDevice,
+    remote: options.remote,
+    remoteKeys: remoteKeys(secret),
     limits: phoneLimits()
   }
 }

@@ -64,6 +64,16 @@ export async function formBody(c: PhoneContext, next: Next): Promise<Response | 
   await next()
 }
 
+/** Like `formBody`, with a smaller limit (the trainer remote's commands are a few dozen bytes). */
+export function smallBody(limit: number): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const body = await readLimited(c.env.incoming, limit)
+    if (body === null) return c.body(null, 413)
+    c.set('body', body)
+    await next()
+  }
+}
+
 /** The form `formBody` read, or null when the request is not a URL-encoded form. */
 export function readForm(c: PhoneContext): URLSearchParams | null {
   if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return null

@@ -7,6 +7,7 @@ import { postAnswer } from './answer'
 import { joinPage, messagePage } from './pages'
 import { languageOf, questionState, showQuestion } from './phone-pages'
 import { formBody, guardRequest, readForm, securityHeaders } from './request-guards'
+import { addRemoteRoutes } from './remote-routes'
 import { wantsJson, type Env, type PhoneSite } from './site'
 
 /** The phone site: join, the question page, answers, the language switch. Every route behind the guards. */
@@ -42,6 +43,8 @@ export function phoneRoutes(site: PhoneSite): Hono<Env> {
     setLanguageCookie(c, language)
     return c.redirect(c.get('device') ? '/q' : '/', 303)
   })
+  // The trainer's phone remote: its own paths, its own cookie; nothing above accepts a trainer action.
+  addRemoteRoutes(app, site)
   addStaticAndErrors(app)
   return app
 }

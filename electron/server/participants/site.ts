@@ -1,5 +1,7 @@
 import type { ParticipantGateway, ParticipantServerStart } from '../../core/sessions/participant-network'
+import type { RemoteGateway } from '../../core/phones/remote-gateway'
 import type { DeviceKeys } from './device-identity'
+import type { RemoteKeys } from './remote-identity'
 import { RateLimiter } from './rate-limit'
 
 import type { PhoneContext } from './phone-context'
@@ -15,11 +17,18 @@ export const ALL_WRONG_CODES = { perSecond: 0.25, burst: 40 }
 /** Each address's own budget of wrong codes: 10 at once, then one every 5 s. */
 export const WRONG_CODES_PER_ADDRESS = { perSecond: 0.2, burst: 10 }
 
+/** Each paired remote's commands: 10 at once, then 3 a second. */
+export const REMOTE_COMMANDS = { perSecond: 3, burst: 10 }
+
 export interface PhoneLimits {
   perDevice: RateLimiter
   perIp: RateLimiter
   wrongCodes: RateLimiter
   allWrongCodes: RateLimiter
+  /** The trainer remote: wrong pairing codes per address and server-wide, and each remote's commands. */
+  wrongPairing: RateLimiter
+  allWrongPairing: RateLimiter
+  perRemote: RateLimiter
 }
 
 export function phoneLimits(): PhoneLimits {
@@ -30,7 +39,12 @@ export function phoneLimits(): PhoneLimits {
     perIp: new RateLimiter(50, 200),
     // Wrong join codes: per address and for the whole server (1,000 addresses must not mean 1,000 budgets).
     wrongCodes: new RateLimiter(WRONG_CODES_PER_ADDRESS.perSecond, WRONG_CODES_PER_ADDRESS.burst),
-    allWrongCodes: new RateLimiter(ALL_WRONG_CODES.perSecond, ALL_WRONG_CODES.burst)
+    allWrongCodes: new RateLimiter(ALL_WRONG_CODES.perSecond, ALL_WRONG_CODES.burst),
+    // A 6-digit pairing code lives 2 minutes: 5 tries at once then one every 5 s per address, 20 for everyone.
+    wrongPairing: new RateLimiter(0.2, 5),
+    allWrongPairing: new RateLimiter(0.25, 20),
+    // A trainer presses a few buttons a second at most.
+    perRemote: new RateLimiter(REMOTE_COMMANDS.perSecond, REMOTE_COMMANDS.burst)
   }
 }
 
@@ -47,6 +61,9 @@ export interface PhoneSite {
   /** Phone address → its device key, so a phone that clears its cookies keeps its key. */
   devicesByAddress: Map<string, string>
   rememberDevice: ParticipantServerStart['rememberDevice']
+  /** The trainer's phone remote (`/r`), and its own cookie keys. */
+  remote: RemoteGateway | undefined
+  remoteKeys: RemoteKeys
   limits: PhoneLimits
 }
 

@@ -575,5 +575,21 @@ export const en = {
   'quiz.comparison.mean': 'Mean score',
   'quiz.comparison.rightShare': 'Share of right answers',
   'quiz.comparison.noPairs': 'No one gave the same participant number in both tests, so there are no pairs yet.',
-  'quiz.comparison.none': '—'
+  'quiz.comparison.none': '—',
+  // Issue 13: the trainer's phone as a remote
+  'error.remote-phones-off': 'turn phones on before pairing a phone remote',
+  'error.remote-finished': 'the session has finished, so no remote can be paired',
+  'remote.title': 'Phone remote',
+  'remote.intro':
+    'Use your own phone (same Wi-Fi) to move slides, read your notes and run the timer. The pairing code shows only here, never on the projector.',
+  'remote.phonesOff': 'Pairing needs phones turned on.',
+  'remote.turnOnPhones': 'Turn phones on',
+  'remote.pair': 'Pair a phone',
+  'remote.scan': 'Scan the QR code with your phone, or open {address} and type the code:',
+  'remote.expires': 'Single use; expires in {seconds} s.',
+  'remote.expired': 'The code has expired.',
+  'remote.newCode': 'New code',
+  'remote.paired': 'Paired remotes: {count}',
+  'remote.unpair': 'Unpair',
+  'remote.addAnother': 'Add another'
 } satisfies Record<MessageKey, Message>

@@ -551,7 +551,23 @@ export const vi = {
   'quiz.comparison.mean': 'Điểm trung bình',
   'quiz.comparison.rightShare': 'Tỉ lệ trả lời đúng',
   'quiz.comparison.noPairs': 'Chưa ai ghi cùng số tham gia ở cả hai bài, nên chưa ghép cặp được.',
-  'quiz.comparison.none': '—'
+  'quiz.comparison.none': '—',
+  // Issue 13: the trainer's phone as a remote
+  'error.remote-phones-off': 'hãy bật điện thoại của người tham dự trước khi ghép điện thoại điều khiển',
+  'error.remote-finished': 'buổi học đã kết thúc nên không ghép được điện thoại điều khiển',
+  'remote.title': 'Điều khiển bằng điện thoại',
+  'remote.intro':
+    'Dùng điện thoại của bạn (cùng mạng Wi-Fi) để chuyển trang, xem ghi chú và bấm giờ. Mã ghép chỉ hiện ở đây, không bao giờ hiện trên màn chiếu.',
+  'remote.phonesOff': 'Cần bật điện thoại của người tham dự thì mới ghép được.',
+  'remote.turnOnPhones': 'Bật điện thoại',
+  'remote.pair': 'Ghép điện thoại',
+  'remote.scan': 'Quét mã QR bằng điện thoại của bạn, hoặc mở {address} và nhập mã:',
+  'remote.expires': 'Mã chỉ dùng một lần, hết hạn sau {seconds} giây.',
+  'remote.expired': 'Mã đã hết hạn.',
+  'remote.newCode': 'Tạo mã mới',
+  'remote.paired': 'Điện thoại điều khiển đã ghép: {count}',
+  'remote.unpair': 'Huỷ ghép',
+  'remote.addAnother': 'Ghép thêm điện thoại'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
