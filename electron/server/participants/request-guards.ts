@@ -38,8 +38,10 @@ export function guardRequest(site: PhoneSite): MiddlewareHandler<Env> {
     const requestOrigin = c.req.header('origin')
     if (requestOrigin !== undefined && requestOrigin !== siteOrigin(site)) return c.body(null, 403)
     const device = site.devices.deviceOf(c)
-    const { perIp, perDevice } = site.limits
-    if (!perIp.take(clientIp(c)) || (device !== null && !perDevice.take(device))) return tooMany(c)
+    // Joined phones by their device (an address may be a whole hall behind one router), the rest by address.
+    const { perIp, perJoinedIp, perDevice } = site.limits
+    const allowed = device === null ? perIp.take(clientIp(c)) : perDevice.take(device) && perJoinedIp.take(clientIp(c))
+    if (!allowed) return tooMany(c)
     c.set('device', device)
     await next()
   }
