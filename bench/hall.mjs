@@ -179,6 +179,7 @@ async function againstApp(children) {
   await round(HALL, 0, 1)
   const hall = []
   for (let r = 0; r < ROUNDS; r++) hall.push(await round(HALL))
+  const saturated = probe.delays.splice(0)
   const people = []
   for (let r = 0; r < ROUNDS; r++) people.push(await round(HALL, THINK_MS))
   await probe.stop()
@@ -200,6 +201,7 @@ async function againstApp(children) {
     cpu,
     peakRss,
     probe: probe.delays,
+    saturated,
     lost,
     acknowledged,
     joinSeconds,
@@ -294,7 +296,10 @@ export async function measureHall(record) {
     'ms',
     { max: 250 },
     {
-      note: `one more phone under the ${HALL}-phone load, ${app.probe.length} answers: acknowledged → the live state on the trainer API's event stream (the publish that carries the projector's view); p50 ${percentile(app.probe, 50).toFixed(0)} ms`
+      note:
+        `one more phone while the ${HALL} phones answer with their pauses, ${app.probe.length} answers: acknowledged → the live state on the trainer API's event stream ` +
+        `(the publish that carries the projector's view); p50 ${percentile(app.probe, 50).toFixed(0)} ms; ` +
+        `while they answer without pauses (the server saturated): p50 ${percentile(app.saturated, 50).toFixed(0)} ms, p99 ${percentile(app.saturated, 99).toFixed(0)} ms`
     }
   )
   record(

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { setCookie } from 'hono/cookie'
-import { parse } from 'hono/utils/cookie'
 import type { Language } from '../../shared/i18n/language'
 import type { PhoneContext } from './phone-context'
 
@@ -49,10 +48,25 @@ export function deviceKeys(secret: Buffer): DeviceKeys {
   }
 }
 
-/** One cookie, from the header as Node read it (hono's getCookie builds a web Request first). */
+/**
+ * One cookie (the first of that name), from the header as Node read it: hono's getCookie builds a web
+ * Request first and checks every pair, and this runs on every answer of a hall's phones.
+ */
 function cookie(c: PhoneContext, name: string): string | undefined {
   const raw = c.env.incoming.headers.cookie
-  return raw ? parse(raw, name)[name] : undefined
+  if (!raw) return undefined
+  for (const pair of raw.split(';')) {
+    const equals = pair.indexOf('=')
+    if (equals < 0 || pair.slice(0, equals).trim() !== name) continue
+    let value = pair.slice(equals + 1).trim()
+    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1)
+    try {
+      return value.includes('%') ? decodeURIComponent(value) : value
+    } catch {
+      return undefined // badly encoded: as good as none
+    }
+  }
+  return undefined
 }
 
 export const newDeviceId = (): string => randomBytes(16).toString('base64url')
