@@ -139,7 +139,7 @@ function together(replies, seconds = SECONDS) {
   }
 }
 
-/** The hall and the 200-phone run against the app; then every acknowledged answer looked for on disk. */
+/** The hall, then 200 phones against the app and the baseline in turns; then every acknowledged answer looked for on disk. */
 async function againstApp(children) {
   const host = await startHost()
   const { session, poll } = await startPhonePoll(host, sessionDetails)
@@ -183,15 +183,22 @@ async function againstApp(children) {
   const people = []
   for (let r = 0; r < ROUNDS; r++) people.push(await round(HALL, THINK_MS))
   await probe.stop()
+  // The app and the baseline in turns, round by round, so both meet the same load from others on the machine.
+  const baseline = await startBaseline(sessionFileOf(host, session), poll)
   const twoHundred = []
-  const cpuBefore = await cpuMs(host.child.pid)
-  for (let r = 0; r < ROUNDS; r++) twoHundred.push(await round(BASELINE_PHONES))
-  const cpu = (await cpuMs(host.child.pid)) - cpuBefore
+  const baselineRounds = []
+  let cpu = 0
+  for (let r = 0; r < ROUNDS; r++) {
+    const before = await cpuMs(host.child.pid)
+    twoHundred.push(await round(BASELINE_PHONES))
+    cpu += (await cpuMs(host.child.pid)) - before
+    baselineRounds.push(await baseline.round(children, options))
+  }
+  baselineRounds.cpu = await baseline.stop()
   clearInterval(sampler)
   await host.stop()
 
-  const sessionFile = join(host.dataDir, 'sessions', `${session.id}.json`)
-  const onDisk = JSON.parse(readFileSync(sessionFile, 'utf8')).session.polls[poll.id].answers
+  const onDisk = JSON.parse(readFileSync(sessionFileOf(host, session), 'utf8')).session.polls[poll.id].answers
   const acknowledged = Object.entries(twoHundred.at(-1).acknowledged).filter(([, option]) => option)
   const lost = acknowledged.filter(([device, option]) => onDisk[device]?.values[poll.id]?.[0] !== option).length
   return {
@@ -205,35 +212,42 @@ async function againstApp(children) {
     lost,
     acknowledged,
     joinSeconds,
-    sessionFile,
-    poll
+    baseline: baselineRounds
   }
 }
 
-/** The same 200 phones against bare node:http making each answer durable the same way. */
-async function againstBaseline(children, { sessionFile, poll }) {
+const sessionFileOf = (host, session) => join(host.dataDir, 'sessions', `${session.id}.json`)
+
+/**
+ * Bare node:http making each answer durable the same way, started from the app's session file as it is
+ * (the same size to write); `round` loads it with the same 200 phones (their own connections to it).
+ */
+async function startBaseline(sessionFile, poll) {
   const bare = fork(join(root, 'bench/bare-server.mjs'))
   bare.send({ type: 'start', sessionFile, pollPath: ['session', 'polls', poll.id, 'answers'] })
   const port = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)))
   const server = serverOf(`http://127.0.0.1:${port}/`)
-  await all(children, { type: 'rebind' }, 'rebound')
-  const options = poll.options.map((o) => o.id)
-  const rounds = []
-  const cpuBefore = await cpuMs(bare.pid)
-  for (let r = 0; r < ROUNDS; r++) {
-    const message = {
-      type: 'load',
-      server,
-      pollId: poll.id,
-      options,
-      seconds: SECONDS,
-      count: BASELINE_PHONES / LOAD_PROCESSES
+  let cpu = 0
+  return {
+    async round(children, options) {
+      const message = {
+        type: 'load',
+        server,
+        pollId: poll.id,
+        options,
+        seconds: SECONDS,
+        count: BASELINE_PHONES / LOAD_PROCESSES
+      }
+      const before = await cpuMs(bare.pid)
+      const result = together(await all(children, message, 'loaded'))
+      cpu += (await cpuMs(bare.pid)) - before
+      return result
+    },
+    async stop() {
+      bare.send('exit')
+      return cpu
     }
-    rounds.push(together(await all(children, message, 'loaded')))
   }
-  rounds.cpu = (await cpuMs(bare.pid)) - cpuBefore
-  bare.send('exit')
-  return rounds
 }
 
 const p = (rounds, q) => median(rounds.map((r) => percentile(r.latencies, q)))
@@ -244,7 +258,7 @@ const perThousand = (cpu, rounds) => Math.round((cpu / (sum(rounds, 'perSecond')
 export async function measureHall(record) {
   const children = Array.from({ length: LOAD_PROCESSES }, () => fork(join(root, 'bench/phone-load.mjs')))
   const app = await againstApp(children)
-  const baseline = await againstBaseline(children, app)
+  const baseline = app.baseline
   children.forEach((child) => child.send({ type: 'exit' }))
 
   const load = `closed loop from ${LOAD_PROCESSES} load processes, ${ROUNDS} rounds of ${SECONDS} s, median round`

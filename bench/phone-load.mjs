@@ -2,7 +2,6 @@
 // server (or the bench's own bookkeeping) for the same event loop. Talks to the bench over IPC:
 //   { type: 'join', server, code, indexes } → { type: 'joined' }
 //   { type: 'load', server, pollId, options, seconds, count, thinkMs } → { type: 'loaded', ok, refused, failed, latencies, acknowledged }
-//   { type: 'rebind' } → { type: 'rebound' } (fresh connections, for another server)
 import { answer, joinPhone, newAgent } from './phones.mjs'
 
 let phones = []
@@ -34,7 +33,7 @@ async function load({ server, pollId, options, seconds, count, thinkMs = 0 }) {
         if (performance.now() <= until) latencies.push(performance.now() - started)
         if (status === 200) {
           ok += performance.now() <= until ? 1 : 0
-          phone.acknowledged = option
+          phone.acknowledged[server.port] = option
         } else if (status === 429) {
           refused++
           await new Promise((r) => setTimeout(r, 1000))
@@ -46,7 +45,7 @@ async function load({ server, pollId, options, seconds, count, thinkMs = 0 }) {
       }
     })
   )
-  return { ok, refused, failed, statuses, latencies, acknowledged: acknowledgedByDevice() }
+  return { ok, refused, failed, statuses, latencies, acknowledged: acknowledgedByDevice(server.port) }
 }
 
 /**
@@ -65,19 +64,15 @@ async function answerRetrying(phone, server, pollId, option) {
   return 0
 }
 
-const acknowledgedByDevice = () => Object.fromEntries(phones.map((p) => [p.deviceKey, p.acknowledged]))
+/** Each phone's last acknowledged answer on the server at `port` (the app's and the baseline's apart). */
+const acknowledgedByDevice = (port) => Object.fromEntries(phones.map((p) => [p.deviceKey, p.acknowledged[port]]))
 
 process.on('message', async (message) => {
   if (message.type === 'join') {
     phones = []
     for (const index of message.indexes) phones.push(await joinPhone(message.server, message.code, index))
+    for (const phone of phones) phone.acknowledged = {}
     process.send({ type: 'joined' })
-  } else if (message.type === 'rebind') {
-    for (const phone of phones) {
-      phone.agent.destroy()
-      phone.agent = newAgent(phone.index)
-    }
-    process.send({ type: 'rebound' })
   } else if (message.type === 'load') {
     process.send({ type: 'loaded', ...(await load(message)) })
   } else if (message.type === 'exit') {
