@@ -6,6 +6,7 @@
 import { fork } from 'node:child_process'
 import http from 'node:http'
 import { readFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { cpuMs, root, rssMb, startHost, startPhonePoll } from './host.mjs'
 import { answer, joinPhone } from './phones.mjs'
@@ -199,6 +200,7 @@ async function againstApp(children) {
   await host.stop()
 
   const onDisk = JSON.parse(readFileSync(sessionFileOf(host, session), 'utf8')).session.polls[poll.id].answers
+  await rm(host.dataDir, { recursive: true, force: true })
   const acknowledged = Object.entries(twoHundred.at(-1).acknowledged).filter(([, option]) => option)
   const lost = acknowledged.filter(([device, option]) => onDisk[device]?.values[poll.id]?.[0] !== option).length
   return {
