@@ -1,55 +1,78 @@
 // A child process driving a share of the simulated phones, so the load client never competes with the
 // server (or the bench's own bookkeeping) for the same event loop. Talks to the bench over IPC:
 //   { type: 'join', server, code, indexes } → { type: 'joined' }
-//   { type: 'load', server, pollId, options, seconds } → { type: 'loaded', ok, latencies, acknowledged }
+//   { type: 'load', server, pollId, options, seconds, count, thinkMs } → { type: 'loaded', ok, refused, failed, latencies, acknowledged }
 import { answer, joinPhone, newAgent } from './phones.mjs'
 
 let phones = []
 
 /**
- * Every phone answers every 100 ms (10 answers/s, within its rate limit), on a fixed schedule: waiting
- * "the rest of 100 ms" after each answer would lose a timer's slack every time and offer less than 3,000/s.
+ * Closed loop: each of the first `count` phones posts an answer, waits for the reply, and posts again at
+ * once, on its own keep-alive connection, for `seconds`. What the server acknowledges is its capacity
+ * (a fixed schedule would only measure the load offered). A 429 is counted and honoured: the phone
+ * waits the second the server asks for, as the participant page does by not resending. With `thinkMs`,
+ * each phone waits that long after each reply before its next answer (people, not a saturation test);
+ * phones start spread over that time, as a room's do.
  */
-async function load({ server, pollId, options, seconds }) {
+async function load({ server, pollId, options, seconds, count, thinkMs = 0 }) {
   const latencies = []
   let ok = 0
+  let refused = 0
+  let failed = 0
+  const statuses = {}
   const until = performance.now() + seconds * 1000
   await Promise.all(
-    phones.map(async (phone) => {
+    phones.slice(0, count ?? phones.length).map(async (phone) => {
       let n = phone.index
-      // Phones start spread over the first 100 ms, as a room's do.
-      let nextAt = performance.now() + (phone.index % 100)
-      await new Promise((r) => setTimeout(r, phone.index % 100))
+      if (thinkMs) await new Promise((r) => setTimeout(r, (phone.index * 7) % thinkMs))
       while (performance.now() < until) {
         const option = options[n++ % options.length]
         const started = performance.now()
-        const reply = await answer(phone, server, pollId, option)
-        latencies.push(performance.now() - started)
-        if (reply.status === 200) {
-          ok++
-          phone.acknowledged = option
+        const status = await answerRetrying(phone, server, pollId, option)
+        // Latency is counted only for replies that ended inside the measured window.
+        if (performance.now() <= until) latencies.push(performance.now() - started)
+        if (status === 200) {
+          ok += performance.now() <= until ? 1 : 0
+          phone.acknowledged[server.port] = option
+        } else if (status === 429) {
+          refused++
+          await new Promise((r) => setTimeout(r, 1000))
+        } else {
+          failed++
+          statuses[status] = (statuses[status] ?? 0) + 1
         }
-        nextAt += 100
-        const wait = nextAt - performance.now()
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs))
       }
     })
   )
-  return { ok, latencies, acknowledged: Object.fromEntries(phones.map((p) => [p.deviceKey, p.acknowledged])) }
+  return { ok, refused, failed, statuses, latencies, acknowledged: acknowledgedByDevice(server.port) }
 }
+
+/**
+ * The answer's status, or 0 when no reply came. A request that fails on a kept-alive connection the
+ * server has just closed (idle) is sent once more on a fresh one, as browsers do; a second failure counts.
+ */
+async function answerRetrying(phone, server, pollId, option) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return (await answer(phone, server, pollId, option)).status
+    } catch {
+      phone.agent.destroy()
+      phone.agent = newAgent(phone.index)
+    }
+  }
+  return 0
+}
+
+/** Each phone's last acknowledged answer on the server at `port` (the app's and the baseline's apart). */
+const acknowledgedByDevice = (port) => Object.fromEntries(phones.map((p) => [p.deviceKey, p.acknowledged[port]]))
 
 process.on('message', async (message) => {
   if (message.type === 'join') {
     phones = []
     for (const index of message.indexes) phones.push(await joinPhone(message.server, message.code, index))
+    for (const phone of phones) phone.acknowledged = {}
     process.send({ type: 'joined' })
-  } else if (message.type === 'rebind') {
-    // The same phones against another server (the baseline): fresh connections.
-    for (const phone of phones) {
-      phone.agent.destroy()
-      phone.agent = newAgent(phone.index)
-    }
-    process.send({ type: 'rebound' })
   } else if (message.type === 'load') {
     process.send({ type: 'loaded', ...(await load(message)) })
   } else if (message.type === 'exit') {

@@ -10,6 +10,7 @@ import { chromium } from '@playwright/test'
 import { root, startHost } from './host.mjs'
 import { measureSlides } from './slides.mjs'
 import { measureVotes } from './votes.mjs'
+import { measureHall } from './hall.mjs'
 import { measureHistory } from './history.mjs'
 import { measureExports } from './exports.mjs'
 import { measureCards } from './cards.mjs'
@@ -86,6 +87,8 @@ if (runs('cold')) {
 }
 
 if (runs('votes')) await measureVotes(browser, record)
+// A conference hall: 1,000 phones in a closed loop, and the ratio to bare node:http at 200 (hall.mjs).
+if (runs('hall')) await measureHall(record)
 if (runs('slides')) await measureSlides(browser, record)
 if (runs('history')) await measureHistory(browser, record)
 if (runs('exports')) await measureExports(browser, record)

@@ -20,6 +20,17 @@ const LARGE_BODY_METHODS = new Set([
 
 type TokenMatches = (given: string | undefined | null) => boolean
 
+/**
+ * Each event as JSON once for every open window (presenter, projector, phones panel): a session's live
+ * state with a hall's answers is large, and it goes out up to 25 times a second while phones answer.
+ */
+const serializedEvents = new WeakMap<object, string>()
+function serialized(event: object): string {
+  let text = serializedEvents.get(event)
+  if (text === undefined) serializedEvents.set(event, (text = JSON.stringify(event)))
+  return text
+}
+
 /** The trainer's API over HTTP: the event stream, then one POST per method, through the same `dispatch` as IPC. */
 export function addApiRoutes(app: Hono, core: AppCore, tokenMatches: TokenMatches): void {
   app.get('/api/events', (c) => {
@@ -27,7 +38,7 @@ export function addApiRoutes(app: Hono, core: AppCore, tokenMatches: TokenMatche
     if (!tokenMatches(c.req.query('token'))) return refuse(c, 401, 'missing or wrong token')
     return streamSSE(c, async (stream) => {
       const unsubscribe = core.subscribe((event) => {
-        void stream.writeSSE({ event: 'api', data: JSON.stringify(event) })
+        void stream.writeSSE({ event: 'api', data: serialized(event) })
       })
       const keepAlive = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }), 15_000)
       await new Promise<void>((resolve) => stream.onAbort(resolve))

@@ -208,3 +208,31 @@ describe.skipIf(!canRun)('join codes cannot be guessed', () => {
     expect(new Set(replies.map((r) => keyOf(r.cookie!))).size).toBe(30)
   })
 })
+
+describe.skipIf(!canRun)('a hall behind one router', () => {
+  it('1,000 devices behind one address can all answer at once, while requests without a device cookie from it stay limited', async () => {
+    const { session, pollId, options } = sessionOnPoll()
+    const server = await serve(session)
+    const hall = server.address // the laptop's own address: every cookie there is its own phone (join.ts)
+    const cookies: string[] = []
+    for (let i = 0; i < 1000; i++) {
+      // Joining in small groups, as a hall does over a minute (the join page's own budget is per address).
+      if (i % 150 === 149) await new Promise((r) => setTimeout(r, 3000))
+      const joined = await send(server, hall, 'GET', `/j/${server.code}`)
+      expect(joined.status, `phone ${i}`).toBe(303)
+      cookies.push(joined.cookie!)
+    }
+    const replies = await Promise.all(
+      cookies.map((cookie, i) =>
+        send(server, hall, 'POST', '/answer', `block=${pollId}&${pollId}=${options[i % options.length]}`, cookie)
+      )
+    )
+    expect(replies.filter((r) => r.status === 303)).toHaveLength(1000)
+    const block = session.snapshot.manifest.blocks.find((b) => b.id === pollId)!
+    expect(pollResults(block, session.polls[pollId]).respondents).toBe(1000)
+
+    // Without a device cookie, the same address keeps the tight budget: a flood of join pages is refused.
+    const pages = await Promise.all(Array.from({ length: 400 }, () => send(server, hall, 'GET', '/')))
+    expect(pages.filter((r) => r.status === 429).length).toBeGreaterThan(100)
+  }, 60_000)
+})

@@ -2,7 +2,16 @@ import type { IncomingMessage } from 'node:http'
 import type { MiddlewareHandler, Next } from 'hono'
 import { cookieLanguage } from './device-identity'
 import { message } from './messages'
-import { clientIp, hostAllowed, siteOrigin, wantsJson, type Env, type PhoneContext, type PhoneSite } from './site'
+import {
+  clientIp,
+  header,
+  hostAllowed,
+  siteOrigin,
+  wantsJson,
+  type Env,
+  type PhoneContext,
+  type PhoneSite
+} from './site'
 
 export const MAX_BODY_BYTES = 8 * 1024
 
@@ -32,14 +41,21 @@ export const securityHeaders: MiddlewareHandler<Env> = async (c, next) => {
 export function guardRequest(site: PhoneSite): MiddlewareHandler<Env> {
   return async (c, next) => {
     // The Host header, and the request target when it is an absolute URL (which then names the host instead).
-    if (!hostAllowed(site, c.req.header('host')) || !hostAllowed(site, new URL(c.req.url).host)) {
+    // A target in origin form (`/answer`, what phones send) names no host of its own: no URL to parse.
+    const target = c.env.incoming.url ?? ''
+    if (
+      !hostAllowed(site, header(c, 'host')) ||
+      (!target.startsWith('/') && !hostAllowed(site, new URL(c.req.url).host))
+    ) {
       return c.body(null, 421)
     }
-    const requestOrigin = c.req.header('origin')
+    const requestOrigin = header(c, 'origin')
     if (requestOrigin !== undefined && requestOrigin !== siteOrigin(site)) return c.body(null, 403)
     const device = site.devices.deviceOf(c)
-    const { perIp, perDevice } = site.limits
-    if (!perIp.take(clientIp(c)) || (device !== null && !perDevice.take(device))) return tooMany(c)
+    // Joined phones by their device (an address may be a whole hall behind one router), the rest by address.
+    const { perIp, perJoinedIp, perDevice } = site.limits
+    const allowed = device === null ? perIp.take(clientIp(c)) : perDevice.take(device) && perJoinedIp.take(clientIp(c))
+    if (!allowed) return tooMany(c)
     c.set('device', device)
     await next()
   }
@@ -76,7 +92,7 @@ export function smallBody(limit: number): MiddlewareHandler<Env> {
 
 /** The form `formBody` read, or null when the request is not a URL-encoded form. */
 export function readForm(c: PhoneContext): URLSearchParams | null {
-  if (!(c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return null
+  if (!(header(c, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return null
   return new URLSearchParams(c.get('body'))
 }
 

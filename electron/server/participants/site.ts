@@ -23,6 +23,7 @@ export const REMOTE_COMMANDS = { perSecond: 3, burst: 10 }
 export interface PhoneLimits {
   perDevice: RateLimiter
   perIp: RateLimiter
+  perJoinedIp: RateLimiter
   wrongCodes: RateLimiter
   allWrongCodes: RateLimiter
   /** The trainer remote: wrong pairing codes per address and server-wide, and each remote's commands. */
@@ -31,12 +32,27 @@ export interface PhoneLimits {
   perRemote: RateLimiter
 }
 
+/**
+ * A hall's phones may all reach the laptop from one address (a router doing NAT), so an address is not a
+ * person. Requests with a valid device cookie are limited per device (a phone's own budget) and, per
+ * address, only by a budget sized for a hall behind one router; requests without one (the join page,
+ * join attempts, wrong codes, forged or stale cookies) keep the tight per-address budget, since those are
+ * what a flood or a code guesser sends. A cookie is signed and, from any address but the laptop's own,
+ * one address is given one device key however often it re-joins (join.ts), so minting cookies to multiply
+ * the per-device budget takes many addresses, and then the per-address budgets still hold.
+ */
+export const JOINED_PER_ADDRESS = { perSecond: 2_000, burst: 4_000 }
+
 export function phoneLimits(): PhoneLimits {
   return {
-    // A phone's own limit: far above what a person taps (the bench's 300 phones send 10 answers/s each),
-    // far below a flood. An IP's is looser, since several phones may share one behind a router.
+    // A phone's own limit: far above what a person taps (the bench's closed-loop phones answer as fast as
+    // they are answered, a few times a second each), far below a flood.
     perDevice: new RateLimiter(12, 30),
+    // Requests without a valid device cookie, per address: the join page and join attempts.
     perIp: new RateLimiter(50, 200),
+    // Joined phones, per address: 1,000 phones behind one router, each answering and polling `/v`
+    // (every 3 s) with room to spare: about 2 requests a second each, in bursts of 4.
+    perJoinedIp: new RateLimiter(JOINED_PER_ADDRESS.perSecond, JOINED_PER_ADDRESS.burst),
     // Wrong join codes: per address and for the whole server (1,000 addresses must not mean 1,000 budgets).
     wrongCodes: new RateLimiter(WRONG_CODES_PER_ADDRESS.perSecond, WRONG_CODES_PER_ADDRESS.burst),
     allWrongCodes: new RateLimiter(ALL_WRONG_CODES.perSecond, ALL_WRONG_CODES.burst),
@@ -78,4 +94,13 @@ export function hostAllowed(site: PhoneSite, host: string | undefined): boolean 
 
 export const clientIp = (c: PhoneContext): string => c.env.incoming.socket.remoteAddress ?? 'unknown'
 
-export const wantsJson = (c: PhoneContext): boolean => (c.req.header('accept') ?? '').includes('application/json')
+/**
+ * A request header (lower-case name) as Node read it. `c.req.header` builds a whole web Request (and its
+ * Headers) first, which under a hall of phones was a large share of an answer's cost.
+ */
+export function header(c: PhoneContext, name: string): string | undefined {
+  const value = c.env.incoming.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+export const wantsJson = (c: PhoneContext): boolean => (header(c, 'accept') ?? '').includes('application/json')

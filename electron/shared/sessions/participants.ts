@@ -46,7 +46,8 @@ export function answersByPerson(run: PollRun | undefined): { persons: PersonAnsw
   if (!run) return { persons: [], conflicts: [] }
   const byNumber = new Map<string, PersonAnswer & { at: string }>()
   const withoutNumber: PersonAnswer[] = []
-  const phones = Object.values(run.answers).sort((a, b) => a.at.localeCompare(b.at))
+  // ISO times in one format sort as plain strings; localeCompare was most of a projector update with a hall's answers.
+  const phones = Object.values(run.answers).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
   for (const answer of phones) {
     const number = answer.participantNumber ? normalizeParticipantNumber(answer.participantNumber) : null
     const person = { participantNumber: number, values: answer.values, source: 'phone' as const, at: answer.at }
