@@ -46,12 +46,7 @@ export function createHttpBridge(token: string): RoundtableBridge {
         }
       }
     },
-    onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      const handle = (message: MessageEvent<string>): void => listener(JSON.parse(message.data) as ApiEvent)
-      source.addEventListener('api', handle)
-      return () => source.close()
-    },
+    onEvent: sharedEventStream(token),
     async printDocument(html) {
       // A tab of its own, from which the trainer prints or saves as PDF (Ctrl+P).
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }))
@@ -68,6 +63,34 @@ export function createHttpBridge(token: string): RoundtableBridge {
         `roundtable-audience-${sessionId}`,
         'popup,width=1280,height=720'
       )
+    }
+  }
+}
+
+/**
+ * One event stream per window, shared by every listener: a browser allows only six connections to a host
+ * over HTTP/1.1, so a stream per panel would starve the API calls. Opened with the first listener, closed
+ * with the last.
+ */
+function sharedEventStream(token: string): RoundtableBridge['onEvent'] {
+  const listeners = new Set<(event: ApiEvent) => void>()
+  let source: EventSource | null = null
+  const deliver = (message: MessageEvent<string>): void => {
+    const event = JSON.parse(message.data) as ApiEvent
+    for (const listener of [...listeners]) listener(event)
+  }
+  return (listener) => {
+    listeners.add(listener)
+    if (!source) {
+      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+      source.addEventListener('api', deliver)
+    }
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0 && source) {
+        source.close()
+        source = null
+      }
     }
   }
 }
