@@ -78,7 +78,7 @@ function jsonReply(c: PhoneContext, language: Language, outcome: Refusal | null,
 }
 
 const STYLE =
-  '<style>ol{padding:0;list-style:none}li{border-top:1px solid #eee;padding:8px 0}li p{margin:0 0 6px}' +
+  '<style>h2{font-size:1.1em;margin-top:24px}ol{padding:0;list-style:none}li{border-top:1px solid #eee;padding:8px 0}li p{margin:0 0 6px}' +
   'li form{display:flex;align-items:center;gap:12px}li button{width:auto;padding:10px 16px}' +
   'li button[aria-pressed=true]{background:#0d3a6e}</style>'
 
@@ -110,7 +110,7 @@ export function questionsPage(
       `${STYLE}<h1>${t('qa.link')}</h1>${noticeHtml(language, notice)}<p>${t('qa.intro')}</p>` +
       '<form method="post" action="/qa">' +
       `<label>${t('qa.label')}<textarea name="text" maxlength="${MAX_QUESTION_TEXT}" rows="3" required></textarea></label>` +
-      `<small>${t('question.openHint')}</small><button type="submit">${t('qa.send')}</button></form>` +
+      `<small>${t('question.openHint')}</small><p></p><button type="submit">${t('qa.send')}</button></form>` +
       `<h2>${t('qa.approved')}</h2>${items ? `<ol>${items}</ol>` : `<p>${t('qa.none')}</p>`}` +
       `<p><a href="/q">${t('qa.back')}</a></p>`
   })
