@@ -108,6 +108,9 @@ test('phones ask and upvote questions; the trainer moderates; the projector show
   expect(await audience.locator('b').count()).toBe(0)
   await expect(audience.locator('body')).not.toContainText('tên Hoa')
   await audience.screenshot({ path: `${screens}/questions-projector-vi-1280x720.png` })
+  await audience.setViewportSize({ width: 360, height: 740 })
+  await audience.screenshot({ path: `${screens}/questions-projector-vi-360x740.png` })
+  await audience.setViewportSize({ width: 1280, height: 720 })
 
   // Answered questions leave the projector; one goes to the parking lot.
   await item(SECOND).getByRole('button', { name: 'Đã trả lời' }).click()
@@ -135,4 +138,53 @@ test('phones ask and upvote questions; the trainer moderates; the projector show
   await expect(summary).not.toContainText('tên Hoa')
 
   for (const phone of [withScript, noScript, third]) await phone.context.close()
+})
+
+test('in an English session the phones, the button and the projector speak English', async ({ trainer, browser }) => {
+  test.setTimeout(120_000)
+  await trainer.getByRole('button', { name: 'English' }).click()
+  await trainer.locator('.card', { hasText: 'Briefing' }).getByRole('button', { name: 'Open' }).click()
+  await trainer.getByRole('button', { name: 'Start a session' }).click()
+  await trainer.getByLabel('Presentation language').selectOption('en')
+  await trainer.getByRole('button', { name: 'Start', exact: true }).click()
+  await expect(trainer.getByTestId('presenter')).toBeVisible()
+  const audience = await openAudience(trainer, 'Open the audience screen')
+  await trainer.getByRole('button', { name: 'Tiếng Việt' }).click()
+  const { url, code } = await startPhones(trainer)
+  await trainer.getByRole('button', { name: 'English' }).click()
+
+  const context = await browser.newContext({ ...devices['Pixel 5'], javaScriptEnabled: false })
+  const phone = await context.newPage()
+  await phone.goto(url)
+  await phone.locator('input[name="code"]').fill(code)
+  await phone.getByRole('button', { name: 'Join' }).click()
+  await phone.getByRole('link', { name: 'Ask a question anonymously' }).click()
+  for (const text of ['Where can a parent report a threat online?', 'Is the 111 line free to call?']) {
+    await phone.getByLabel('Your question').fill(text)
+    await phone.getByRole('button', { name: 'Send question' }).click()
+    await expect(phone.getByText('Question sent.')).toBeVisible()
+  }
+
+  const panel = trainer.getByTestId('questions-panel')
+  await expect(panel.getByTestId('question-item')).toHaveCount(2)
+  for (const approve of await panel.getByRole('button', { name: 'Approve' }).all()) await approve.click()
+  await expect(panel.getByTestId('questions-counts')).toContainText('approved 2')
+  await phone.reload()
+  await phone.locator('li', { hasText: '111' }).getByRole('button', { name: 'Upvote' }).click()
+  await expect(phone.getByText('Votes: 1')).toBeVisible()
+
+  await panel.getByRole('button', { name: 'Show questions (Q)' }).click()
+  await expect(panel.getByRole('button', { name: 'Show questions (Q)' })).toHaveAttribute('aria-pressed', 'true')
+  const shown = audience.getByTestId('projector-questions').locator('li')
+  await expect(shown.first()).toContainText('Is the 111 line free to call?')
+  await expect(shown.first()).toContainText('1 vote')
+  await expect(audience.getByText('Your questions')).toBeVisible()
+  for (const [width, height] of [
+    [1280, 720],
+    [360, 740]
+  ] as const) {
+    await audience.setViewportSize({ width, height })
+    await audience.screenshot({ path: `${screens}/questions-projector-en-${width}x${height}.png` })
+  }
+  await context.close()
 })
