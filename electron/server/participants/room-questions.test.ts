@@ -4,7 +4,9 @@ import { afterEach, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../core/api/dispatch'
 import { createAppCore, type AppCore } from '../../core/app-core'
 import type { Session } from '../../shared/sessions/model'
+import type { DurableFs } from '../../core/storage/durable-json-file'
 import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { expectDurableOrdering, recordingFs, type FsEvent } from '../../testing/recording-fs'
 import { Phone } from '../../testing/host-process'
 import { participantNetwork } from './index'
 import { vi } from './messages'
@@ -27,11 +29,11 @@ afterEach(async () => {
 
 type Call = <M extends keyof ApiHandlers>(method: M, args: Parameters<ApiHandlers[M]>[0]) => ReturnType<ApiHandlers[M]>
 
-/** A running session with phones on, and a way to make joined phones. */
-async function room() {
+/** A running session with phones on, and a way to make joined phones; `fs` records the core's file calls. */
+async function room(fs?: DurableFs) {
   const options = await bundledCoreOptions('questions')
   dataDir = options.dataDir
-  core = await createAppCore({ ...options, participants: participantNetwork })
+  core = await createAppCore({ ...options, participants: participantNetwork, ...(fs ? { fs } : {}) })
   const handlers = core.handlers
   const call: Call = (method, args) =>
     (handlers[method] as (a: unknown) => ReturnType<ApiHandlers[typeof method]>)(args)
@@ -48,7 +50,7 @@ async function room() {
     JSON.parse(await readFile(join(dataDir, 'sessions', `${session.id}.json`), 'utf8')).session
   const moderate = (questionId: string, action: 'approve' | 'hide' | 'answered' | 'parking') =>
     call('session.command', { id: session.id, command: { type: 'question', questionId, action } })
-  return { call, session, phone, onDisk, moderate }
+  return { call, session, phone, onDisk, moderate, file: join(dataDir, 'sessions', `${session.id}.json`) }
 }
 
 /** A plain form post, as a phone without JavaScript sends it (no Accept: application/json). */
@@ -59,7 +61,7 @@ const post = (phone: Phone, path: string, fields: Record<string, string>) =>
   })
 
 it.skipIf(process.platform !== 'linux')(
-  'a phone without JavaScript asks a question, saved on disk before the reply; it shows only once approved',
+  'a phone without JavaScript asks a question, on disk when the reply comes; it shows only once approved',
   async () => {
     const { phone, onDisk, moderate } = await room()
     const asker = await phone(0)
@@ -176,6 +178,32 @@ it.skipIf(process.platform !== 'linux')(
     expect(statuses).toContain(429)
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20)
     expect((await onDisk()).questions).toEqual([])
+  },
+  30_000
+)
+
+it.skipIf(process.platform !== 'linux')(
+  'replies to a phone only after its question is fsynced in the session file (10 phones at once)',
+  async () => {
+    const events: FsEvent[] = []
+    const { phone, file } = await room(recordingFs(events))
+    const phones = await Promise.all(Array.from({ length: 10 }, (_, i) => phone(i)))
+    const acknowledged: string[] = []
+    await Promise.all(
+      phones.map(async (p, i) => {
+        const text = `Câu hỏi số ${i}`
+        p.onReplyStarted = (status) => {
+          if (status !== 303) return
+          events.push({ op: 'resolved', write: acknowledged.length })
+          acknowledged.push(text)
+        }
+        expect((await post(p, '/qa', { text })).status).toBe(303)
+      })
+    )
+    expect(acknowledged).toHaveLength(10)
+    expectDurableOrdering(events, file, (content, write) =>
+      JSON.parse(content).session.questions.some((q: { text: string }) => q.text === acknowledged[write])
+    )
   },
   30_000
 )
