@@ -52,7 +52,8 @@ export const vi = {
   'qa.tooMany': 'Bạn đã gửi 5 câu hỏi trong 10 phút. Hãy đợi một lúc rồi gửi tiếp.',
   'qa.noQuestion': 'Câu hỏi này không còn trong danh sách.',
   'qa.notSaved': 'Chưa lưu được. Hãy gửi lại.',
-  'qa.back': 'Về trang trả lời'
+  'qa.back': 'Về trang trả lời',
+  'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -103,7 +104,8 @@ export const en: Record<ParticipantMessageKey, string> = {
   'qa.tooMany': 'You have sent 5 questions in 10 minutes. Wait a while before sending more.',
   'qa.noQuestion': 'That question is no longer on the list.',
   'qa.notSaved': 'It could not be saved. Please send it again.',
-  'qa.back': 'Back to the answer page'
+  'qa.back': 'Back to the answer page',
+  'qa.waiting': 'Your questions waiting for the trainer to review: {count}.'
 }
 
 /** The phone pages' catalogue. */

@@ -79,10 +79,12 @@ it.skipIf(process.platform !== 'linux')(
     expect(saved[0]).toMatchObject({ status: 'new', deviceKey: asker.deviceKey })
     const after = await asker.request('GET', '/qa?done=sent')
     expect(after.body).toContain(vi['qa.sent'])
+    expect(after.body).toContain(vi['qa.waiting'].replace('{count}', '1'))
     expect(after.body).not.toContain('an toàn')
 
     await moderate(saved[0]!.id, 'approve')
     const approved = await (await phone(1)).request('GET', '/qa')
+    expect((await asker.request('GET', '/qa')).body).not.toContain(vi['qa.waiting'].slice(0, 20))
     // Escaped, never markup; and nothing about who asked.
     expect(approved.body).toContain('Làm sao nói chuyện với con về &lt;b&gt;an toàn&lt;/b&gt;?')
     expect(approved.body).not.toContain(asker.deviceKey)

@@ -92,6 +92,8 @@ export function questionsPage(
     escapeHtml(message(language, key, params))
   const approved = session ? openQuestions(session) : []
   const mine = new Set(session?.questions.filter((q) => q.votes.includes(device)).map((q) => q.id))
+  // Only how many of its own questions wait: never their text, never anyone else's.
+  const waiting = session?.questions.filter((q) => q.deviceKey === device && q.status === 'new').length ?? 0
   const items = approved
     .map((q) => {
       const voted = mine.has(q.id)
@@ -111,6 +113,7 @@ export function questionsPage(
       '<form method="post" action="/qa">' +
       `<label>${t('qa.label')}<textarea name="text" maxlength="${MAX_QUESTION_TEXT}" rows="3" required></textarea></label>` +
       `<small>${t('question.openHint')}</small><p></p><button type="submit">${t('qa.send')}</button></form>` +
+      (waiting > 0 ? `<p>${t('qa.waiting', { count: waiting })}</p>` : '') +
       `<h2>${t('qa.approved')}</h2>${items ? `<ol>${items}</ol>` : `<p>${t('qa.none')}</p>`}` +
       `<p><a href="/q">${t('qa.back')}</a></p>`
   })
