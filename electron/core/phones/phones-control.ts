@@ -170,7 +170,8 @@ export class PhonesControl {
     const { sessions } = this.options
     return {
       current: async () => (sessionId ? { sessionId, session: await sessions.get(sessionId) } : null),
-      answer: (id, input) => sessions.answer(id, input)
+      answer: (id, input) => sessions.answer(id, input),
+      question: (id, input) => sessions.question(id, input)
     }
   }
 

@@ -41,7 +41,9 @@ export function createSession(input: {
     attendance: emptyAttendance(),
     notes: [],
     parkingLot: [],
-    closingRemarks: ''
+    closingRemarks: '',
+    questions: [],
+    screen: null
   }
   startBlockClock(session, input.now)
   return session

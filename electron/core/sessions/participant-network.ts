@@ -1,6 +1,7 @@
 import type { AnswerInput, AnswerRefusal } from '../../shared/sessions/answers'
 import type { Session } from '../../shared/sessions/model'
 import type { RemoteGateway } from '../phones/remote-gateway'
+import type { QuestionInput, QuestionRefusal } from '../../shared/sessions/questions'
 
 /**
  * The participants' network, as the core sees it. The HTTP server that implements it lives in
@@ -11,6 +12,8 @@ export interface ParticipantGateway {
   current(): Promise<{ sessionId: string; session: Session } | null>
   /** Stores an answer durably; resolves null when saved, else the refusal. */
   answer(sessionId: string, input: AnswerInput): Promise<AnswerRefusal | 'not-saved' | null>
+  /** Stores a question from the room, or a vote for one, durably; resolves null when saved, else the refusal. */
+  question(sessionId: string, input: QuestionInput): Promise<QuestionRefusal | 'not-saved' | null>
 }
 
 export interface NetworkInterfaceInfo {

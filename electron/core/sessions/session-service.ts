@@ -8,6 +8,7 @@ import type { LibraryFile, SessionIndexEntry } from '../storage/library-file'
 import { userMessage } from '../../shared/i18n/user-message'
 import { versionedParser } from '../storage/versioned'
 import { recordAnswer, type AnswerInput, type AnswerRefusal } from '../../shared/sessions/answers'
+import { recordQuestion, type QuestionInput, type QuestionRefusal } from '../../shared/sessions/questions'
 import { audienceView, type AudienceView, type JoinInfo } from '../../shared/sessions/audience'
 import { applyCommand, CommandError, type SessionCommand } from '../../shared/sessions/commands'
 import { createSession } from './create-session'
@@ -180,6 +181,16 @@ export class SessionService {
   async answer(id: string, input: AnswerInput): Promise<AnswerRefusal | 'not-saved' | null> {
     const file = await this.open(id)
     const refusal = recordAnswer(file.data.session, input, this.now())
+    if (refusal) return refusal
+    const saved = await file.save()
+    this.publishSoon(file.data.session)
+    return saved ? null : 'not-saved'
+  }
+
+  /** A question from the room or a vote for one; resolves once it is durable on disk (or with the refusal). */
+  async question(id: string, input: QuestionInput): Promise<QuestionRefusal | 'not-saved' | null> {
+    const file = await this.open(id)
+    const refusal = recordQuestion(file.data.session, input, this.now())
     if (refusal) return refusal
     const saved = await file.save()
     this.publishSoon(file.data.session)

@@ -42,7 +42,11 @@ export function summaryDataTables(summary: SessionSummary): DataTable[] {
         entry.groups.flatMap((g) => g.notes.map((text) => [entry.blockId, entry.title, g.group, text]))
       )
     ]),
-    table('parking-lot', 'sheet.parkingLot', [[l('parking.question')], ...summary.parkingLot.map((text) => [text])])
+    table('parking-lot', 'sheet.parkingLot', [[l('parking.question')], ...summary.parkingLot.map((text) => [text])]),
+    table('questions', 'sheet.questions', [
+      [l('questions.question'), l('questions.votes'), l('questions.status')],
+      ...(summary.questions?.items ?? []).map((q) => [q.text, q.votes, l(`questions.status.${q.status}`)])
+    ])
   ]
 }
 

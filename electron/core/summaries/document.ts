@@ -44,6 +44,7 @@ export function summaryDocument(summary: SessionSummary, language: Language = su
       quizSection(s),
       pollsSection(s, 'section.polls', s.polls, 'poll.none'),
       pollsSection(s, 'section.feedback', s.feedback, 'feedback.none'),
+      questionsSection(s),
       ...closingSections(s)
     ],
     footer: [l('doc.generated', { time: formatInstant(s.generatedAt, language) }), l('doc.privacy')],
@@ -215,6 +216,29 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
         ? [{ kind: 'paragraph', label: l('poll.mean'), text: ratingMeanText(summary, p) } as const]
         : []),
       ...open
+    ]
+  }
+}
+
+/** Questions from the room: counts, then the approved and answered ones with their votes (never hidden text). */
+function questionsSection(summary: SessionSummary): DocumentSection {
+  const l = labeller(summary.language)
+  const q = summary.questions
+  if (!q || q.received === 0) return { heading: l('section.questions'), blocks: [muted(l('questions.none'))] }
+  const counts = { received: q.received, shown: q.items.length, hidden: q.hidden, unreviewed: q.unreviewed }
+  return {
+    heading: l('section.questions'),
+    blocks: [
+      { kind: 'paragraph', text: l('questions.counts', counts) },
+      ...(q.items.length === 0
+        ? []
+        : [
+            tableBlock(l('sheet.questions'), {
+              columns: [l('questions.question'), l('questions.votes'), l('questions.status')],
+              rows: q.items.map((item) => [item.text, item.votes, l(`questions.status.${item.status}`)]),
+              numeric: [false, true, false]
+            })
+          ])
     ]
   }
 }

@@ -173,7 +173,18 @@ const vi = {
 
   'unit.minutes': '{value} phút',
   'unit.points': '{value} điểm %',
-  'value.none': '—'
+  'value.none': '—',
+  'section.questions': 'Câu hỏi ẩn danh từ người tham gia',
+  'questions.counts':
+    'Đã nhận {received} câu hỏi; {shown} câu đã duyệt hoặc đã trả lời; {hidden} câu đã ẩn và {unreviewed} câu chưa duyệt (không xuất nội dung).',
+  'questions.none': 'Không có câu hỏi nào từ người tham gia.',
+  'questions.question': 'Câu hỏi',
+  'questions.votes': 'Lượt thích',
+  'questions.status': 'Trạng thái',
+  'questions.status.approved': 'Đã duyệt',
+  'questions.status.answered': 'Đã trả lời',
+  'questions.status.parking': 'Trả lời sau',
+  'sheet.questions': 'Câu hỏi từ người tham gia'
 } as const satisfies Record<string, string>
 
 export type SummaryLabelKey = keyof typeof vi
@@ -348,7 +359,18 @@ const en: Record<SummaryLabelKey, Message> = {
 
   'unit.minutes': '{value} min',
   'unit.points': { by: 'value', one: '{value} point', other: '{value} points' },
-  'value.none': '—'
+  'value.none': '—',
+  'section.questions': 'Anonymous questions from the room',
+  'questions.counts':
+    '{received} questions received; {shown} approved or answered; {hidden} hidden and {unreviewed} not reviewed (their text is not exported).',
+  'questions.none': 'No questions from the room.',
+  'questions.question': 'Question',
+  'questions.votes': 'Votes',
+  'questions.status': 'Status',
+  'questions.status.approved': 'Approved',
+  'questions.status.answered': 'Answered',
+  'questions.status.parking': 'Parking lot',
+  'sheet.questions': 'Questions from the room'
 }
 
 /** The words of session summaries, through the one catalogue helper (plural forms, fallback). */

@@ -20,6 +20,22 @@ const Percent = z.number().min(0).max(100)
 const Points = z.number().min(-100).max(100)
 const Minutes = z.number().min(0).max(1_000_000)
 
+/** Summaries made before Q&A have no `questions`. Never a hidden question's text, never who asked or voted. */
+const RoomQuestionsSchema = z
+  .strictObject({
+    received: Count,
+    hidden: Count,
+    unreviewed: Count,
+    items: z
+      .array(z.strictObject({ text: ShortText, votes: Count, status: z.enum(['approved', 'answered', 'parking']) }))
+      .max(10_000)
+  })
+  .refine((q) => q.items.length + q.hidden + q.unreviewed === q.received, {
+    message: 'received does not add up',
+    path: ['received']
+  })
+export type RoomQuestions = z.infer<typeof RoomQuestionsSchema>
+
 /** The one way a poll or quiz was collected, 'mixed' for several (older summaries know only tally and phones). */
 export const COLLECTED = ['tally', 'phones', 'paper', 'cards', 'mixed', 'not run'] as const
 export type Collected = (typeof COLLECTED)[number]
@@ -161,7 +177,9 @@ export const SessionSummarySchema = z
       )
       .max(500),
     parkingLot: z.array(ShortText).max(10_000),
-    closingRemarks: Text
+    closingRemarks: Text,
+    /** Questions from the room: approved and answered ones' text and votes; hidden and unreviewed ones only counted. */
+    questions: RoomQuestionsSchema.optional()
   })
   .superRefine((summary, ctx) => {
     const problem = (path: (string | number)[], message: string): void => {

@@ -605,7 +605,7 @@ describe('session summary', () => {
       expect(rendered).not.toMatch(DANGEROUS)
       expect(rendered).not.toMatch(/<a\s|<code|<em>[^<]*Not|<h\d>[^<]*Not a heading|<hr>\s*<p>[^<]*Not/)
       expect(rendered.match(/<h1>/g)).toHaveLength(1)
-      expect(rendered.match(/<h2>/g)).toHaveLength(10)
+      expect(rendered.match(/<h2>/g)).toHaveLength(11)
       expect(rendered).toContain('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt; Lập kế hoạch | liên ngành')
       expect(rendered).toContain('# Not a heading<br>')
       // Every table keeps its columns: each row has as many cells as its header.
@@ -659,6 +659,7 @@ describe('session summary', () => {
           'open-answers.csv',
           'parking-lot.csv',
           'polls.csv',
+          'questions.csv',
           'quiz-questions.csv',
           'quizzes.csv',
           'session.csv',

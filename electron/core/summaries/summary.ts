@@ -6,7 +6,16 @@ import type { Bilingual } from '../../shared/i18n/language'
 import type { Block } from '../../shared/workshops/schema'
 import { summaryLabel } from './labels'
 import type { Sources as ResultSources } from '../../shared/sessions/participants'
-import type { Collected, PollSummary, QuizChange, QuizSummary, SessionSummary, TimingBlock } from './schema'
+import { questionCounts } from '../../shared/sessions/questions'
+import type {
+  Collected,
+  PollSummary,
+  QuizChange,
+  QuizSummary,
+  RoomQuestions,
+  SessionSummary,
+  TimingBlock
+} from './schema'
 
 export type { PollSummary, QuizChange, QuizSummary, SessionSummary, TimingBlock } from './schema'
 
@@ -59,8 +68,23 @@ export function buildSummary(session: Session, language: Language, now: Date = n
     },
     notes: notesSummary(session, pick),
     parkingLot: session.parkingLot.map((item) => item.text),
-    closingRemarks: session.closingRemarks
+    closingRemarks: session.closingRemarks,
+    questions: roomQuestions(session)
   }
+}
+
+/** Questions from the room: the approved and answered ones' text and votes (most first); the rest only counted. */
+function roomQuestions(session: Session): RoomQuestions {
+  const counts = questionCounts(session)
+  const items = session.questions
+    .filter((q) => q.status === 'approved' || q.status === 'answered')
+    .map((q) => ({
+      text: q.text,
+      votes: q.votes.length,
+      status: q.parked ? ('parking' as const) : (q.status as 'approved' | 'answered')
+    }))
+    .sort((a, b) => b.votes - a.votes)
+  return { received: counts.received, hidden: counts.hidden, unreviewed: counts.new, items }
 }
 
 function timingSummary(session: Session, now: Date, pick: (t: Bilingual) => string): SessionSummary['timing'] {

@@ -29,7 +29,7 @@ describe('connections to the participant server', () => {
     const server = await startParticipantServer({
       address: '127.0.0.1',
       port: 0,
-      gateway: { current: async () => null, answer: async () => null }
+      gateway: { current: async () => null, answer: async () => null, question: async () => null }
     })
     servers.push(server)
     const kept = await Promise.all(Array.from({ length: 20 }, () => heldOpen(server.port, IDLE_SOCKET_MS + 5_000)))

@@ -35,7 +35,25 @@ export const vi = {
   'error.tooMany': 'Bạn gửi quá nhanh. Hãy đợi một chút rồi thử lại.',
   'error.notFound': 'Không tìm thấy trang này.',
   'error.general': 'Đã có lỗi. Hãy thử lại.',
-  'error.back': 'Quay lại'
+  'error.back': 'Quay lại',
+  'qa.link': 'Đặt câu hỏi ẩn danh',
+  'qa.intro': 'Câu hỏi được gửi không kèm tên. Tập huấn viên đọc trước, rồi mới chiếu lên màn hình.',
+  'qa.label': 'Câu hỏi của bạn',
+  'qa.send': 'Gửi câu hỏi',
+  'qa.sent': 'Đã gửi câu hỏi. Câu hỏi sẽ hiện dưới đây khi tập huấn viên duyệt.',
+  'qa.approved': 'Các câu hỏi đã duyệt',
+  'qa.none': 'Chưa có câu hỏi nào được duyệt.',
+  'qa.vote': 'Thích',
+  'qa.unvote': 'Bỏ thích',
+  'qa.votes': '{count} lượt thích',
+  'qa.voted': 'Đã ghi nhận.',
+  'qa.closed': 'Buổi học đang tạm dừng nên câu hỏi chưa được gửi.',
+  'qa.invalid': 'Hãy viết câu hỏi (tối đa 280 ký tự) rồi gửi lại.',
+  'qa.tooMany': 'Bạn đã gửi 5 câu hỏi trong 10 phút. Hãy đợi một lúc rồi gửi tiếp.',
+  'qa.noQuestion': 'Câu hỏi này không còn trong danh sách.',
+  'qa.notSaved': 'Chưa lưu được. Hãy gửi lại.',
+  'qa.back': 'Về trang trả lời',
+  'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -69,7 +87,25 @@ export const en: Record<ParticipantMessageKey, string> = {
   'error.tooMany': 'Too many requests. Wait a moment and try again.',
   'error.notFound': 'This page does not exist.',
   'error.general': 'Something went wrong. Please try again.',
-  'error.back': 'Back'
+  'error.back': 'Back',
+  'qa.link': 'Ask a question anonymously',
+  'qa.intro': 'Questions are sent without your name. The trainer reads them first, then shows them on the screen.',
+  'qa.label': 'Your question',
+  'qa.send': 'Send question',
+  'qa.sent': 'Question sent. It appears below once the trainer approves it.',
+  'qa.approved': 'Approved questions',
+  'qa.none': 'No approved questions yet.',
+  'qa.vote': 'Upvote',
+  'qa.unvote': 'Remove vote',
+  'qa.votes': 'Votes: {count}',
+  'qa.voted': 'Saved.',
+  'qa.closed': 'The session is paused, so your question was not sent.',
+  'qa.invalid': 'Write a question (up to 280 characters) and send it again.',
+  'qa.tooMany': 'You have sent 5 questions in 10 minutes. Wait a while before sending more.',
+  'qa.noQuestion': 'That question is no longer on the list.',
+  'qa.notSaved': 'It could not be saved. Please send it again.',
+  'qa.back': 'Back to the answer page',
+  'qa.waiting': 'Your questions waiting for the trainer to review: {count}.'
 }
 
 /** The phone pages' catalogue. */

@@ -42,7 +42,7 @@ interface Shell {
   state?: string
 }
 
-function shell({ language, title, body, state }: Shell): string {
+export function shell({ language, title, body, state }: Shell): string {
   const other: Language = language === 'vi' ? 'en' : 'vi'
   return (
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
@@ -55,7 +55,7 @@ function shell({ language, title, body, state }: Shell): string {
   )
 }
 
-function noticeHtml(language: Language, notice: Notice | null | undefined): string {
+export function noticeHtml(language: Language, notice: Notice | null | undefined): string {
   if (!notice) return ''
   return `<p class="n${notice.tone === 'error' ? ' e' : ''}" role="status">${escapeHtml(message(language, notice.key))}</p>`
 }
@@ -79,7 +79,7 @@ export function waitPage(language: Language, state: string, notice?: Notice | nu
     language,
     title: message(language, 'app.name'),
     state,
-    body: `<h1>${t('wait.heading')}</h1>${noticeHtml(language, notice)}<p>${t('wait.text')}</p><p><a href="/q">${t('wait.reload')}</a></p>`
+    body: `<h1>${t('wait.heading')}</h1>${noticeHtml(language, notice)}<p>${t('wait.text')}</p><p><a href="/q">${t('wait.reload')}</a></p>${qaLink(language)}`
   })
 }
 
@@ -151,8 +151,13 @@ export function questionPage({ language, session, block, previous, state, notice
       `<h1>${pick(block.title)}</h1>${noticeHtml(language, notice)}` +
       `<form id="f" method="post" action="/answer" data-sending="${t('question.sending')}" data-offline="${t('answer.offline')}">` +
       `<input type="hidden" name="block" value="${escapeHtml(block.id)}">${fields}` +
-      `<button type="submit">${t('question.send')}</button><p id="s" role="status"></p></form>`
+      `<button type="submit">${t('question.send')}</button><p id="s" role="status"></p></form>${qaLink(language)}`
   })
+}
+
+/** Questions from the room can be asked at any time, from every page of a joined phone. */
+function qaLink(language: Language): string {
+  return `<p><a href="/qa">${escapeHtml(message(language, 'qa.link'))}</a></p>`
 }
 
 /** A short page for refusals that have no question to show (not found, too many requests, errors). */

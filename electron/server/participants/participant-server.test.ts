@@ -65,7 +65,8 @@ function gatewayFor(session: Session): ParticipantGateway {
     answer: async (sessionId, input) => {
       expect(sessionId).toBe(session.id)
       return recordAnswer(session, input, new Date())
-    }
+    },
+    question: async () => 'closed'
   }
 }
 
@@ -343,7 +344,7 @@ describe('participant server', () => {
   it('answers 503 when the answer could not be saved', async () => {
     const session = buildSession()
     const block = openPoll(session, 'poll-closest-action')
-    const gateway: ParticipantGateway = { current: gatewayFor(session).current, answer: async () => 'not-saved' }
+    const gateway: ParticipantGateway = { ...gatewayFor(session), answer: async () => 'not-saved' }
     const server = await startParticipantServer({ address: '127.0.0.1', port: 0, gateway })
     servers.push(server)
     const cookie = await join(server)
@@ -354,7 +355,7 @@ describe('participant server', () => {
     expect(reply.status).toBe(503)
     expect(reply.body).toContain(vi['answer.notSaved'])
     const thrown: ParticipantGateway = {
-      current: gateway.current,
+      ...gateway,
       answer: async () => {
         throw new Error('disk on fire')
       }
@@ -380,7 +381,8 @@ describe('participant server', () => {
         if (failing) throw new Error('index unreadable')
         return gateway.current()
       },
-      answer: gateway.answer
+      answer: gateway.answer,
+      question: gateway.question
     }
     const server3 = await startParticipantServer({ address: '127.0.0.1', port: 0, gateway: broken })
     servers.push(server3)

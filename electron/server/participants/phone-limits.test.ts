@@ -52,7 +52,8 @@ async function serve(
     code: extra.code,
     gateway: {
       current: async () => ({ sessionId: session.id, session }),
-      answer: async (_id, input) => recordAnswer(session, input, new Date())
+      answer: async (_id, input) => recordAnswer(session, input, new Date()),
+      question: async () => null
     },
     rememberDevice: async (address, id) => extra.remembered?.set(address, id)
   })
@@ -152,7 +153,11 @@ describe.skipIf(!canRun)('one phone, one participant', () => {
     const server = await startParticipantServer({
       address: '127.0.0.1',
       port: 0,
-      gateway: { current: async () => ({ sessionId: session.id, session }), answer: async () => null },
+      gateway: {
+        current: async () => ({ sessionId: session.id, session }),
+        answer: async () => null,
+        question: async () => null
+      },
       devicesByAddress: { '127.9.2.1': earlier }
     })
     servers.push(server)

@@ -6,6 +6,7 @@ import { message } from './messages'
 import { postAnswer } from './answer'
 import { joinPage, messagePage } from './pages'
 import { languageOf, questionState, showQuestion } from './phone-pages'
+import { postQuestion, showQuestions } from './room-questions'
 import { formBody, guardRequest, readForm, securityHeaders } from './request-guards'
 import { addRemoteRoutes } from './remote-routes'
 import { wantsJson, type Env, type PhoneSite } from './site'
@@ -37,6 +38,10 @@ export function phoneRoutes(site: PhoneSite): Hono<Env> {
     return c.body(state, 200, { 'Content-Type': 'application/json' })
   })
   app.post('/answer', formBody, (c) => postAnswer(site, c))
+  // Anonymous questions from the room, at any time while phones are on (see room-questions.ts).
+  app.get('/qa', (c) => showQuestions(site, c))
+  app.post('/qa', formBody, (c) => postQuestion(site, c, 'ask'))
+  app.post('/qa/vote', formBody, (c) => postQuestion(site, c, 'vote'))
   app.get('/l/:language', (c) => {
     const language = c.req.param('language')
     if (language !== 'vi' && language !== 'en') return c.body(null, 404)

@@ -591,5 +591,29 @@ export const en = {
   'remote.newCode': 'New code',
   'remote.paired': 'Paired remotes: {count}',
   'remote.unpair': 'Unpair',
-  'remote.addAnother': 'Add another'
+  'remote.addAnother': 'Add another',
+  // Questions from the room (Q&A)
+  'error.no-question-asked': 'there is no such question from the room',
+  'error.question-hidden': 'a hidden question cannot go to the parking lot',
+  'qa.title': 'Anonymous questions from the room',
+  'qa.counts': 'Received {received} · new {new} · approved {approved} · answered {answered} · hidden {hidden}',
+  'qa.empty': 'No questions yet. Participants send questions from the phone page while phones are on.',
+  'qa.approve': 'Approve',
+  'qa.hide': 'Hide',
+  'qa.answered': 'Answered',
+  'qa.parking': 'Parking lot',
+  'qa.votes': { one: '{count} vote', other: '{count} votes' },
+  'qa.status.new': 'New',
+  'qa.status.approved': 'Approved',
+  'qa.status.hidden': 'Hidden',
+  'qa.status.answered': 'Answered',
+  'qa.parked': 'in the parking lot',
+  'qa.show': 'Show questions (Q)',
+  'qa.safeguarding':
+    'A question may be a disclosure. If so: hide it, do not read it aloud, do not try to find out who sent it, and follow the guidance below.',
+  'qa.guidance': 'Safeguarding guidance',
+  'audience.questions.title': 'Your questions',
+  'audience.questions.empty': 'No questions on screen yet.',
+  'audience.questions.ask': 'Ask anonymously from your phone',
+  'audience.questions.votes': { one: '{count} vote', other: '{count} votes' }
 } satisfies Record<MessageKey, Message>

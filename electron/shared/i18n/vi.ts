@@ -567,7 +567,31 @@ export const vi = {
   'remote.newCode': 'Tạo mã mới',
   'remote.paired': 'Điện thoại điều khiển đã ghép: {count}',
   'remote.unpair': 'Huỷ ghép',
-  'remote.addAnother': 'Ghép thêm điện thoại'
+  'remote.addAnother': 'Ghép thêm điện thoại',
+  // Questions from the room (Q&A)
+  'error.no-question-asked': 'không có câu hỏi này từ người tham gia',
+  'error.question-hidden': 'câu hỏi đã ẩn không thể đưa vào danh sách trả lời sau',
+  'qa.title': 'Câu hỏi ẩn danh từ người tham gia',
+  'qa.counts': 'Đã nhận {received} · mới {new} · đã duyệt {approved} · đã trả lời {answered} · đã ẩn {hidden}',
+  'qa.empty': 'Chưa có câu hỏi nào. Người tham gia gửi câu hỏi từ trang điện thoại khi điện thoại đang bật.',
+  'qa.approve': 'Duyệt',
+  'qa.hide': 'Ẩn',
+  'qa.answered': 'Đã trả lời',
+  'qa.parking': 'Trả lời sau',
+  'qa.votes': '{count} lượt thích',
+  'qa.status.new': 'Mới',
+  'qa.status.approved': 'Đã duyệt',
+  'qa.status.hidden': 'Đã ẩn',
+  'qa.status.answered': 'Đã trả lời',
+  'qa.parked': 'trong danh sách trả lời sau',
+  'qa.show': 'Chiếu câu hỏi (Q)',
+  'qa.safeguarding':
+    'Một câu hỏi có thể là một lời tiết lộ. Khi đó: ẩn câu hỏi, không đọc to, không tìm xem ai đã gửi, và làm theo hướng dẫn dưới đây.',
+  'qa.guidance': 'Hướng dẫn bảo vệ trẻ em',
+  'audience.questions.title': 'Câu hỏi của anh chị',
+  'audience.questions.empty': 'Chưa có câu hỏi nào được chiếu.',
+  'audience.questions.ask': 'Đặt câu hỏi ẩn danh bằng điện thoại',
+  'audience.questions.votes': '{count} lượt thích'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

@@ -5,6 +5,7 @@ import type { Block } from '../workshops/schema'
 import type { Session } from './model'
 import { pollResults, quizResults } from './results'
 import { quizPage, type QuizPage } from './quiz-view'
+import { openQuestions, type PublicQuestion } from './questions'
 
 /** How phones reach the participant page, shown on the projector while a phone poll is open. */
 export interface JoinInfo {
@@ -60,6 +61,8 @@ export type AudienceContent =
       cards: string[] | null
     }
   | { kind: 'ended'; title: string }
+  /** Questions from the room the trainer approved and has not answered yet, most votes first; never the others. */
+  | { kind: 'questions'; questions: PublicQuestion[]; join: JoinInfo | null }
 
 export interface TimerView {
   durationMs: number
@@ -80,6 +83,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
   if (session.blank === 'pause') return { kind: 'pause' }
   if (session.blank) return { kind: 'blank', colour: session.blank }
   if (session.status === 'finished') return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
+  if (session.screen === 'questions') return { kind: 'questions', questions: openQuestions(session), join }
   const block = session.snapshot.manifest.blocks[session.position.block]
   if (!block) return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
   const timer: TimerView | null =

@@ -5,6 +5,7 @@ import type { Block } from '../workshops/schema'
 import { SessionStatusSchema } from './ids'
 import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
 import { normalizeParticipantNumber } from './participants'
+import { moderateQuestion, QUESTION_ACTIONS } from './questions'
 
 /** Everything the trainer can do during a session. Each command is validated, applied, then saved. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
@@ -68,7 +69,9 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('parkingAdd'), text: z.string().trim().min(1).max(1000) }),
   z.strictObject({ type: z.literal('parkingRemove'), itemId: z.string().max(100) }),
   z.strictObject({ type: z.literal('closingRemarks'), text: z.string().max(10_000) }),
-  z.strictObject({ type: z.literal('status'), status: SessionStatusSchema })
+  z.strictObject({ type: z.literal('status'), status: SessionStatusSchema }),
+  z.strictObject({ type: z.literal('question'), questionId: z.string().max(100), action: z.enum(QUESTION_ACTIONS) }),
+  z.strictObject({ type: z.literal('screen'), mode: z.enum(['questions']).nullable() })
 ])
 export type SessionCommand = z.infer<typeof SessionCommandSchema>
 
@@ -234,7 +237,15 @@ const APPLIERS: Appliers = {
   ...sheets,
   ...records,
   timer: (session, command, now) => applyTimer(session, command.action, now),
-  status: (session, command, now) => setStatus(session, command.status, now)
+  status: (session, command, now) => setStatus(session, command.status, now),
+  // Questions from the room (see questions.ts): the trainer's decision, and the projector's questions screen.
+  question(session, command, now) {
+    const refusal = moderateQuestion(session, command.questionId, command.action, now)
+    if (refusal) throw new CommandError(refusal)
+  },
+  screen(session, command) {
+    session.screen = command.mode
+  }
 }
 
 /** The keys a show-of-hands tally can count: `<question>/<option>` (polls use the block id as question). */

@@ -71,6 +71,21 @@ export const PollRunSchema = z.object({
 })
 export type PollRun = z.infer<typeof PollRunSchema>
 
+/** One anonymous question from the room; the device key is the phone's random key, never shown or exported. */
+export const QUESTION_STATUSES = ['new', 'approved', 'hidden', 'answered'] as const
+export const QuestionSchema = z.object({
+  id: z.string().max(100),
+  text: z.string().max(1000),
+  deviceKey: z.string().max(100),
+  at: Iso,
+  status: z.enum(QUESTION_STATUSES),
+  /** Device keys that upvoted it, one vote each. */
+  votes: z.array(z.string().max(100)),
+  /** Taken to the parking lot (its text was added there). */
+  parked: z.boolean().default(false)
+})
+export type Question = z.infer<typeof QuestionSchema>
+
 export const TimelineEntrySchema = z.object({ blockId: z.string(), startedAt: Iso, endedAt: Iso.nullable() })
 
 export const SessionSchema = z.object({
@@ -96,7 +111,11 @@ export const SessionSchema = z.object({
     z.object({ id: z.string(), blockId: z.string(), group: z.string().max(60), text: z.string().max(2000), at: Iso })
   ),
   parkingLot: z.array(z.object({ id: z.string(), text: z.string().max(1000), at: Iso })),
-  closingRemarks: z.string().max(10_000)
+  closingRemarks: z.string().max(10_000),
+  /** Questions from the room (sessions saved before Q&A have none). */
+  questions: z.array(QuestionSchema).default([]),
+  /** What the projector shows over the workshop, when not blank: the approved questions. */
+  screen: z.enum(['questions']).nullable().default(null)
 })
 export type Session = z.infer<typeof SessionSchema>
 

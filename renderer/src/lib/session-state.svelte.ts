@@ -46,7 +46,8 @@ export class SessionState {
       if (event.type === 'session' && event.live.id === id && this.inFlight.takesEvent(this.live, event.live))
         this.live = event.live
       const view = event.type === 'audience' && event.sessionId === id ? event.view : null
-      if (view && 'join' in view && view.status === 'open' && view.mode === 'phones') this.join = view.join
+      if ((view?.kind === 'poll' || view?.kind === 'quiz') && view.status === 'open' && view.mode === 'phones')
+        this.join = view.join
     })
     this.failed = false
     const session = await this.api.call('session.get', { id })
