@@ -35,7 +35,9 @@ export const vi = {
   'error.tooMany': 'Bạn gửi quá nhanh. Hãy đợi một chút rồi thử lại.',
   'error.notFound': 'Không tìm thấy trang này.',
   'error.general': 'Đã có lỗi. Hãy thử lại.',
-  'error.back': 'Quay lại'
+  'error.back': 'Quay lại',
+  'question.chooseUpTo': 'Chọn tối đa {max} đáp án.',
+  'answer.tooMany': 'Bạn đã chọn quá nhiều: câu này nhận tối đa {max} lựa chọn. Hãy bỏ bớt rồi gửi lại.'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -69,7 +71,9 @@ export const en: Record<ParticipantMessageKey, string> = {
   'error.tooMany': 'Too many requests. Wait a moment and try again.',
   'error.notFound': 'This page does not exist.',
   'error.general': 'Something went wrong. Please try again.',
-  'error.back': 'Back'
+  'error.back': 'Back',
+  'question.chooseUpTo': 'Choose up to {max} answers.',
+  'answer.tooMany': 'Too many choices: this question takes at most {max}. Untick some and send again.'
 }
 
 /** The phone pages' catalogue. */

@@ -554,5 +554,27 @@ export const en = {
   'problem.archive-unexpected-file':
     'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
-  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
+  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.',
+  // Issue 13 (helper small): choice limits, live counts, phones offer, unreachable app.
+  'problem.poll-max-choices':
+    'The poll “{block}”: maxChoices ({max}) only applies to type multiple and cannot exceed the number of options.',
+  'error.too-many-choices': 'this question takes at most {max} answers',
+  'paper.error.tooMany': 'Question {question} takes at most {max} answers: take a letter back before adding another.',
+  'paper.entry.maxChoices': 'up to {max}',
+  'editor.maxChoices': 'Most choices per person',
+  'editor.maxChoices.none': 'No limit',
+  'poll.maxChoices': 'Each person chooses up to {max}.',
+  'poll.handsOverLimit':
+    'The hands ({hands}) are more than {max} × {people} people = {ceiling}: someone raised a hand more than {max} times. Count again.',
+  'audience.responses': 'Responses: {count}',
+  'audience.openResponses': 'Received {received} · showing {shown}',
+  'phones.offer': "Participants' phones are off: nobody can answer yet.",
+  'phones.offerOpen': 'Turn phones on and open the poll',
+  'phones.offerCancel': 'Not now',
+  'presenter.unreachable':
+    'The app cannot be reached: your key presses have not been carried out and the projector has not moved.',
+  'presenter.unreachablePending': '{count} key presses are held, not sent.',
+  'presenter.reachableAgain': 'The app can be reached again. Send the key presses again in order, or discard them?',
+  'presenter.replay': 'Send {count} key presses again',
+  'presenter.discard': 'Discard'
 } satisfies Record<MessageKey, Message>
