@@ -566,7 +566,6 @@ export const en = {
   'poll.maxChoices': 'Each person chooses up to {max}.',
   'poll.handsOverLimit':
     'The hands ({hands}) are more than {max} × {people} people = {ceiling}: someone raised a hand more than {max} times. Count again.',
-  'audience.responses': 'Responses: {count}',
   'audience.openResponses': 'Received {received} · showing {shown}',
   'phones.offer': "Participants' phones are off: nobody can answer yet.",
   'phones.offerOpen': 'Turn phones on and open the poll',

@@ -542,7 +542,6 @@ export const vi = {
   'poll.maxChoices': 'Mỗi người chọn tối đa {max}.',
   'poll.handsOverLimit':
     'Số tay giơ ({hands}) nhiều hơn {max} × {people} người = {ceiling}: có người đã giơ tay quá {max} lần. Hãy đếm lại.',
-  'audience.responses': 'Số câu trả lời: {count}',
   'audience.openResponses': 'Đã nhận {received} · đang chiếu {shown}',
   'phones.offer': 'Điện thoại của người tham gia đang tắt: chưa ai trả lời được.',
   'phones.offerOpen': 'Bật điện thoại và mở bình chọn',
