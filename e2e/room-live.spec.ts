@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { newDataDir, startHost } from './browser-host'
 import { expect, test } from './fixtures'
 import { openAudience, startSession } from './session-helpers'
 
@@ -130,4 +131,34 @@ test('up to three: phones panel at hand, one click turns phones on and opens the
   await audience.screenshot({ path: `${shots}/small-audience-responses-vi-1280x720.png` })
   await withJs.context.close()
   await noJs.context.close()
+})
+
+test('when the browser-mode host stops, the presenter does not move ahead on its own and says so', async ({
+  browser
+}) => {
+  // Its own host and page: the stopped host makes the browser log failed requests, which the shared
+  // trainer fixture counts as errors.
+  const host = await startHost(await newDataDir())
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  try {
+    const trainer = await context.newPage()
+    await trainer.goto(host.url)
+    await startSession(trainer, 'Tóm tắt hai hội nghị')
+    const title = trainer.getByTestId('current-slide').locator('h1')
+    const before = await title.innerText()
+    await host.stop()
+    await trainer.keyboard.press('PageDown')
+    await trainer.keyboard.press('PageDown')
+    const banner = trainer.getByTestId('connection-banner')
+    await expect(banner).toContainText('Không liên lạc được với ứng dụng')
+    await expect(banner).toContainText('Đang giữ 2 lần bấm chưa gửi được.')
+    await expect(title).toHaveText(before) // the presses are not shown as done
+    await trainer.screenshot({ path: `${shots}/small-presenter-unreachable-vi-1280x720.png` })
+    await trainer.getByRole('button', { name: 'English' }).click()
+    await expect(banner).toContainText('The app cannot be reached')
+    await trainer.screenshot({ path: `${shots}/small-presenter-unreachable-en-1280x720.png` })
+  } finally {
+    await context.close()
+    await host.stop()
+  }
 })
