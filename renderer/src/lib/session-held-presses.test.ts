@@ -16,12 +16,13 @@ let state: SessionState
 beforeEach(async () => {
   test = await startTestCore()
   down = false
+  const call = test.client.call as (method: string, ...args: unknown[]) => Promise<unknown>
   const client: ApiClient = {
     ...test.client,
-    call: ((method: Parameters<ApiClient['call']>[0], ...args: never[]) =>
+    call: ((method: string, ...args: unknown[]) =>
       down
         ? Promise.reject(new ApiCallError('failed', 'connection', userMessage('app.error.connection')))
-        : test.client.call(method, ...args)) as ApiClient['call']
+        : call(method, ...args)) as ApiClient['call']
   }
   state = new SessionState(new Api(client), 10)
 })
