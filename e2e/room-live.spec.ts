@@ -125,10 +125,16 @@ test('up to three: phones panel at hand, one click turns phones on and opens the
   await expect(noJs.page.getByText('câu này nhận tối đa 3 lựa chọn', { exact: false })).toBeVisible()
   for (let i = 0; i < 4; i++) await expect(plain.nth(i)).toBeChecked()
   await noJs.page.screenshot({ path: `${shots}/small-phone-refused-vi-360x740.png`, fullPage: true })
+  await noJs.page.getByRole('link', { name: 'English' }).click()
+  await expect(noJs.page.getByText('Choose up to 3 answers.')).toBeVisible()
+  await noJs.page.screenshot({ path: `${shots}/small-phone-up-to-three-en-360x740.png`, fullPage: true })
 
   // One answer counted, shown large on the projector.
   await expect(audience.getByTestId('responses-count')).toHaveText('1 người trả lời')
   await audience.screenshot({ path: `${shots}/small-audience-responses-vi-1280x720.png` })
+  await trainer.getByRole('button', { name: 'English' }).click()
+  await expect(trainer.getByTestId('poll-max-choices')).toContainText('Each person chooses up to 3.')
+  await trainer.screenshot({ path: `${shots}/small-presenter-poll-phones-en-1280x720.png` })
   await withJs.context.close()
   await noJs.context.close()
 })
