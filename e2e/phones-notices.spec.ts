@@ -46,7 +46,8 @@ for (const language of ['vi', 'en'] as const) {
     await audience.screenshot({ path: `${screens}/audience-phones-off-${language}-1280x720.png` })
 
     // The warning's button turns phones on (on loopback: tests never send traffic beyond this machine).
-    await trainer.locator('summary', { hasText: t['phones.title'] }).click()
+    // On a poll the phones panel is open already (issue 13), its network chooser at hand.
+    await expect(trainer.getByTestId('phones-panel')).toHaveAttribute('open', '')
     await trainer.getByLabel(t['phones.interface']).selectOption({ value: '127.0.0.1' })
     await warning.getByRole('button', { name: t['phones.turnOn'] }).click()
     await expect(warning).toBeHidden()

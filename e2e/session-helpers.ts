@@ -26,7 +26,9 @@ export async function openAudience(trainer: Page, buttonName = 'Mở màn hình 
 
 /** Lets phones join over loopback only (tests never send traffic beyond this machine). */
 export async function startPhones(trainer: Page): Promise<{ url: string; code: string }> {
-  await trainer.getByText('Điện thoại người tham gia').click()
+  // The panel opens by itself on a poll or quiz; a click would close it then.
+  const open = await trainer.getByTestId('phones-panel').evaluate((panel) => (panel as HTMLDetailsElement).open)
+  if (!open) await trainer.getByText('Điện thoại người tham gia').click()
   await trainer.getByLabel('Mạng').selectOption({ value: '127.0.0.1' })
   await trainer.getByRole('button', { name: 'Bật cho điện thoại tham gia' }).click()
   const text = await trainer.getByTestId('phones-on').innerText()

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
 import { inBothLanguages, reasonOf } from '../shared/i18n/user-message'
 import { participantNetwork } from '../server/participants'
 import { setupAudience } from './audience'
 import { setupCamera } from './camera'
+import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
 import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
@@ -82,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     setupPrint({ ipcMain, BrowserWindow, dialog })
     setupCamera({ ipcMain, scanning: cameraScanning })
     setupEventForwarding(core, () => BrowserWindow.getAllWindows())
+    setupDisplayAwake(core, powerSaveBlocker)
     showMainWindow()
   })
 

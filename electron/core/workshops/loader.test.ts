@@ -51,6 +51,29 @@ describe('workshop loader', () => {
     expect(result.workshop.manifest.durationMinutes).toBe(declared)
   })
 
+  it('takes maxChoices on a multiple-choice poll and reports it on another type or above the number of options', async () => {
+    const poll = (type: string, max: number): string =>
+      `  - id: vote\n    kind: poll\n    title: { vi: "Bình chọn", en: "Poll" }\n    minutes: 5\n    type: ${type}\n` +
+      `    maxChoices: ${max}\n    question: { vi: "Chọn tối đa", en: "Choose up to" }\n    options:\n` +
+      ['a', 'b', 'c'].map((id) => `      - { id: ${id}, text: { vi: "${id}", en: "${id}" } }\n`).join('')
+    const withPoll = (type: string, max: number): Record<string, string> => {
+      const files = samplePackage()
+      files['workshop.yaml'] = files['workshop.yaml']!.replace('  - id: post\n', `${poll(type, max)}  - id: post\n`)
+      return files
+    }
+    const good = await loadWorkshop(folderReader(await packageDir(withPoll('multiple', 3))))
+    if (!good.ok) expect.fail(JSON.stringify(good.problems))
+    expect(good.workshop.manifest.blocks.find((b) => b.id === 'vote')).toMatchObject({ maxChoices: 3 })
+    for (const [type, max] of [['single', 2], ['multiple', 4]] as const) {
+      const result = await loadWorkshop(folderReader(await packageDir(withPoll(type, max))))
+      expect(result.ok).toBe(false)
+      const problem = result.ok ? undefined : result.problems.find((p) => p.code === 'poll-max-choices')
+      expect(problem, `${type} ${max}`).toMatchObject({ file: 'workshop.yaml', params: { block: 'vote', max } })
+      expect(problem!.line).toBeGreaterThan(0)
+      expect(translateNested('vi', 'problem.poll-max-choices', problem!.params)).toContain('maxChoices')
+    }
+  })
+
   it('keeps a planned start time HH:MM and refuses one that is not a time', async () => {
     const files = samplePackage()
     files['workshop.yaml'] = files['workshop.yaml']!.replace('durationMinutes: 60', 'durationMinutes: 60\nplannedStart: "13:30"')

@@ -276,6 +276,9 @@ function checkStructure(
       if (block.type === 'rating' && !block.scale) push(at(), 'poll-scale-needed', { block: block.id })
       if (block.type === 'open' && block.options) push(at('options'), 'poll-open-has-options', { block: block.id })
       if (block.options) unique(block.options.map((o) => o.id), 'option', (i) => at('options', i, 'id'))
+      if (block.maxChoices !== undefined && !maxChoicesFits(block.type, block.maxChoices, block.options?.length)) {
+        push(at('maxChoices'), 'poll-max-choices', { block: block.id, max: block.maxChoices })
+      }
     }
     if (block.kind === 'quiz') {
       if (block.questions && block.questionsFrom) push(at(), 'quiz-questions-both', { block: block.id })
@@ -388,4 +391,9 @@ function compareLanguages(
       })
     }
   })
+}
+
+/** `maxChoices` belongs to a multiple-choice poll and cannot exceed its options. */
+function maxChoicesFits(type: string, max: number, options: number | undefined): boolean {
+  return type === 'multiple' && (options === undefined || max <= options)
 }

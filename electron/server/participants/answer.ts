@@ -1,4 +1,5 @@
-import type { AnswerInput, AnswerRefusal } from '../../shared/sessions/answers'
+import { openQuestion, type AnswerInput, type AnswerRefusal } from '../../shared/sessions/answers'
+import { choiceLimit } from '../../shared/sessions/choice-limit'
 import type { Language } from '../../shared/i18n/language'
 import { message, type ParticipantMessageKey } from './messages'
 import { joinPage } from './pages'
@@ -11,6 +12,7 @@ const REFUSALS: Record<Refusal, { status: 400 | 401 | 409 | 503; key: Participan
   'no-open-question': { status: 409, key: 'answer.closed' },
   closed: { status: 409, key: 'answer.closed' },
   invalid: { status: 400, key: 'answer.invalid' },
+  'too-many': { status: 400, key: 'answer.tooMany' },
   'not-saved': { status: 503, key: 'answer.notSaved' },
   'not-joined': { status: 401, key: 'join.first' }
 }
@@ -22,12 +24,17 @@ export async function postAnswer(site: PhoneSite, c: PhoneContext): Promise<Resp
   const device = c.get('device')
   const current = device ? await site.gateway.current() : null
   const language = languageOf(c, current)
+  const input = device ? answerInput(form, device) : null
   let outcome: Refusal | null
-  if (!device) outcome = 'not-joined'
+  if (!input) outcome = 'not-joined'
   else if (!current) outcome = 'no-open-question'
-  else
-    outcome = await site.gateway.answer(current.sessionId, answerInput(form, device)).catch(() => 'not-saved' as const)
-  return wantsJson(c) ? jsonReply(c, language, outcome) : pageReply(site, c, language, device, outcome)
+  else outcome = await site.gateway.answer(current.sessionId, input).catch(() => 'not-saved' as const)
+  // The refusal's sentence may name the poll's limit ("up to 3").
+  const block = current ? openQuestion(current.session) : null
+  const params = { max: block ? (choiceLimit(block) ?? 0) : 0 }
+  return wantsJson(c)
+    ? jsonReply(c, language, outcome, params)
+    : pageReply(site, c, { language, input, outcome, params })
 }
 
 /** The form as the core's answer input. */
@@ -45,21 +52,29 @@ function answerInput(form: URLSearchParams, device: string): AnswerInput {
   }
 }
 
-function jsonReply(c: PhoneContext, language: Language, outcome: Refusal | null): Response {
+type Params = Record<string, number>
+
+function jsonReply(c: PhoneContext, language: Language, outcome: Refusal | null, params: Params): Response {
   if (outcome === null) return c.json({ ok: true, message: message(language, 'answer.saved') })
   const refusal = REFUSALS[outcome]
-  return c.json({ ok: false, reason: outcome, message: message(language, refusal.key) }, refusal.status)
+  return c.json({ ok: false, reason: outcome, message: message(language, refusal.key, params) }, refusal.status)
+}
+
+interface Outcome {
+  language: Language
+  input: AnswerInput | null
+  outcome: Refusal | null
+  params: Params
 }
 
 async function pageReply(
   site: PhoneSite,
   c: PhoneContext,
-  language: Language,
-  device: string | null,
-  outcome: Refusal | null
+  { language, input, outcome, params }: Outcome
 ): Promise<Response> {
   if (outcome === null) return c.redirect('/q?saved=1', 303)
-  if (outcome === 'not-joined') return c.html(joinPage(language, { tone: 'error', key: 'join.first' }), 401)
+  if (outcome === 'not-joined' || !input) return c.html(joinPage(language, { tone: 'error', key: 'join.first' }), 401)
   const refusal = REFUSALS[outcome]
-  return showQuestion(site, c, device!, { tone: 'error', key: refusal.key }, refusal.status as 400 | 409 | 503)
+  const notice = { tone: 'error' as const, key: refusal.key, params }
+  return showQuestion(site, c, input.deviceKey, notice, refusal.status as 400 | 409 | 503, input)
 }

@@ -3,7 +3,8 @@
  * browsers have no fetch); the page works the same without it. It
  * - asks `/v` every 3 s which question is open and reloads when that changes, unless the participant
  *   has started filling in the form (their choices would be lost);
- * - sends the form in the background and shows "saved" without reloading.
+ * - sends the form in the background and shows "saved" without reloading;
+ * - greys out further boxes of a question with a limit ("up to 3", `data-max` on its fieldset).
  * Strings come from the page (data- attributes and the server's JSON), so this file has no texts.
  */
 const SOURCE = `(function () {
@@ -26,8 +27,15 @@ const SOURCE = `(function () {
     s.className = ok ? 'n' : 'n e'; s.textContent = text || '';
     if (s.scrollIntoView) s.scrollIntoView(false); // below a long question the button's answer is off screen otherwise
   }
+  function limit() {
+    var m = +f.getAttribute('data-max'), b = f.getElementsByTagName('input'), n = 0, j;
+    if (!m) return;
+    for (j = 0; j < b.length; j++) if (b[j].checked) n++;
+    for (j = 0; j < b.length; j++) if (b[j].type === 'checkbox') b[j].disabled = !b[j].checked && n >= m;
+  }
   if (f && s) {
-    f.onchange = f.onkeyup = function () { dirty = true; };
+    limit();
+    f.onchange = f.onkeyup = function () { dirty = true; limit(); };
     f.onsubmit = function () {
       if (busy) return false;
       var parts = [], el = f.elements, i, e;

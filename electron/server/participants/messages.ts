@@ -53,7 +53,9 @@ export const vi = {
   'qa.noQuestion': 'Câu hỏi này không còn trong danh sách.',
   'qa.notSaved': 'Chưa lưu được. Hãy gửi lại.',
   'qa.back': 'Về trang trả lời',
-  'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.'
+  'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.',
+  'question.chooseUpTo': 'Chọn tối đa {max} đáp án.',
+  'answer.tooMany': 'Bạn đã chọn quá nhiều: câu này nhận tối đa {max} lựa chọn. Hãy bỏ bớt rồi gửi lại.'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -105,7 +107,9 @@ export const en: Record<ParticipantMessageKey, string> = {
   'qa.noQuestion': 'That question is no longer on the list.',
   'qa.notSaved': 'It could not be saved. Please send it again.',
   'qa.back': 'Back to the answer page',
-  'qa.waiting': 'Your questions waiting for the trainer to review: {count}.'
+  'qa.waiting': 'Your questions waiting for the trainer to review: {count}.',
+  'question.chooseUpTo': 'Choose up to {max} answers.',
+  'answer.tooMany': 'Too many choices: this question takes at most {max}. Untick some and send again.'
 }
 
 /** The phone pages' catalogue. */

@@ -3,6 +3,7 @@ import { escapeHtml } from '../../shared/security/escape-html'
 export { escapeHtml }
 import { quizQuestions } from '../../shared/sessions/commands'
 import { MAX_OPEN_TEXT } from '../../shared/sessions/answers'
+import { choiceLimit } from '../../shared/sessions/choice-limit'
 import type { PhoneAnswer, Session } from '../../shared/sessions/model'
 import type { Language } from '../../shared/i18n/language'
 import type { Bilingual } from '../../shared/i18n/language'
@@ -19,6 +20,7 @@ import { message, type ParticipantMessageKey } from './messages'
 export interface Notice {
   tone: 'ok' | 'error'
   key: ParticipantMessageKey
+  params?: Record<string, string | number>
 }
 
 // System fonts only; big tap targets (each choice is a whole-width label).
@@ -29,7 +31,7 @@ const STYLE =
   'fieldset{border:1px solid #bbb;border-radius:8px;margin:0 0 16px;padding:4px 10px 10px}legend{font-weight:bold;float:left;width:100%;padding:8px 0 4px}legend+*{clear:both}' +
   // Long choices wrap beside their box, not under it; links are tall enough to tap (44 px).
   'label{display:block}.o{padding:12px 4px 12px 38px;text-indent:-34px;border-top:1px solid #eee}a{display:inline-block;padding:10px 0}' +
-  '.o input{width:24px;height:24px;margin:0 10px 0 0;vertical-align:middle}' +
+  '.o input{width:24px;height:24px;margin:0 10px 0 0;vertical-align:middle}.o input:disabled{opacity:.4}' +
   'textarea,.t{box-sizing:border-box;width:100%;font:inherit;padding:8px;margin:6px 0}' +
   'button{font:inherit;width:100%;padding:14px;border:0;border-radius:8px;background:#1c5da8;color:#fff}' +
   'small{display:block;color:#555}.n{padding:10px;border-radius:8px;background:#e3f3e6}.e{background:#fbe3e3}.l{text-align:right;margin:0}'
@@ -57,7 +59,7 @@ export function shell({ language, title, body, state }: Shell): string {
 
 export function noticeHtml(language: Language, notice: Notice | null | undefined): string {
   if (!notice) return ''
-  return `<p class="n${notice.tone === 'error' ? ' e' : ''}" role="status">${escapeHtml(message(language, notice.key))}</p>`
+  return `<p class="n${notice.tone === 'error' ? ' e' : ''}" role="status">${escapeHtml(message(language, notice.key, notice.params))}</p>`
 }
 
 export function joinPage(language: Language, notice?: Notice | null): string {
@@ -87,8 +89,8 @@ export interface QuestionPageInput {
   language: Language
   session: Session
   block: Block
-  /** This device's current answer, pre-filled so it can be changed. */
-  previous: PhoneAnswer | undefined
+  /** This device's current answer (or the form as sent, when it was refused), pre-filled so it can be changed. */
+  previous: Pick<PhoneAnswer, 'values' | 'participantNumber'> | undefined
   state: string
   notice?: Notice | null
 }
@@ -123,7 +125,13 @@ export function questionPage({ language, session, block, previous, state, notice
     } else {
       const type = block.type === 'multiple' ? 'checkbox' : 'radio'
       const rows = (block.options ?? []).map((o) => choice(type, block.id, o.id, pick(o.text))).join('')
-      fields = `<fieldset>${legend}<small>${t(type === 'checkbox' ? 'question.chooseMany' : 'question.chooseOne')}</small>${rows}</fieldset>`
+      const max = choiceLimit(block)
+      // With a limit, the script greys out further boxes; without it, the server refuses and says why.
+      const hint =
+        max !== null
+          ? t('question.chooseUpTo', { max })
+          : t(type === 'checkbox' ? 'question.chooseMany' : 'question.chooseOne')
+      fields = `<fieldset>${legend}<small>${hint}</small>${rows}</fieldset>`
     }
   } else if (block.kind === 'quiz') {
     fields = quizQuestions(block, session)
@@ -143,13 +151,15 @@ export function questionPage({ language, session, block, previous, state, notice
       `<small>${t('question.participantNumberHint')}</small><p></p>`
   }
 
+  const max = choiceLimit(block)
+  const limit = max !== null ? ` data-max="${max}"` : ''
   return shell({
     language,
     title: block.title[language],
     state,
     body:
       `<h1>${pick(block.title)}</h1>${noticeHtml(language, notice)}` +
-      `<form id="f" method="post" action="/answer" data-sending="${t('question.sending')}" data-offline="${t('answer.offline')}">` +
+      `<form id="f" method="post" action="/answer" data-sending="${t('question.sending')}" data-offline="${t('answer.offline')}"${limit}>` +
       `<input type="hidden" name="block" value="${escapeHtml(block.id)}">${fields}` +
       `<button type="submit">${t('question.send')}</button><p id="s" role="status"></p></form>${qaLink(language)}`
   })

@@ -1,9 +1,12 @@
 import { openQuestion } from '../../shared/sessions/answers'
-import type { Session } from '../../shared/sessions/model'
+import type { PhoneAnswer, Session } from '../../shared/sessions/model'
 import type { Language } from '../../shared/i18n/language'
 import { cookieLanguage } from './device-identity'
 import { questionPage, waitPage, type Notice } from './pages'
 import type { PhoneContext, PhoneSite } from './site'
+
+/** A form the server refused, to show again as sent. */
+export type SentForm = Pick<PhoneAnswer, 'values' | 'participantNumber'> & { blockId: string }
 
 /** The page's language: the participant's choice, else the session's. */
 export function languageOf(c: PhoneContext, current: { session: Session } | null): Language {
@@ -16,14 +19,16 @@ export async function showQuestion(
   c: PhoneContext,
   device: string,
   notice: Notice | null,
-  status: 200 | 400 | 409 | 503 = 200
+  status: 200 | 400 | 409 | 503 = 200,
+  sent?: SentForm
 ): Promise<Response> {
   const current = await site.gateway.current()
   const language = languageOf(c, current)
   const state = questionState(current?.session ?? null)
   const block = current ? openQuestion(current.session) : null
   if (!current || !block) return c.html(waitPage(language, state, notice), status)
-  const previous = current.session.polls[block.id]?.answers[device]
+  // A refused form comes back as it was sent (the participant fixes it, not starts again).
+  const previous = sent?.blockId === block.id ? sent : current.session.polls[block.id]?.answers[device]
   return c.html(questionPage({ language, session: current.session, block, previous, state, notice }), status)
 }
 

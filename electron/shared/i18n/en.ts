@@ -615,5 +615,26 @@ export const en = {
   'audience.questions.title': 'Your questions',
   'audience.questions.empty': 'No questions on screen yet.',
   'audience.questions.ask': 'Ask anonymously from your phone',
-  'audience.questions.votes': { one: '{count} vote', other: '{count} votes' }
+  'audience.questions.votes': { one: '{count} vote', other: '{count} votes' },
+  // Issue 13 (helper small): choice limits, live counts, phones offer, unreachable app.
+  'problem.poll-max-choices':
+    'The poll “{block}”: maxChoices ({max}) only applies to type multiple and cannot exceed the number of options.',
+  'error.too-many-choices': 'this question takes at most {max} answers',
+  'paper.error.tooMany': 'Question {question} takes at most {max} answers: take a letter back before adding another.',
+  'paper.entry.maxChoices': 'up to {max}',
+  'editor.maxChoices': 'Most choices per person',
+  'editor.maxChoices.none': 'No limit',
+  'poll.maxChoices': 'Each person chooses up to {max}.',
+  'poll.handsOverLimit':
+    'The hands ({hands}) are more than {max} × {people} people = {ceiling}: someone raised a hand more than {max} times. Count again.',
+  'audience.openResponses': 'Received {received} · showing {shown}',
+  'phones.offer': "Participants' phones are off: nobody can answer yet.",
+  'phones.offerOpen': 'Turn phones on and open the poll',
+  'phones.offerCancel': 'Not now',
+  'presenter.unreachable':
+    'The app cannot be reached: your key presses have not been carried out and the projector has not moved.',
+  'presenter.unreachablePending': '{count} key presses are held, not sent.',
+  'presenter.reachableAgain': 'The app can be reached again. Send the key presses again in order, or discard them?',
+  'presenter.replay': 'Send {count} key presses again',
+  'presenter.discard': 'Discard'
 } satisfies Record<MessageKey, Message>

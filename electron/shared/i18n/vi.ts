@@ -591,7 +591,28 @@ export const vi = {
   'audience.questions.title': 'Câu hỏi của anh chị',
   'audience.questions.empty': 'Chưa có câu hỏi nào được chiếu.',
   'audience.questions.ask': 'Đặt câu hỏi ẩn danh bằng điện thoại',
-  'audience.questions.votes': '{count} lượt thích'
+  'audience.questions.votes': '{count} lượt thích',
+  // Issue 13 (helper small): choice limits, live counts, phones offer, unreachable app.
+  'problem.poll-max-choices':
+    'Bình chọn “{block}”: maxChoices ({max}) chỉ dùng cho kiểu multiple và không được lớn hơn số lựa chọn.',
+  'error.too-many-choices': 'câu hỏi này nhận tối đa {max} đáp án',
+  'paper.error.tooMany': 'Câu {question} nhận tối đa {max} đáp án: bỏ một chữ cái trước khi chọn thêm.',
+  'paper.entry.maxChoices': 'tối đa {max}',
+  'editor.maxChoices': 'Số lựa chọn tối đa mỗi người',
+  'editor.maxChoices.none': 'Không giới hạn',
+  'poll.maxChoices': 'Mỗi người chọn tối đa {max}.',
+  'poll.handsOverLimit':
+    'Số tay giơ ({hands}) nhiều hơn {max} × {people} người = {ceiling}: có người đã giơ tay quá {max} lần. Hãy đếm lại.',
+  'audience.openResponses': 'Đã nhận {received} · đang chiếu {shown}',
+  'phones.offer': 'Điện thoại của người tham gia đang tắt: chưa ai trả lời được.',
+  'phones.offerOpen': 'Bật điện thoại và mở bình chọn',
+  'phones.offerCancel': 'Để sau',
+  'presenter.unreachable':
+    'Không liên lạc được với ứng dụng: các lần bấm chưa được thực hiện và màn chiếu vẫn ở chỗ cũ.',
+  'presenter.unreachablePending': 'Đang giữ {count} lần bấm chưa gửi được.',
+  'presenter.reachableAgain': 'Đã liên lạc lại được với ứng dụng. Gửi lại các lần bấm theo thứ tự, hay bỏ qua?',
+  'presenter.replay': 'Gửi lại {count} lần bấm',
+  'presenter.discard': 'Bỏ qua'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

@@ -1,9 +1,10 @@
 import type { Block } from '../workshops/schema'
+import { overChoiceLimit } from './choice-limit'
 import { quizQuestions } from './commands'
 import type { Session } from './model'
 
 /** Why a participant's answer was not taken; the participant page shows a sentence for each. */
-export type AnswerRefusal = 'no-open-question' | 'closed' | 'invalid'
+export type AnswerRefusal = 'no-open-question' | 'closed' | 'invalid' | 'too-many'
 
 export const MAX_OPEN_TEXT = 280
 export const PARTICIPANT_NUMBER = /^[A-Za-z0-9-]{1,12}$/
@@ -35,6 +36,7 @@ export function recordAnswer(session: Session, input: AnswerInput, now: Date): A
   if (run.status !== 'open' || openQuestion(session)?.id !== block.id) return 'closed'
   const values = cleanValues(block, session, input.values)
   if (!values) return 'invalid'
+  if (overChoiceLimit(block, values[block.id])) return 'too-many'
   let participantNumber: string | undefined
   if (input.participantNumber !== undefined && input.participantNumber.trim() !== '') {
     participantNumber = input.participantNumber.trim()

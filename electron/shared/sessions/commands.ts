@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { MessageKey, MessageParams } from '../i18n/translate'
 import { LocalizedError, userMessage } from '../i18n/user-message'
 import type { Block } from '../workshops/schema'
+import { choiceLimit } from './choice-limit'
 import { SessionStatusSchema } from './ids'
 import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
 import { normalizeParticipantNumber } from './participants'
@@ -332,6 +333,8 @@ function recordSheetAnswer(
     if (unknown !== undefined) throw new CommandError('error.no-option', { option: unknown })
     if (!question.multiple && unique.length > 1)
       throw new CommandError('error.one-answer-only', { question: questionId })
+    const limit = choiceLimit(block)
+    if (limit !== null && unique.length > limit) throw new CommandError('error.too-many-choices', { max: limit })
     cleaned[questionId] = unique
   }
   const run = ensureRun(session, block.id, now)

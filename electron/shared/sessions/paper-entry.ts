@@ -2,6 +2,7 @@ import type { UserMessage } from '../i18n/user-message'
 import { userMessage } from '../i18n/user-message'
 import type { Block, Manifest, QuizQuestion } from '../workshops/schema'
 import { normalizeParticipantNumber } from './participants'
+import { choiceLimit } from './choice-limit'
 
 /**
  * Typing paper answer sheets in, one key at a time (pure: the entry screen keeps the draft and sends
@@ -27,6 +28,8 @@ export interface PaperQuestion {
   /** Option ids in order: the first is A, the second B, … */
   options: string[]
   multiple: boolean
+  /** "Up to three": the most letters one person may have (a multiple-choice poll's `maxChoices`). */
+  maxChoices?: number
 }
 
 /** The quizzes (and, when asked, the polls with options) that can be answered on paper, in agenda order. */
@@ -43,7 +46,14 @@ export function paperBlocks(manifest: Manifest, withPolls: boolean): PaperBlock[
     } else if (withPolls && isPaperPoll(block)) {
       out.push({
         block,
-        questions: [{ id: block.id, options: block.options.map((o) => o.id), multiple: block.type === 'multiple' }]
+        questions: [
+          {
+            id: block.id,
+            options: block.options.map((o) => o.id),
+            multiple: block.type === 'multiple',
+            ...(choiceLimit(block) !== null ? { maxChoices: choiceLimit(block)! } : {})
+          }
+        ]
       })
     }
   }
@@ -188,6 +198,9 @@ function letterKey(draft: EntryDraft, letter: string, question: PaperQuestion, a
   const chosen = draft.answers[at]!
   if (question.multiple) {
     const next = chosen.includes(letter) ? chosen.filter((l) => l !== letter) : [...chosen, letter].sort()
+    if (question.maxChoices !== undefined && next.length > question.maxChoices) {
+      return { draft, message: userMessage('paper.error.tooMany', { question: at + 1, max: question.maxChoices }) }
+    }
     return { draft: withAnswer(draft, at, next) }
   }
   if (chosen.length > 0) return { draft, message: userMessage('paper.error.oneAnswer', { question: at + 1 }) }

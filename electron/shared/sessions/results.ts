@@ -1,4 +1,5 @@
 import type { Block, QuizQuestion } from '../workshops/schema'
+import { overChoiceLimit } from './choice-limit'
 import { quizQuestions } from './commands'
 import type { PollRun, Session } from './model'
 import { answersByPerson, countSources, type AnswerConflict, type Sources } from './participants'
@@ -40,7 +41,12 @@ export function pollResults(block: Block, run: PollRun | undefined): PollResults
       }))
     }
   }
-  const { persons, conflicts } = answersByPerson(run)
+  const { persons: everyone, conflicts } = answersByPerson(run)
+  // "Up to three": a person's answer with more choices than the poll allows (one taken before the limit
+  // was set, or written by hand into a session file) is left out whole, neither counted nor a respondent;
+  // picking which of its choices to keep would be guessing. Phones, paper and cards refuse such answers;
+  // hands cannot be checked per person, so the presenter warns when they pass limit × head count instead.
+  const persons = everyone.filter((p) => !overChoiceLimit(block, p.values[block.id]))
   const keys =
     block.type === 'rating' && block.scale
       ? Array.from({ length: block.scale.max - block.scale.min + 1 }, (_, i) => String(block.scale!.min + i))

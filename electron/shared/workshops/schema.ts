@@ -62,6 +62,8 @@ export const PollBlockSchema = z.strictObject({
   type: z.enum(['single', 'multiple', 'rating', 'open']),
   purpose: z.enum(['opinion', 'feedback']).default('opinion'),
   options: z.array(OptionSchema).min(2).max(8).optional(),
+  /** `multiple` only: the most options one person may choose ("up to three"). */
+  maxChoices: z.number().int().min(1).max(8).optional(),
   scale: z
     .strictObject({
       min: z.number().int().min(0).max(1),

@@ -56,6 +56,24 @@ describe('the workshop editor state', () => {
     expect((await api.call('workshop.draft', { id: editor.id }))!.draft.manifest.durationMinutes).toBe(target - 2)
   })
 
+  it("saves a multiple-choice poll's maxChoices, and reports one above its number of options", async () => {
+    const editor = await editorOfACopy()
+    type Poll = { kind: string; type?: string; options?: unknown[]; maxChoices?: number }
+    const blocks = (): Poll[] => editor.blocks as Poll[]
+    const index = blocks().findIndex((b) => b.kind === 'poll' && b.type === 'multiple')
+    const options = blocks()[index]!.options!.length
+    const setMax = (max: number): void =>
+      editor.change((draft) => ((draft.manifest.blocks as Poll[])[index]!.maxChoices = max))
+    setMax(3)
+    await editor.flush()
+    expect(editor.problems).toEqual([])
+    const saved = await api.call('workshop.draft', { id: editor.id })
+    expect((saved!.draft.manifest.blocks as Poll[])[index]!.maxChoices).toBe(3)
+    setMax(options + 1)
+    await editor.flush()
+    expect(editor.problems.map((p) => p.code)).toContain('poll-max-choices')
+  })
+
   it('saves the planned start with the draft and shows it again on reopening', async () => {
     const editor = await editorOfACopy()
     expect(editor.plannedStart).toBe('08:00')
