@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'poll-options-needed'
   | 'poll-scale-needed'
   | 'poll-open-has-options'
+  | 'poll-ranking-mode'
   | 'quiz-questions-both'
   | 'quiz-questions-none'
   | 'quiz-from-unknown'

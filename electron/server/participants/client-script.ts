@@ -3,7 +3,8 @@
  * browsers have no fetch); the page works the same without it. It
  * - asks `/v` every 3 s which question is open and reloads when that changes, unless the participant
  *   has started filling in the form (their choices would be lost);
- * - sends the form in the background and shows "saved" without reloading.
+ * - sends the form in the background and shows "saved" without reloading;
+ * - on a points ranking poll, shows the points still to spread (`#r`: `data-t` the total, `data-l` the sentence).
  * Strings come from the page (data- attributes and the server's JSON), so this file has no texts.
  */
 const SOURCE = `(function () {
@@ -26,6 +27,13 @@ const SOURCE = `(function () {
     s.className = ok ? 'n' : 'n e'; s.textContent = text || '';
     if (s.scrollIntoView) s.scrollIntoView(false); // below a long question the button's answer is off screen otherwise
   }
+  var r = d.getElementById('r');
+  function left() {
+    var n = +r.getAttribute('data-t'), e = f.elements, i;
+    for (i = 0; i < e.length; i++) if (e[i].getAttribute('data-p')) n -= +e[i].value || 0;
+    r.textContent = r.getAttribute('data-l').replace('{n}', n);
+  }
+  if (f && r) { left(); f.oninput = left; }
   if (f && s) {
     f.onchange = f.onkeyup = function () { dirty = true; };
     f.onsubmit = function () {

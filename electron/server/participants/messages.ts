@@ -35,7 +35,12 @@ export const vi = {
   'error.tooMany': 'Bạn gửi quá nhanh. Hãy đợi một chút rồi thử lại.',
   'error.notFound': 'Không tìm thấy trang này.',
   'error.general': 'Đã có lỗi. Hãy thử lại.',
-  'error.back': 'Quay lại'
+  'error.back': 'Quay lại',
+  'question.wordHint': 'Một từ hoặc cụm từ ngắn (tối đa 40 ký tự). Xin đừng ghi tên hay thông tin cá nhân.',
+  'question.rankOrder': 'Xếp hạng mỗi lựa chọn, 1 là quan trọng nhất; mỗi hạng dùng một lần.',
+  'question.rankPoints': 'Chia đúng {points} điểm cho các lựa chọn (ô trống là 0).',
+  'question.pointsLeft': 'Còn lại: {n} điểm',
+  'question.rank': 'Hạng'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -69,7 +74,12 @@ export const en: Record<ParticipantMessageKey, string> = {
   'error.tooMany': 'Too many requests. Wait a moment and try again.',
   'error.notFound': 'This page does not exist.',
   'error.general': 'Something went wrong. Please try again.',
-  'error.back': 'Back'
+  'error.back': 'Back',
+  'question.wordHint': 'One word or short phrase (up to 40 characters). Please do not write names or personal details.',
+  'question.rankOrder': 'Rank each option, 1 = most important; use each rank once.',
+  'question.rankPoints': 'Spread exactly {points} points over the options (an empty box is 0).',
+  'question.pointsLeft': 'Left: {n} points',
+  'question.rank': 'Rank'
 }
 
 /** The phone pages' catalogue. */

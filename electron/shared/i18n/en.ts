@@ -554,5 +554,38 @@ export const en = {
   'problem.archive-unexpected-file':
     'The package contains a file that is not part of the workshop format ({path}); only workshop.yaml, slides/*.md and images/ are allowed.',
   'problem.archive-bomb': 'The package unpacks to an abnormal size ({path}); stopped to protect this computer.',
-  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.'
+  'problem.import-bundled-id': 'The id “{id}” is the same as a bundled workshop; change the id before importing.',
+  // Issue 13: word cloud and ranking polls
+  'error.ranking-invalid':
+    'question {question}: the ranks must use each option exactly once, or the points must add up to the total',
+  'problem.poll-ranking-mode':
+    'Poll “{block}”: a ranking poll needs ranking with mode: order or mode: points (with points: N), and only a ranking poll may have one.',
+  'editor.pollType.words': 'Word cloud',
+  'editor.pollType.ranking': 'Ranking',
+  'editor.rankingMode': 'How to rank',
+  'editor.rankingMode.order': 'Order all the options',
+  'editor.rankingMode.points': 'Spread points over the options',
+  'editor.rankingPoints': 'Points per person',
+  'preview.words': 'Each person sends one word or short phrase; words reach the projector only once approved.',
+  'preview.rankingOrder': 'Each person orders all the options, 1 = most important.',
+  'preview.rankingPoints': 'Each person spreads {points} points over the options.',
+  'words.review': 'Review words before showing them',
+  'words.counts': '{approved}/{received} approved',
+  'words.approveAll': 'Approve this word',
+  'words.hideAll': 'Hide this word',
+  'words.entries': 'Each entry',
+  'ranking.option': 'Option',
+  'ranking.meanRank': 'Mean rank',
+  'ranking.meanPoints': 'Mean points',
+  'ranking.totalPoints': 'Total points',
+  'ranking.tallyOrder': 'By hand: for each option, type how many people put it in each place.',
+  'ranking.tallyPoints': 'By hand: type the dots counted on each option, and how many people placed dots.',
+  'ranking.place': 'Place {place}',
+  'ranking.dots': 'Dots',
+  'audience.words.none': 'No words approved yet.',
+  'audience.words.list': 'Words and counts',
+  'audience.ranking.meanRank': 'mean rank {value}',
+  'audience.ranking.meanPoints': '{value} points on average',
+  'paper.ranking.order': 'Type the rank of each option (1 = most important).',
+  'paper.ranking.points': 'Type the points for each option (total {points}).'
 } satisfies Record<MessageKey, Message>

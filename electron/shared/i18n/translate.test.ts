@@ -22,6 +22,7 @@ const PROBLEM_CODES: Record<ProblemCode, true> = {
   'poll-options-needed': true,
   'poll-scale-needed': true,
   'poll-open-has-options': true,
+  'poll-ranking-mode': true,
   'quiz-questions-both': true,
   'quiz-questions-none': true,
   'quiz-from-unknown': true,

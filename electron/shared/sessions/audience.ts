@@ -5,6 +5,7 @@ import { quizQuestions } from './commands'
 import type { Block } from '../workshops/schema'
 import type { Session } from './model'
 import { pollResults, quizResults } from './results'
+import { wordsAndRankingView } from './words-ranking-view'
 
 /** How phones reach the participant page, shown on the projector while a phone poll is open. */
 export interface JoinInfo {
@@ -45,6 +46,10 @@ export type AudienceContent =
       texts: string[] | null
       /** Answer cards: null when the poll cannot be answered with cards, else the numbers read so far (never their answers). */
       cards: string[] | null
+      /** A word cloud: approved words only, with their approved counts, most first (plain text; the view escapes it). */
+      words?: { text: string; count: number }[] | null
+      /** A ranking poll: options best first with their mean rank (order) or mean points (points). */
+      ranking?: { mode: 'order' | 'points'; options: { label: string; value: number | null }[] } | null
     }
   | {
       kind: 'quiz'
@@ -158,7 +163,8 @@ function pollView(session: Session, block: Extract<Block, { kind: 'poll' }>, joi
     mean: showResults ? results.mean : null,
     texts:
       block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null,
-    cards: cardNumbers(block, session)
+    cards: cardNumbers(block, session),
+    ...wordsAndRankingView(block, run, showResults, pick)
   }
 }
 
