@@ -587,5 +587,7 @@ export const en = {
   'audience.ranking.meanRank': 'mean rank {value}',
   'audience.ranking.meanPoints': '{value} points on average',
   'paper.ranking.order': 'Type the rank of each option (1 = most important).',
-  'paper.ranking.points': 'Type the points for each option (total {points}).'
+  'paper.ranking.points': 'Type the points for each option (total {points}).',
+  'paper.ranking.title': 'Ranking polls from paper sheets',
+  'paper.ranking.save': 'Save sheet'
 } satisfies Record<MessageKey, Message>

@@ -563,7 +563,9 @@ export const vi = {
   'audience.ranking.meanRank': 'hạng trung bình {value}',
   'audience.ranking.meanPoints': '{value} điểm trung bình',
   'paper.ranking.order': 'Nhập hạng của từng lựa chọn (1 = quan trọng nhất).',
-  'paper.ranking.points': 'Nhập số điểm cho từng lựa chọn (tổng {points}).'
+  'paper.ranking.points': 'Nhập số điểm cho từng lựa chọn (tổng {points}).',
+  'paper.ranking.title': 'Bình chọn xếp hạng trên phiếu giấy',
+  'paper.ranking.save': 'Lưu phiếu'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
