@@ -182,3 +182,54 @@ for (const language of ['vi', 'en'] as const) {
     await trainer.getByRole('button', { name: t['poll.close'] }).click()
   })
 }
+
+for (const language of ['vi', 'en'] as const) {
+  test(`ranking by hand and from paper: dots typed on the presenter and a paper sheet reach the projector's means (${language})`, async ({
+    trainer,
+    host
+  }) => {
+    test.setTimeout(120_000)
+    const t = catalogue(language)
+    const session = await runSession(trainer, host, 'conference-briefing', language)
+    const block = session.blocks.findIndex((b) => b.id === 'rank-five-actions')
+    await host.call('session.command', { id: session.sessionId, command: { type: 'goto', block, slide: 0 } })
+    await trainer.getByRole('button', { name: `${t['poll.open']} · ${t['poll.mode.tally']}` }).click()
+
+    // Two people placed 10 dots each: parents 12, laws 8 (the people are the dots ÷ 10).
+    const dots = (label: string): ReturnType<Page['getByLabel']> => trainer.getByLabel(`${label}: ${t['ranking.dots']}`)
+    const parents =
+      language === 'vi'
+        ? '(3) Nâng cao nhận thức của cha mẹ, người giám hộ'
+        : "(3) Raising parents' and guardians' awareness"
+    const laws = language === 'vi' ? '(1) Điều chỉnh chính sách, pháp luật' : '(1) Adapting laws and policies'
+    await dots(parents).fill('12')
+    await dots(laws).fill('8')
+    const values = session.audience.getByTestId('ranking-value')
+    await expect(values.nth(0)).toContainText('6.0')
+    await trainer.screenshot({ path: `${screens}/presenter-ranking-tally-${language}-1280x720.png`, fullPage: true })
+
+    // One paper sheet: 10 points on reporting and support; three people now.
+    await trainer.getByRole('button', { name: t['paper.entry.open'] }).click()
+    const sheets = trainer.getByTestId('ranking-sheets')
+    await sheets.getByLabel(t['paper.entry.number']).fill('7')
+    const reporting =
+      language === 'vi'
+        ? '(5) Cơ chế xác định, báo cáo hành vi quấy rối tình dục và hỗ trợ nạn nhân'
+        : '(5) Mechanisms to identify and report sexual harassment and support victims'
+    await sheets.getByLabel(reporting).fill('9')
+    await sheets.getByRole('button', { name: t['paper.ranking.save'] }).click()
+    await expect(sheets.getByRole('alert')).toBeVisible()
+    await sheets.getByLabel(reporting).fill('10')
+    await sheets.getByRole('button', { name: t['paper.ranking.save'] }).click()
+    await expect(sheets.getByRole('status')).toHaveText(t['paper.saved'].replace('{number}', '7'))
+    await expect(sheets.locator('li')).toHaveCount(1)
+    await trainer.screenshot({ path: `${screens}/paper-ranking-${language}-1280x720.png`, fullPage: true })
+    await trainer.setViewportSize({ width: 360, height: 740 })
+    await trainer.screenshot({ path: `${screens}/paper-ranking-${language}-360x740.png`, fullPage: true })
+
+    // parents 12/3 = 4.0; reporting 10/3 = 3.3; laws 8/3 = 2.7.
+    await expect(values.nth(0)).toContainText('4.0')
+    await expect(values.nth(1)).toContainText('3.3')
+    await expect(values.nth(2)).toContainText('2.7')
+  })
+}
