@@ -233,3 +233,26 @@ for (const language of ['vi', 'en'] as const) {
     await expect(values.nth(2)).toContainText('2.7')
   })
 }
+
+test('the editor shows the points of a ranking poll and switches it to ordering all the options', async ({
+  trainer
+}) => {
+  test.setTimeout(90_000)
+  await trainer.locator('.card', { hasText: 'Tóm tắt hai hội nghị' }).getByRole('button', { name: 'Xem' }).click()
+  await trainer.getByRole('button', { name: 'Tạo bản sao để chỉnh sửa' }).click()
+  await expect(trainer.getByTestId('editor')).toBeVisible()
+  const row = trainer.getByTestId('builder-row').filter({ hasText: 'Xếp hạng: ưu tiên nào cho năm tới?' })
+  await row.locator('.row-select').click()
+  const mode = trainer.getByTestId('ranking-mode')
+  await expect(mode).toHaveValue('points')
+  await expect(trainer.getByLabel('Tổng số điểm mỗi người')).toHaveValue('10')
+  await trainer.setViewportSize({ width: 1280, height: 720 })
+  await mode.scrollIntoViewIfNeeded()
+  await trainer.screenshot({ path: `${screens}/editor-ranking-vi-1280x720.png` })
+  await mode.selectOption('order')
+  await expect(trainer.getByLabel('Tổng số điểm mỗi người')).toHaveCount(0)
+  await expect(trainer.getByText('Đã lưu')).toBeVisible()
+  await trainer.setViewportSize({ width: 360, height: 740 })
+  await mode.scrollIntoViewIfNeeded()
+  await trainer.screenshot({ path: `${screens}/editor-ranking-vi-360x740.png` })
+})
