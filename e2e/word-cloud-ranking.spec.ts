@@ -7,6 +7,12 @@ const screens = 'test-results/screens'
 type Language = 'vi' | 'en'
 type Catalogue = typeof vi | typeof en
 const catalogue = (language: Language): Catalogue => (language === 'vi' ? vi : en)
+/** The projector's mean points, with the language's decimal comma or point ("3,5 điểm trung bình"). */
+const meanPoints = (language: Language, value: string): string =>
+  catalogue(language)['audience.ranking.meanPoints'].replace(
+    '{value}',
+    language === 'vi' ? value.replace('.', ',') : value
+  )
 
 /** A session of a bundled workshop in `language`, on the presenter, with the projector open and phones on. */
 async function runSession(
@@ -168,12 +174,10 @@ for (const language of ['vi', 'en'] as const) {
     // laws 4/2 = 2; cooperation 4/2 = 2; parents (2+5)/2 = 3.5; reporting-support 5/2 = 2.5; community-media 0.
     const values = audience.getByTestId('ranking-value')
     await expect(values).toHaveCount(5)
-    const mean = (value: string): string =>
-      (language === 'vi' ? '{value} điểm trung bình' : '{value} points on average').replace('{value}', value)
-    await expect(values.nth(0)).toHaveText(mean('3.5'))
-    await expect(values.nth(1)).toHaveText(mean('2.5'))
-    await expect(values.nth(4)).toHaveText(mean('0.0'))
-    await expect(trainer.getByTestId('ranking-results')).toContainText('3.5')
+    await expect(values.nth(0)).toHaveText(meanPoints(language, '3.5'))
+    await expect(values.nth(1)).toHaveText(meanPoints(language, '2.5'))
+    await expect(values.nth(4)).toHaveText(meanPoints(language, '0'))
+    await expect(trainer.getByTestId('ranking-results')).toContainText(language === 'vi' ? '3,5' : '3.5')
     await expect(trainer.getByTestId('poll-respondents')).toContainText('2')
     await audience.screenshot({ path: `${screens}/audience-ranking-${language}-1280x720.png` })
     await trainer.screenshot({ path: `${screens}/presenter-ranking-${language}-1280x720.png` })
@@ -205,7 +209,7 @@ for (const language of ['vi', 'en'] as const) {
     await dots(parents).fill('12')
     await dots(laws).fill('8')
     const values = session.audience.getByTestId('ranking-value')
-    await expect(values.nth(0)).toContainText('6.0')
+    await expect(values.nth(0)).toHaveText(meanPoints(language, '6'))
     await trainer.screenshot({ path: `${screens}/presenter-ranking-tally-${language}-1280x720.png`, fullPage: true })
 
     // One paper sheet: 10 points on reporting and support; three people now.
@@ -228,9 +232,9 @@ for (const language of ['vi', 'en'] as const) {
     await trainer.screenshot({ path: `${screens}/paper-ranking-${language}-360x740.png`, fullPage: true })
 
     // parents 12/3 = 4.0; reporting 10/3 = 3.3; laws 8/3 = 2.7.
-    await expect(values.nth(0)).toContainText('4.0')
-    await expect(values.nth(1)).toContainText('3.3')
-    await expect(values.nth(2)).toContainText('2.7')
+    await expect(values.nth(0)).toHaveText(meanPoints(language, '4'))
+    await expect(values.nth(1)).toHaveText(meanPoints(language, '3.3'))
+    await expect(values.nth(2)).toHaveText(meanPoints(language, '2.7'))
   })
 }
 
