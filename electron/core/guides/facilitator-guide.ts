@@ -1,6 +1,6 @@
 import type { LoadedWorkshop } from '../workshops/loader'
 import type { Bilingual } from '../../shared/i18n/language'
-import type { Block, QuizQuestion } from '../../shared/workshops/schema'
+import type { Block, PollBlock, QuizQuestion } from '../../shared/workshops/schema'
 import { stripCitations } from '../../shared/workshops/citations'
 import { CitedTexts, type VerifyItem } from './cited-text'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
@@ -372,7 +372,32 @@ class GuideWriter {
       parts.push(`<p>${escapeHtml(L.pollScale(min, max))}</p>`, tally(rows))
     }
     if (block.type === 'open') parts.push(`<p>${escapeHtml(L.pollOpenHint)}</p>`)
+    if (block.type === 'words') parts.push(`<p>${escapeHtml(L.pollWordsHint)}</p>`)
+    if (block.type === 'ranking' && block.options && block.ranking) parts.push(this.rankingTally(block, number))
     return parts.join('\n')
+  }
+
+  /** A ranking poll's hand count: people per option and place (order), or dots per option (points). */
+  private rankingTally(block: PollBlock, number: number): string {
+    const L = this.labels
+    const options = block.options ?? []
+    const order = block.ranking?.mode === 'order'
+    const hint = order
+      ? L.pollRankingOrder
+      : L.pollRankingPoints(block.ranking?.mode === 'points' ? block.ranking.points : 0)
+    const columns = order ? options.map((_, k) => L.pollPlace(k + 1)) : [L.pollDots]
+    const head = [L.pollOption, ...columns].map((c) => `<th>${escapeHtml(c)}</th>`).join('')
+    const rows = options.map((option, i) => {
+      const label =
+        `<span class="letter">${letter(i)}.</span> ` +
+        this.texts.inline(
+          `block:${block.id}:option:${i}`,
+          this.pick(option.text),
+          this.where(number, block, L.whereOption(letter(i)))
+        )
+      return `<tr><td>${label}</td>${columns.map(() => '<td class="count"></td>').join('')}</tr>`
+    })
+    return `<p>${escapeHtml(hint)}</p><table class="tally"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
   }
 
   private quiz(block: Extract<Block, { kind: 'quiz' }>, number: number): string {

@@ -12,7 +12,7 @@ export type GuideLanguage = 'vi' | 'en'
 type Sex = (typeof SEXES)[number]
 type AgeGroup = (typeof AGE_GROUPS)[number]
 type AudienceGroup = (typeof AUDIENCE_GROUPS)[number]
-type PollType = 'single' | 'multiple' | 'rating' | 'open'
+type PollType = 'single' | 'multiple' | 'rating' | 'open' | 'words' | 'ranking'
 type QuizRole = 'pre' | 'post' | 'practice'
 
 export interface GuideLabels {
@@ -51,6 +51,11 @@ export interface GuideLabels {
   pollTypes: Record<PollType, string>
   pollFeedback: string
   pollOpenHint: string
+  pollWordsHint: string
+  pollRankingOrder: string
+  pollRankingPoints: (points: number) => string
+  pollPlace: (place: number) => string
+  pollDots: string
   pollScale: (min: number, max: number) => string
   pollOption: string
   tallyCount: string
@@ -188,9 +193,19 @@ const vi = {
   'pollTypes.multiple': 'Chọn nhiều đáp án',
   'pollTypes.rating': 'Thang điểm',
   'pollTypes.open': 'Câu trả lời mở',
+  'pollTypes.words': 'Đám mây từ',
+  'pollTypes.ranking': 'Xếp hạng',
   pollFeedback: 'Phiếu phản hồi của người tham gia (ẩn danh)',
   pollOpenHint: 'Câu trả lời chỉ hiện lên màn chiếu sau khi anh chị đã duyệt.',
   pollScale: 'Thang điểm từ {min} đến {max}',
+  pollWordsHint:
+    'Mỗi người gửi một từ hoặc cụm từ ngắn bằng điện thoại; cụm từ được giữ nguyên, không tách theo khoảng trắng. Từ chỉ hiện lên màn chiếu sau khi anh chị đã duyệt.',
+  pollRankingOrder:
+    'Mỗi người xếp tất cả lựa chọn từ 1 (quan trọng nhất). Đếm tay: với mỗi lựa chọn, ghi số người xếp nó ở từng vị trí.',
+  pollRankingPoints:
+    'Mỗi người chia {points} điểm cho các lựa chọn. Đếm tay: mỗi người dán {points} chấm; ghi tổng số chấm của từng lựa chọn.',
+  pollPlace: 'Hạng {place}',
+  pollDots: 'Số chấm',
   pollOption: 'Lựa chọn',
   tallyCount: 'Số người',
   'quizRoles.pre': 'Kiểm tra đầu buổi',
@@ -323,9 +338,19 @@ const en = {
   'pollTypes.multiple': 'Multiple choice',
   'pollTypes.rating': 'Rating scale',
   'pollTypes.open': 'Open answer',
+  'pollTypes.words': 'Word cloud',
+  'pollTypes.ranking': 'Ranking',
   pollFeedback: 'Participant feedback (anonymous)',
   pollOpenHint: 'Answers appear on the projector only after you have reviewed them.',
   pollScale: 'Scale from {min} to {max}',
+  pollWordsHint:
+    'Each person sends one word or short phrase by phone; a phrase is kept whole, never split on spaces. Words appear on the projector only after you have approved them.',
+  pollRankingOrder:
+    'Each person orders all the options from 1 (most important). By hand: for each option, write how many people put it in each place.',
+  pollRankingPoints:
+    'Each person spreads {points} points over the options. By hand: each person places {points} dots; write the total dots on each option.',
+  pollPlace: 'Place {place}',
+  pollDots: 'Dots',
   pollOption: 'Option',
   tallyCount: 'Count',
   'quizRoles.pre': 'Pre-test',
@@ -418,6 +443,8 @@ const GUIDE_PARAMETERS: Record<GuideFunctionKey, readonly string[]> = {
   slide: ['number', 'count'],
   groupSize: ['size'],
   pollScale: ['min', 'max'],
+  pollRankingPoints: ['points'],
+  pollPlace: ['place'],
   passMark: ['percent'],
   question: ['number'],
   objective: ['number'],

@@ -1,6 +1,7 @@
 import { dayCell, type Cell, type DataTable } from '../documents/model'
 import { labeller, type SummaryLabelKey } from './labels'
 import type { PollSummary, QuizSummary, SessionSummary } from './schema'
+import { rankingPollRows, wordRows } from './words-ranking'
 
 /**
  * The summary's tables with machine values, the same for CSV and Excel: numbers stay numbers (plain,
@@ -34,6 +35,8 @@ export function summaryDataTables(summary: SessionSummary): DataTable[] {
       [l('field.blockId'), l('poll.block'), l('poll.question'), l('poll.answer')],
       ...allPolls.flatMap((p) => p.openAnswers.map((text) => [p.blockId, p.title, p.question, text]))
     ]),
+    // Only with a word cloud, so summaries without one keep their files and sheets.
+    ...(allPolls.some((p) => p.words) ? [table('words', 'sheet.words', wordRows(summary))] : []),
     table('quizzes', 'sheet.quizzes', quizRows(summary)),
     table('quiz-questions', 'sheet.quizQuestions', questionRows(summary)),
     table('notes', 'sheet.notes', [
@@ -152,6 +155,8 @@ function pollRows(summary: SessionSummary): Cell[][] {
         ...sourceCells(p),
         p.respondents
       ]
+      const ranking = rankingPollRows(p, head)
+      if (ranking) return ranking
       return p.options.length === 0
         ? [[...head, null, null, null, p.mean]]
         : p.options.map((o) => [...head, scalePointCell(p, o.key), scalePointCell(p, o.label), o.count, p.mean])

@@ -1,6 +1,7 @@
 import type { Block, DocumentDescription, DocumentSection, DocumentTable } from '../documents/model'
 import type { Language } from '../../shared/i18n/language'
 import { summaryDataTables } from './data-tables'
+import { rankingTable, wordsTable } from './words-ranking'
 import {
   attendanceTable,
   correctRateChangeTable,
@@ -205,6 +206,8 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
             { kind: 'paragraph', text: l('poll.openAnswers'), tone: 'strong' },
             { kind: 'list', items: p.openAnswers }
           ]
+  const words = wordsTable(summary, p)
+  const ranking = rankingTable(summary, p)
   return {
     kind: 'group',
     blocks: [
@@ -212,6 +215,8 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
       { kind: 'paragraph', text: p.question },
       note(pollMeta(summary, p)),
       ...(options ? [tableBlock(p.title, options, chart)] : []),
+      ...(words ? [tableBlock(p.title, words)] : p.type === 'words' ? [muted(l('poll.noWords'))] : []),
+      ...(ranking ? [tableBlock(p.title, ranking)] : []),
       ...(p.type === 'rating'
         ? [{ kind: 'paragraph', label: l('poll.mean'), text: ratingMeanText(summary, p) } as const]
         : []),

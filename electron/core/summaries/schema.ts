@@ -52,7 +52,7 @@ export const PollSummarySchema = z.strictObject({
   blockId: Id,
   title: ShortText,
   question: ShortText,
-  type: z.enum(['single', 'multiple', 'rating', 'open']),
+  type: z.enum(['single', 'multiple', 'rating', 'open', 'words', 'ranking']),
   purpose: z.enum(['opinion', 'feedback']),
   collected: z.enum(COLLECTED),
   sources: SourcesSchema.optional(),
@@ -64,7 +64,30 @@ export const PollSummarySchema = z.strictObject({
   /** Mean of a rating poll; null otherwise or without answers. */
   mean: z.number().min(0).max(10).nullable(),
   /** Open-text answers the trainer approved, as text only. */
-  openAnswers: z.array(ShortText).max(10_000)
+  openAnswers: z.array(ShortText).max(10_000),
+  /** A word cloud: each normalised entry with the entries received and approved (no device keys). */
+  words: z
+    .array(z.strictObject({ text: ShortText, received: Count, approved: Count }))
+    .max(10_000)
+    .optional(),
+  /** A ranking poll: per option, best first, the mean rank (order) or the mean and total points (points). */
+  ranking: z
+    .strictObject({
+      mode: z.enum(['order', 'points']),
+      points: z.number().int().min(2).max(100).nullable(),
+      options: z
+        .array(
+          z.strictObject({
+            key: Id,
+            label: ShortText,
+            meanRank: z.number().min(1).max(8).nullable(),
+            meanPoints: z.number().min(0).max(100).nullable(),
+            totalPoints: Count.nullable()
+          })
+        )
+        .max(8)
+    })
+    .optional()
 })
 export type PollSummary = z.infer<typeof PollSummarySchema>
 

@@ -180,7 +180,9 @@ function runBriefing(): Session {
   run(session, { type: 'noteAdd', blockId: 'discussion-2019-2023', group: '', text: NOTE_WHOLE_ROOM })
   run(session, { type: 'status', status: 'paused' }, 3)
   run(session, { type: 'status', status: 'running' }, 10)
-  goto(session, 'our-work-help', 2)
+  // The ranking poll is shown and passed over (no answers).
+  goto(session, 'rank-five-actions', 2)
+  goto(session, 'our-work-help', 0)
 
   // Post-test on phones: 100 %, 80 %, 60 %, and a newcomer at 100 %.
   goto(session, 'post-quiz', 4)
@@ -317,8 +319,9 @@ describe('session summary', () => {
       'poll-2019-measures': [3, 3],
       'interpol-2023': [9, 8],
       'poll-closest-action': [2, 2],
-      'discussion-five-actions': [10, 12],
+      'discussion-five-actions': [8, 12],
       'discussion-2019-2023': [6, 5],
+      'rank-five-actions': [2, 0],
       'our-work-help': [8, 4],
       'post-quiz': [7, 4],
       'one-thing': [1, 2],
@@ -357,7 +360,7 @@ describe('session summary', () => {
 
   it('reports every poll: how collected, respondents, counts with labels, rating mean, approved answers only', () => {
     const measures = block('poll-2019-measures', 'poll')
-    expect(vi.polls.map((p) => p.blockId)).toEqual(['poll-2019-measures', 'poll-closest-action'])
+    expect(vi.polls.map((p) => p.blockId)).toEqual(['poll-2019-measures', 'poll-closest-action', 'rank-five-actions'])
     expect(vi.polls[0]).toMatchObject({
       collected: 'tally',
       type: 'multiple',
@@ -718,7 +721,7 @@ describe('session summary', () => {
           .find((r) => r[0] === 'discussion-five-actions')!
           .slice(3)
           .map(Number)
-      ).toEqual([10, 12, 2])
+      ).toEqual([8, 12, 4])
       expect(timing.find((r) => r[0] === 'interpol-2023')![5]).toBe('-1') // a number, not neutralised
       expect(timing.at(-1)!.slice(3).map(Number)).toEqual([71, 66, -5])
 

@@ -1,9 +1,10 @@
 import { quizQuestions } from '../../shared/sessions/commands'
-import { AGE_GROUPS, SEXES, type Session } from '../../shared/sessions/model'
+import { AGE_GROUPS, SEXES, type PollRun, type Session } from '../../shared/sessions/model'
 import { matchedGain, pollResults, quizResults } from '../../shared/sessions/results'
 import type { Language } from '../../shared/i18n/language'
 import type { Bilingual } from '../../shared/i18n/language'
-import type { Block } from '../../shared/workshops/schema'
+import type { Block, PollBlock } from '../../shared/workshops/schema'
+import { rankingResults, wordResults } from '../../shared/sessions/words-ranking'
 import { summaryLabel } from './labels'
 import type { Sources as ResultSources } from '../../shared/sessions/participants'
 import { questionCounts } from '../../shared/sessions/questions'
@@ -147,7 +148,7 @@ function pollSummary(
     return key
   }
   const keys =
-    block.type === 'open'
+    block.type === 'open' || block.type === 'words' || block.type === 'ranking'
       ? []
       : scale
         ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i))
@@ -170,7 +171,37 @@ function pollSummary(
     scale: scale ? { min: scale.min, max: scale.max } : null,
     mean: results.mean === null ? null : round(results.mean, 2),
     // Text only: the device keys that pollResults keeps for moderation stay in the app.
-    openAnswers: results.openAnswers.filter((a) => a.approved).map((a) => a.text)
+    openAnswers: block.type === 'open' ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : [],
+    ...wordsAndRanking(block, run, pick)
+  }
+}
+
+/** A word cloud's counts and a ranking's means, for the summary (text and numbers only). */
+function wordsAndRanking(
+  block: PollBlock,
+  run: PollRun | undefined,
+  pick: (t: Bilingual) => string
+): Pick<PollSummary, 'words' | 'ranking'> {
+  if (block.type === 'words') {
+    return {
+      words: wordResults(block, run).words.map(({ text, received, approved }) => ({ text, received, approved }))
+    }
+  }
+  if (block.type !== 'ranking') return {}
+  const results = rankingResults(block, run)
+  const label = (key: string): string => pick(block.options?.find((o) => o.id === key)?.text ?? { vi: key, en: key })
+  return {
+    ranking: {
+      mode: results.mode,
+      points: results.points,
+      options: results.options.map((o) => ({
+        key: o.optionId,
+        label: label(o.optionId),
+        meanRank: o.meanRank === null ? null : round(o.meanRank, 2),
+        meanPoints: o.meanPoints === null ? null : round(o.meanPoints, 2),
+        totalPoints: o.totalPoints
+      }))
+    }
   }
 }
 

@@ -270,11 +270,14 @@ function checkStructure(
   manifest.blocks.forEach((block: Block, index) => {
     const at = (...rest: (string | number)[]): (string | number)[] => ['blocks', index, ...rest]
     if (block.kind === 'poll') {
-      if ((block.type === 'single' || block.type === 'multiple') && !block.options) {
+      if ((block.type === 'single' || block.type === 'multiple' || block.type === 'ranking') && !block.options) {
         push(at(), 'poll-options-needed', { block: block.id })
       }
       if (block.type === 'rating' && !block.scale) push(at(), 'poll-scale-needed', { block: block.id })
-      if (block.type === 'open' && block.options) push(at('options'), 'poll-open-has-options', { block: block.id })
+      if ((block.type === 'open' || block.type === 'words') && block.options)
+        push(at('options'), 'poll-open-has-options', { block: block.id })
+      if ((block.type === 'ranking') !== (block.ranking !== undefined))
+        push(at('ranking'), 'poll-ranking-mode', { block: block.id })
       if (block.options) unique(block.options.map((o) => o.id), 'option', (i) => at('options', i, 'id'))
       if (block.maxChoices !== undefined && !maxChoicesFits(block.type, block.maxChoices, block.options?.length)) {
         push(at('maxChoices'), 'poll-max-choices', { block: block.id, max: block.maxChoices })

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'poll-scale-needed'
   | 'poll-open-has-options'
   | 'poll-max-choices'
+  | 'poll-ranking-mode'
   | 'quiz-questions-both'
   | 'quiz-questions-none'
   | 'quiz-from-unknown'

@@ -55,7 +55,12 @@ export const vi = {
   'qa.back': 'Về trang trả lời',
   'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.',
   'question.chooseUpTo': 'Chọn tối đa {max} đáp án.',
-  'answer.tooMany': 'Bạn đã chọn quá nhiều: câu này nhận tối đa {max} lựa chọn. Hãy bỏ bớt rồi gửi lại.'
+  'answer.tooMany': 'Bạn đã chọn quá nhiều: câu này nhận tối đa {max} lựa chọn. Hãy bỏ bớt rồi gửi lại.',
+  'question.wordHint': 'Một từ hoặc cụm từ ngắn (tối đa 40 ký tự). Xin đừng ghi tên hay thông tin cá nhân.',
+  'question.rankOrder': 'Xếp hạng mỗi lựa chọn, 1 là quan trọng nhất; mỗi hạng dùng một lần.',
+  'question.rankPoints': 'Chia đúng {points} điểm cho các lựa chọn (ô trống là 0).',
+  'question.pointsLeft': 'Còn lại: {n} điểm',
+  'question.rank': 'Hạng'
 } as const
 
 export type ParticipantMessageKey = keyof typeof vi
@@ -109,7 +114,12 @@ export const en: Record<ParticipantMessageKey, string> = {
   'qa.back': 'Back to the answer page',
   'qa.waiting': 'Your questions waiting for the trainer to review: {count}.',
   'question.chooseUpTo': 'Choose up to {max} answers.',
-  'answer.tooMany': 'Too many choices: this question takes at most {max}. Untick some and send again.'
+  'answer.tooMany': 'Too many choices: this question takes at most {max}. Untick some and send again.',
+  'question.wordHint': 'One word or short phrase (up to 40 characters). Please do not write names or personal details.',
+  'question.rankOrder': 'Rank each option, 1 = most important; use each rank once.',
+  'question.rankPoints': 'Spread exactly {points} points over the options (an empty box is 0).',
+  'question.pointsLeft': 'Left: {n} points',
+  'question.rank': 'Rank'
 }
 
 /** The phone pages' catalogue. */

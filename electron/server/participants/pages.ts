@@ -9,6 +9,7 @@ import type { Language } from '../../shared/i18n/language'
 import type { Bilingual } from '../../shared/i18n/language'
 import type { Block } from '../../shared/workshops/schema'
 import { message, type ParticipantMessageKey } from './messages'
+import { wordsRankingFields } from './words-ranking-fields'
 
 /**
  * The participants' phone pages: plain HTML forms that work with JavaScript turned off, on old phone
@@ -34,6 +35,7 @@ const STYLE =
   '.o input{width:24px;height:24px;margin:0 10px 0 0;vertical-align:middle}.o input:disabled{opacity:.4}' +
   'textarea,.t{box-sizing:border-box;width:100%;font:inherit;padding:8px;margin:6px 0}' +
   'button{font:inherit;width:100%;padding:14px;border:0;border-radius:8px;background:#1c5da8;color:#fff}' +
+  '.k{border-top:1px solid #eee;padding-top:8px}' +
   'small{display:block;color:#555}.n{padding:10px;border-radius:8px;background:#e3f3e6}.e{background:#fbe3e3}.l{text-align:right;margin:0}'
 
 interface Shell {
@@ -110,7 +112,9 @@ export function questionPage({ language, session, block, previous, state, notice
   let fields = ''
   if (block.kind === 'poll') {
     const legend = `<legend>${pick(block.question)}</legend>`
-    if (block.type === 'open') {
+    if (block.type === 'words' || block.type === 'ranking') {
+      fields = wordsRankingFields(block, language, previous)
+    } else if (block.type === 'open') {
       fields =
         `<fieldset>${legend}<textarea name="${escapeHtml(block.id)}" maxlength="${MAX_OPEN_TEXT}" rows="4" required>` +
         `${escapeHtml(chosen(block.id)[0] ?? '')}</textarea><small>${t('question.openHint')}</small></fieldset>`

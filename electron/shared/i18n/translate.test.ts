@@ -23,6 +23,7 @@ const PROBLEM_CODES: Record<ProblemCode, true> = {
   'poll-scale-needed': true,
   'poll-open-has-options': true,
   'poll-max-choices': true,
+  'poll-ranking-mode': true,
   'quiz-questions-both': true,
   'quiz-questions-none': true,
   'quiz-from-unknown': true,

@@ -612,7 +612,42 @@ export const vi = {
   'presenter.unreachablePending': 'Đang giữ {count} lần bấm chưa gửi được.',
   'presenter.reachableAgain': 'Đã liên lạc lại được với ứng dụng. Gửi lại các lần bấm theo thứ tự, hay bỏ qua?',
   'presenter.replay': 'Gửi lại {count} lần bấm',
-  'presenter.discard': 'Bỏ qua'
+  'presenter.discard': 'Bỏ qua',
+  // Issue 13: word cloud and ranking polls
+  'error.ranking-invalid':
+    'câu hỏi {question}: thứ hạng phải gồm mỗi lựa chọn đúng một lần, hoặc số điểm phải cộng đủ tổng',
+  'problem.poll-ranking-mode':
+    'Bình chọn “{block}”: dạng xếp hạng (ranking) cần khai báo ranking với mode: order hoặc mode: points (kèm points: N), và chỉ dạng xếp hạng mới có ranking.',
+  'editor.pollType.words': 'Đám mây từ',
+  'editor.pollType.ranking': 'Xếp hạng',
+  'editor.rankingMode': 'Cách xếp hạng',
+  'editor.rankingMode.order': 'Sắp xếp tất cả lựa chọn',
+  'editor.rankingMode.points': 'Chia điểm cho các lựa chọn',
+  'editor.rankingPoints': 'Tổng số điểm mỗi người',
+  'preview.words': 'Mỗi người gửi một từ hoặc cụm từ ngắn; từ chỉ lên màn chiếu sau khi được duyệt.',
+  'preview.rankingOrder': 'Mỗi người sắp xếp tất cả lựa chọn, 1 là quan trọng nhất.',
+  'preview.rankingPoints': 'Mỗi người chia {points} điểm cho các lựa chọn.',
+  'words.review': 'Duyệt từ trước khi chiếu',
+  'words.counts': 'đã duyệt {approved}/{received}',
+  'words.approveAll': 'Duyệt từ này',
+  'words.hideAll': 'Ẩn từ này',
+  'words.entries': 'Từng lượt gửi',
+  'ranking.option': 'Lựa chọn',
+  'ranking.meanRank': 'Hạng trung bình',
+  'ranking.meanPoints': 'Điểm trung bình',
+  'ranking.totalPoints': 'Tổng điểm',
+  'ranking.tallyOrder': 'Đếm tay: với mỗi lựa chọn, nhập số người xếp nó ở từng hạng.',
+  'ranking.tallyPoints': 'Đếm tay: nhập tổng số chấm trên mỗi lựa chọn, và số người đã dán chấm.',
+  'ranking.place': 'Hạng {place}',
+  'ranking.dots': 'Số chấm',
+  'audience.words.none': 'Chưa có từ nào được duyệt.',
+  'audience.words.list': 'Các từ và số lần',
+  'audience.ranking.meanRank': 'hạng trung bình {value}',
+  'audience.ranking.meanPoints': '{value} điểm trung bình',
+  'paper.ranking.order': 'Nhập hạng của từng lựa chọn (1 = quan trọng nhất).',
+  'paper.ranking.points': 'Nhập số điểm cho từng lựa chọn (tổng {points}).',
+  'paper.ranking.title': 'Bình chọn xếp hạng trên phiếu giấy',
+  'paper.ranking.save': 'Lưu phiếu'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

@@ -2,6 +2,7 @@ import type { Block } from '../workshops/schema'
 import { overChoiceLimit } from './choice-limit'
 import { quizQuestions } from './commands'
 import type { Session } from './model'
+import { normaliseWord, rankingFromForm } from './words-ranking'
 
 /** Why a participant's answer was not taken; the participant page shows a sentence for each. */
 export type AnswerRefusal = 'no-open-question' | 'closed' | 'invalid' | 'too-many'
@@ -44,7 +45,8 @@ export function recordAnswer(session: Session, input: AnswerInput, now: Date): A
   }
   run.answers[input.deviceKey] = { values, ...(participantNumber ? { participantNumber } : {}), at: now.toISOString() }
   // A changed open-text answer needs reviewing again before it goes on the projector.
-  if (block.kind === 'poll' && block.type === 'open') run.approved = run.approved.filter((k) => k !== input.deviceKey)
+  if (block.kind === 'poll' && (block.type === 'open' || block.type === 'words'))
+    run.approved = run.approved.filter((k) => k !== input.deviceKey)
   return null
 }
 
@@ -56,6 +58,14 @@ function cleanValues(block: Block, session: Session, raw: Record<string, string[
     if (block.type === 'open') {
       const text = (chosen[0] ?? '').replace(/\s+/g, ' ').trim()
       return text.length >= 1 && text.length <= MAX_OPEN_TEXT ? { [block.id]: [text] } : null
+    }
+    if (block.type === 'words') {
+      const word = chosen.length === 1 ? normaliseWord(chosen[0]!, session.details.language) : null
+      return word === null ? null : { [block.id]: [word] }
+    }
+    if (block.type === 'ranking') {
+      const ranking = rankingFromForm(block, (name) => (pick(name).length === 1 ? pick(name)[0] : undefined))
+      return ranking === null ? null : { [block.id]: ranking }
     }
     if (block.type === 'rating' && block.scale) {
       const n = Number(chosen[0])

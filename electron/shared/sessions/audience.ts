@@ -6,6 +6,7 @@ import type { Session } from './model'
 import { pollResults, quizResults } from './results'
 import { quizPage, type QuizPage } from './quiz-view'
 import { openQuestions, type PublicQuestion } from './questions'
+import { wordsAndRankingView } from './words-ranking-view'
 
 /** How phones reach the participant page, shown on the projector while a phone poll is open. */
 export interface JoinInfo {
@@ -46,6 +47,10 @@ export type AudienceContent =
       texts: string[] | null
       /** Answer cards: null when the poll cannot be answered with cards, else the numbers read so far (never their answers). */
       cards: string[] | null
+      /** A word cloud: approved words only, with their approved counts, most first (plain text; the view escapes it). */
+      words?: { text: string; count: number }[] | null
+      /** A ranking poll: options best first with their mean rank (order) or mean points (points). */
+      ranking?: { mode: 'order' | 'points'; options: { label: string; value: number | null }[] } | null
     }
   | {
       kind: 'quiz'
@@ -159,7 +164,8 @@ function pollView(session: Session, block: Extract<Block, { kind: 'poll' }>, joi
     mean: showResults ? results.mean : null,
     texts:
       block.type === 'open' && showResults ? results.openAnswers.filter((a) => a.approved).map((a) => a.text) : null,
-    cards: cardNumbers(block, session)
+    cards: cardNumbers(block, session),
+    ...wordsAndRankingView(block, run, showResults, pick)
   }
 }
 

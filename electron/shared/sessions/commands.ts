@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import type { MessageKey, MessageParams } from '../i18n/translate'
 import { LocalizedError, userMessage } from '../i18n/user-message'
-import type { Block } from '../workshops/schema'
+import type { Block, PollBlock } from '../workshops/schema'
 import { choiceLimit } from './choice-limit'
 import { SessionStatusSchema } from './ids'
 import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './model'
 import { normalizeParticipantNumber } from './participants'
 import { moderateQuestion, QUESTION_ACTIONS } from './questions'
+import { cleanRanking } from './words-ranking'
 
 /** Everything the trainer can do during a session. Each command is validated, applied, then saved. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
@@ -37,6 +38,13 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('moderate'),
     blockId: z.string().max(100),
     deviceKey: z.string().max(100),
+    approved: z.boolean()
+  }),
+  /** Every entry of one word-cloud word at once: the trainer approves (or hides) the word, not each phone. */
+  z.strictObject({
+    type: z.literal('moderateWord'),
+    blockId: z.string().max(100),
+    word: z.string().max(300),
     approved: z.boolean()
   }),
   z.strictObject({
@@ -153,7 +161,7 @@ const navigation: Pick<Appliers, 'next' | 'previous' | 'goto' | 'blank'> = {
 
 const polls: Pick<
   Appliers,
-  'pollOpen' | 'pollClose' | 'pollHideResults' | 'tallySet' | 'tallyRespondents' | 'moderate'
+  'pollOpen' | 'pollClose' | 'pollHideResults' | 'tallySet' | 'tallyRespondents' | 'moderate' | 'moderateWord'
 > = {
   pollOpen(session, command, now) {
     const block = findBlock(session, command.blockId)
@@ -189,6 +197,15 @@ const polls: Pick<
     if (!run.answers[command.deviceKey]) throw new CommandError('error.no-answer')
     run.approved = run.approved.filter((key) => key !== command.deviceKey)
     if (command.approved) run.approved.push(command.deviceKey)
+  },
+  moderateWord(session, command) {
+    const run = pollRun(session, command.blockId)
+    const devices = Object.keys(run.answers).filter(
+      (key) => run.answers[key]!.values[command.blockId]?.[0] === command.word
+    )
+    if (devices.length === 0) throw new CommandError('error.no-answer')
+    run.approved = run.approved.filter((key) => !devices.includes(key))
+    if (command.approved) run.approved.push(...devices)
   }
 }
 
@@ -252,6 +269,10 @@ const APPLIERS: Appliers = {
 /** The keys a show-of-hands tally can count: `<question>/<option>` (polls use the block id as question). */
 export function tallyKeys(block: Block, session: Session): string[] {
   if (block.kind === 'poll') {
+    if (block.ranking?.mode === 'order' && block.options) {
+      const places = block.options.map((_, k) => k + 1)
+      return block.options.flatMap((o) => places.map((k) => `${block.id}/${o.id}/${k}`))
+    }
     if (block.options) return block.options.map((o) => `${block.id}/${o.id}`)
     if (block.scale) {
       const keys: string[] = []
@@ -308,7 +329,8 @@ function sheetQuestions(block: Block, session: Session): Map<string, { options: 
       quizQuestions(block, session).map((q) => [q.id, { options: q.options.map((o) => o.id), multiple: q.multiple }])
     )
   }
-  if (block.kind !== 'poll' || block.type === 'open') throw new CommandError('error.not-on-sheets')
+  if (block.kind !== 'poll' || block.type === 'open' || block.type === 'words')
+    throw new CommandError('error.not-on-sheets')
   const options = block.scale
     ? tallyKeys(block, session).map((key) => key.slice(block.id.length + 1))
     : (block.options ?? []).map((o) => o.id)
@@ -328,6 +350,10 @@ function recordSheetAnswer(
   for (const [questionId, chosen] of Object.entries(command.values)) {
     const question = questions.get(questionId)
     if (!question) throw new CommandError('error.no-question', { question: questionId })
+    if (block.kind === 'poll' && block.type === 'ranking') {
+      cleaned[questionId] = sheetRanking(block, chosen)
+      continue
+    }
     const unique = [...new Set(chosen)]
     const unknown = unique.find((option) => !question.options.includes(option))
     if (unknown !== undefined) throw new CommandError('error.no-option', { option: unknown })
@@ -343,6 +369,14 @@ function recordSheetAnswer(
   for (const [questionId, chosen] of Object.entries(values)) if (chosen.length === 0) delete values[questionId]
   if (Object.keys(values).length === 0) delete run.sheets[number]
   else run.sheets[number] = { values, source: command.source, at: now.toISOString() }
+}
+
+/** A person's ranks or points from the paper entry screen, in the stored form; an empty list clears them. */
+function sheetRanking(block: PollBlock, chosen: string[]): string[] {
+  if (chosen.length === 0) return []
+  const ranking = cleanRanking(block, chosen)
+  if (!ranking) throw new CommandError('error.ranking-invalid', { question: block.id })
+  return ranking
 }
 
 function pollRun(session: Session, blockId: string): PollRun {

@@ -3,6 +3,7 @@ import { overChoiceLimit } from './choice-limit'
 import { quizQuestions } from './commands'
 import type { PollRun, Session } from './model'
 import { answersByPerson, countSources, type AnswerConflict, type Sources } from './participants'
+import { rankingResults } from './words-ranking'
 
 /** Counts of one poll: show-of-hands tallies and each person's answer (phone, paper, card) added together. */
 export interface PollResults {
@@ -28,7 +29,12 @@ export function pollResults(block: Block, run: PollRun | undefined): PollResults
     conflicts: []
   }
   if (block.kind !== 'poll' || !run) return empty
-  if (block.type === 'open') {
+  if (block.type === 'ranking') {
+    const ranking = rankingResults(block, run)
+    return { ...empty, respondents: ranking.respondents, sources: ranking.sources }
+  }
+  // A word-cloud entry is moderated like an open answer: one per phone, approved by the trainer.
+  if (block.type === 'open' || block.type === 'words') {
     const answers = Object.entries(run.answers)
     return {
       ...empty,

@@ -59,7 +59,7 @@ export const PollBlockSchema = z.strictObject({
   ...blockBase,
   kind: z.literal('poll'),
   question: BilingualSchema,
-  type: z.enum(['single', 'multiple', 'rating', 'open']),
+  type: z.enum(['single', 'multiple', 'rating', 'open', 'words', 'ranking']),
   purpose: z.enum(['opinion', 'feedback']).default('opinion'),
   options: z.array(OptionSchema).min(2).max(8).optional(),
   /** `multiple` only: the most options one person may choose ("up to three"). */
@@ -71,8 +71,16 @@ export const PollBlockSchema = z.strictObject({
       minLabel: BilingualSchema,
       maxLabel: BilingualSchema
     })
+    .optional(),
+  /** A ranking poll: order every option, or spread a fixed number of points over them. */
+  ranking: z
+    .discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('order') }),
+      z.strictObject({ mode: z.literal('points'), points: z.number().int().min(2).max(100) })
+    ])
     .optional()
 })
+export type PollBlock = z.infer<typeof PollBlockSchema>
 
 export const QuizBlockSchema = z.strictObject({
   ...blockBase,
