@@ -3,6 +3,7 @@ import type { RemoteGateway } from '../../core/phones/remote-gateway'
 import type { DeviceKeys } from './device-identity'
 import type { RemoteKeys } from './remote-identity'
 import { RateLimiter } from './rate-limit'
+import type { SharedAddressWatch } from './shared-address'
 
 import type { PhoneContext } from './phone-context'
 
@@ -77,6 +78,10 @@ export interface PhoneSite {
   /** Phone address → its device key, so a phone that clears its cookies keeps its key. */
   devicesByAddress: Map<string, string>
   rememberDevice: ParticipantServerStart['rememberDevice']
+  /** Every address is like the laptop's own: the device cookie alone is the identity (changed while running). */
+  sharedAddresses: boolean
+  /** Counts re-joins per address while `sharedAddresses` is off, and tells the core about likely routers. */
+  sharedAddressWatch: SharedAddressWatch
   /** The trainer's phone remote (`/r`), and its own cookie keys. */
   remote: RemoteGateway | undefined
   remoteKeys: RemoteKeys
