@@ -615,5 +615,15 @@ export const en = {
   'audience.questions.title': 'Your questions',
   'audience.questions.empty': 'No questions on screen yet.',
   'audience.questions.ask': 'Ask anonymously from your phone',
-  'audience.questions.votes': { one: '{count} vote', other: '{count} votes' }
+  'audience.questions.votes': { one: '{count} vote', other: '{count} votes' },
+  // Phones behind one router (one address for many phones)
+  'phones.shared.suspected': {
+    by: 'addresses',
+    one: 'Several phones seem to share one address (a router), so they are counted as one: {rejoins} re-joins without a cookie from {addresses} address. If the room’s phones go through one router, turn on “Phones share one address (router)”.',
+    other:
+      'Several phones seem to share one address (a router), so they are counted as one: {rejoins} re-joins without a cookie from {addresses} addresses. If the room’s phones go through one router, turn on “Phones share one address (router)”.'
+  },
+  'phones.shared.label': 'Phones share one address (router)',
+  'phones.shared.tradeoff':
+    'When on, each phone is known by its cookie: a person who clears cookies could be counted twice, so ask participants to write their sign-in number; results use it to count one person once.'
 } satisfies Record<MessageKey, Message>
