@@ -40,7 +40,9 @@ export interface PhoneLimits {
  * join attempts, wrong codes, forged or stale cookies) keep the tight per-address budget, since those are
  * what a flood or a code guesser sends. A cookie is signed and, from any address but the laptop's own,
  * one address is given one device key however often it re-joins (join.ts), so minting cookies to multiply
- * the per-device budget takes many addresses, and then the per-address budgets still hold.
+ * the per-device budget takes many addresses, and then the per-address budgets still hold. When the trainer
+ * says the phones share addresses (a router), one address can mint a cookie per join: joins keep the tight
+ * budget (`perIp`), and all its phones together still stay within this hall-sized one.
  */
 export const JOINED_PER_ADDRESS = { perSecond: 2_000, burst: 4_000 }
 
