@@ -57,7 +57,7 @@ export class PhonesControl {
       lastAddress: identity?.address ?? null,
       notice: this.notice,
       sharedAddresses: identity?.sharedAddresses ?? false,
-      sharedAddressSuspected: this.running ? this.suspicion : null
+      sharedAddressSuspected: this.running && !identity?.sharedAddresses ? this.suspicion : null
     }
   }
 
