@@ -123,7 +123,14 @@ export const ParticipantsStatusSchema = z.object({
       z.object({ kind: z.literal('moved'), from: z.string(), to: z.string() }),
       z.object({ kind: z.literal('not-restarted'), address: z.string() })
     ])
-    .nullable()
+    .nullable(),
+  /** The trainer said this session's phones share one address (a router): each cookie is its own phone. */
+  sharedAddresses: z.boolean(),
+  /**
+   * While that is off: addresses re-joined as if several phones shared them (so they count as one), and
+   * how many re-joins came from them in all; null when none did.
+   */
+  sharedAddressSuspected: z.object({ addresses: z.number(), rejoins: z.number() }).nullable()
 })
 export type ParticipantsStatus = z.infer<typeof ParticipantsStatusSchema>
 
@@ -315,6 +322,11 @@ export const apiContract = {
   'participants.stop': { args: Empty, result: ParticipantsStatusSchema },
   /** The presenter opened this session: phones answer it, and come back on if they were on before a restart. */
   'participants.resume': { args: z.strictObject({ sessionId: SessionIdSchema }), result: ParticipantsStatusSchema },
+  /** The session's phones share addresses (a hall behind one router), or not; applied to running phones at once. */
+  'participants.sharedAddresses': {
+    args: z.strictObject({ sessionId: SessionIdSchema, on: z.boolean() }),
+    result: ParticipantsStatusSchema
+  },
   'remote.status': { args: z.strictObject({ sessionId: SessionIdSchema }), result: RemoteStatusSchema },
   /** A new one-time pairing code (2 minutes); `another` keeps the remotes already paired. */
   'remote.pair': {

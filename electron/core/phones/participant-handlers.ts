@@ -1,7 +1,12 @@
 import { withCommandErrors, type AppContext, type FeatureHandlers } from '../app-context'
 
 type ParticipantMethods =
-  'participants.interfaces' | 'participants.status' | 'participants.start' | 'participants.stop' | 'participants.resume'
+  | 'participants.interfaces'
+  | 'participants.status'
+  | 'participants.start'
+  | 'participants.stop'
+  | 'participants.resume'
+  | 'participants.sharedAddresses'
 
 /** Participants' phones: the networks to offer, and turning the participant server on and off (PhonesControl). */
 export function participantHandlers({ options, phones }: AppContext): FeatureHandlers<ParticipantMethods> {
@@ -10,6 +15,8 @@ export function participantHandlers({ options, phones }: AppContext): FeatureHan
     'participants.status': async () => phones.status(),
     'participants.start': ({ address, port }) => phones.start(address, port),
     'participants.stop': () => phones.stop(),
-    'participants.resume': ({ sessionId }) => withCommandErrors(() => phones.resume(sessionId))
+    'participants.resume': ({ sessionId }) => withCommandErrors(() => phones.resume(sessionId)),
+    'participants.sharedAddresses': ({ sessionId, on }) =>
+      withCommandErrors(() => phones.setSharedAddresses(sessionId, on))
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -60,5 +60,24 @@ describe('phone identities', () => {
       '2026-01-01-bbbb2222.phones.json'
     ])
     identities.close()
+  })
+
+  it('a file from before the shared-address switch loads with it off, and the switch is kept once set', async () => {
+    const dir = await dataDir()
+    const file = join(dir, 'sessions', '2026-01-01-dddd4444.phones.json')
+    const first = new PhoneIdentities({ dataDir: dir, onIncident: noIncident })
+    await first.get('2026-01-01-dddd4444')
+    first.close()
+    const { sharedAddresses, ...older } = JSON.parse(await readFile(file, 'utf8'))
+    expect(sharedAddresses).toBe(false)
+    await writeFile(file, JSON.stringify(older))
+
+    const again = new PhoneIdentities({ dataDir: dir, onIncident: noIncident })
+    expect((await again.get('2026-01-01-dddd4444')).sharedAddresses).toBe(false)
+    await again.update('2026-01-01-dddd4444', (identity) => void (identity.sharedAddresses = true))
+    again.close()
+    const third = new PhoneIdentities({ dataDir: dir, onIncident: noIncident })
+    expect((await third.get('2026-01-01-dddd4444')).sharedAddresses).toBe(true)
+    third.close()
   })
 })

@@ -36,7 +36,12 @@ export const PhoneIdentitySchema = z.object({
   remotes: z
     .array(z.object({ id: DeviceId, hash: z.string().regex(/^[a-f0-9]{64}$/), pairedAt: z.string().max(40) }))
     .max(10)
-    .default([])
+    .default([]),
+  /**
+   * The trainer said this session's phones share addresses (a hall behind one router): every address is
+   * treated like the laptop's own and each phone is known by its device cookie alone. Older files: off.
+   */
+  sharedAddresses: z.boolean().default(false)
 })
 export type PhoneIdentity = z.infer<typeof PhoneIdentitySchema>
 
@@ -52,7 +57,8 @@ export function newPhoneIdentity(): PhoneIdentity {
     port: null,
     on: false,
     devicesByAddress: {},
-    remotes: []
+    remotes: [],
+    sharedAddresses: false
   }
 }
 

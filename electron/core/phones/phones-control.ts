@@ -1,12 +1,20 @@
 import type { ApiEvent, ParticipantsStatus } from '../api/contract'
 import { ApiError } from '../api/dispatch'
 import { userMessage } from '../../shared/i18n/user-message'
-import type { ParticipantGateway, ParticipantNetwork, RunningParticipantServer } from '../sessions/participant-network'
+import type {
+  ParticipantGateway,
+  ParticipantNetwork,
+  RunningParticipantServer,
+  SharedAddressSuspicion
+} from '../sessions/participant-network'
 import type { SessionService } from '../sessions/session-service'
 import type { PhoneIdentities, PhoneIdentity } from './phone-identity'
 import type { RemoteGateway } from './remote-gateway'
 
 type PhonesNotice = ParticipantsStatus['notice']
+
+/** A hall re-joining through one router tells the windows at most this often (the latest totals each time). */
+const SUSPICION_EVENT_MS = 1_000
 
 /** The address phones open, as the participant server prints it. */
 const urlOf = (address: string, port: number): string => `http://${address}${port === 80 ? '' : `:${port}`}/`
@@ -20,6 +28,9 @@ export class PhonesControl {
   private running: { server: RunningParticipantServer; sessionId: string | null } | null = null
   private notice: PhonesNotice = null
   private queue: Promise<unknown> = Promise.resolve()
+  /** Addresses of the running server that look like many phones behind one router (shared-address.ts). */
+  private suspicion: SharedAddressSuspicion | null = null
+  private suspicionEvent: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly options: {
@@ -44,8 +55,23 @@ export class PhonesControl {
       qr: this.options.sessions.join?.qr ?? null,
       sessionId,
       lastAddress: identity?.address ?? null,
-      notice: this.notice
+      notice: this.notice,
+      sharedAddresses: identity?.sharedAddresses ?? false,
+      sharedAddressSuspected: this.running && !identity?.sharedAddresses ? this.suspicion : null
     }
+  }
+
+  /**
+   * The trainer says whether this session's phones share addresses (a hall behind one router). Running phones
+   * follow at once, without a restart: joined phones keep their cookies, only later joins are treated anew.
+   */
+  setSharedAddresses(sessionId: string, on: boolean): Promise<ParticipantsStatus> {
+    return this.serial(async () => {
+      await this.options.sessions.get(sessionId) // refuses an unknown session
+      await this.options.identities.update(sessionId, (identity) => void (identity.sharedAddresses = on))
+      if (this.running?.sessionId === sessionId) this.running.server.setSharedAddresses(on)
+      return this.changed()
+    })
   }
 
   /** The trainer turns phones on for the active session, on this address (its previous port first). */
@@ -160,6 +186,8 @@ export class PhonesControl {
       code: identity.code,
       devicesByAddress: identity.devicesByAddress,
       remote: this.options.remote?.(sessionId),
+      sharedAddresses: identity.sharedAddresses,
+      onSharedAddress: (suspicion) => this.suspected(sessionId, suspicion),
       rememberDevice: (address, deviceId) =>
         this.options.identities.update(sessionId, (saved) => void (saved.devicesByAddress[address] = deviceId))
     }
@@ -175,9 +203,28 @@ export class PhonesControl {
     }
   }
 
+  /** The running server saw addresses re-join like a router: the windows hear it now, then at most once a second. */
+  private suspected(sessionId: string, suspicion: SharedAddressSuspicion): void {
+    if (this.running?.sessionId !== sessionId) return
+    const first = this.suspicion === null
+    this.suspicion = suspicion
+    if (this.suspicionEvent) return
+    this.suspicionEvent = setTimeout(
+      () => {
+        this.suspicionEvent = null
+        void this.status().then((status) => this.options.emit({ type: 'participants', status }))
+      },
+      first ? 0 : SUSPICION_EVENT_MS
+    )
+    this.suspicionEvent.unref?.()
+  }
+
   private async shutdown(): Promise<void> {
     const running = this.running
     this.running = null
+    this.suspicion = null
+    if (this.suspicionEvent) clearTimeout(this.suspicionEvent)
+    this.suspicionEvent = null
     this.options.sessions.join = null
     await running?.server.close()
   }

@@ -28,7 +28,15 @@ export interface RunningParticipantServer {
   code: string
   address: string
   port: number
+  /** Turns "every address is like this computer's own" on or off at once (see `sharedAddresses`). */
+  setSharedAddresses(on: boolean): void
   close(): Promise<void>
+}
+
+/** Addresses that look like many phones behind one router, and how many times they re-joined in all. */
+export interface SharedAddressSuspicion {
+  addresses: number
+  rejoins: number
 }
 
 /** How to start the participant server for one session: where, and the session's phone identity. */
@@ -46,6 +54,13 @@ export interface ParticipantServerStart {
   devicesByAddress?: Readonly<Record<string, string>>
   /** Keeps a phone address's new device key with the session; the join waits for it. */
   rememberDevice?: (address: string, deviceId: string) => Promise<unknown>
+  /**
+   * Phones of this session share addresses (a hall behind one router): every address is treated like this
+   * computer's own, each join without a device cookie is a new participant and the cookie is the identity.
+   */
+  sharedAddresses?: boolean
+  /** Told when addresses re-join as if many phones shared them (server/participants/shared-address.ts). */
+  onSharedAddress?: (suspicion: SharedAddressSuspicion) => void
   /** The trainer's phone remote for this session (served under `/r`); none: `/r` pairs nothing. */
   remote?: RemoteGateway
 }

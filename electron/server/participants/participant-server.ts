@@ -6,6 +6,7 @@ import type { ParticipantServerStart } from '../../core/sessions/participant-net
 import { deviceKeys } from './device-identity'
 import { remoteKeys } from './remote-identity'
 import { phoneRoutes } from './routes'
+import { SharedAddressWatch } from './shared-address'
 import { phoneLimits, siteOrigin, type Env, type PhoneSite } from './site'
 
 /** What the participant server may do with sessions: read the open one, store an answer. Nothing else. */
@@ -23,6 +24,8 @@ export interface ParticipantServer {
   joinUrl: string
   address: string
   port: number
+  /** Phones share addresses (a hall behind one router): each cookie-less join is a new participant. */
+  setSharedAddresses(on: boolean): void
   close(): Promise<void>
 }
 
@@ -60,6 +63,7 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     joinUrl: `${origin}/j/${site.code}`,
     address: site.address,
     port: site.port,
+    setSharedAddresses: (on) => void (site.sharedAddresses = on),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
@@ -85,6 +89,8 @@ function phoneSite(options: ParticipantServerOptions): PhoneSite {
     devices: deviceKeys(secret),
     devicesByAddress: new Map(Object.entries(options.devicesByAddress ?? {})),
     rememberDevice: options.rememberDevice,
+    sharedAddresses: options.sharedAddresses ?? false,
+    sharedAddressWatch: new SharedAddressWatch(options.onSharedAddress),
     remote: options.remote,
     remoteKeys: remoteKeys(secret),
     limits: phoneLimits()

@@ -3,6 +3,7 @@ import type { RemoteGateway } from '../../core/phones/remote-gateway'
 import type { DeviceKeys } from './device-identity'
 import type { RemoteKeys } from './remote-identity'
 import { RateLimiter } from './rate-limit'
+import type { SharedAddressWatch } from './shared-address'
 
 import type { PhoneContext } from './phone-context'
 
@@ -39,7 +40,9 @@ export interface PhoneLimits {
  * join attempts, wrong codes, forged or stale cookies) keep the tight per-address budget, since those are
  * what a flood or a code guesser sends. A cookie is signed and, from any address but the laptop's own,
  * one address is given one device key however often it re-joins (join.ts), so minting cookies to multiply
- * the per-device budget takes many addresses, and then the per-address budgets still hold.
+ * the per-device budget takes many addresses, and then the per-address budgets still hold. When the trainer
+ * says the phones share addresses (a router), one address can mint a cookie per join: joins keep the tight
+ * budget (`perIp`), and all its phones together still stay within this hall-sized one.
  */
 export const JOINED_PER_ADDRESS = { perSecond: 2_000, burst: 4_000 }
 
@@ -77,6 +80,10 @@ export interface PhoneSite {
   /** Phone address → its device key, so a phone that clears its cookies keeps its key. */
   devicesByAddress: Map<string, string>
   rememberDevice: ParticipantServerStart['rememberDevice']
+  /** Every address is like the laptop's own: the device cookie alone is the identity (changed while running). */
+  sharedAddresses: boolean
+  /** Counts re-joins per address while `sharedAddresses` is off, and tells the core about likely routers. */
+  sharedAddressWatch: SharedAddressWatch
   /** The trainer's phone remote (`/r`), and its own cookie keys. */
   remote: RemoteGateway | undefined
   remoteKeys: RemoteKeys

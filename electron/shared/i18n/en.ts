@@ -671,5 +671,15 @@ export const en = {
   'paper.ranking.order': 'Type the rank of each option (1 = most important).',
   'paper.ranking.points': 'Type the points for each option (total {points}).',
   'paper.ranking.title': 'Ranking polls from paper sheets',
-  'paper.ranking.save': 'Save sheet'
+  'paper.ranking.save': 'Save sheet',
+  // Phones behind one router (one address for many phones)
+  'phones.shared.suspected': {
+    by: 'addresses',
+    one: 'Several phones seem to share one address (a router), so they are counted as one: {rejoins} re-joins without a cookie from {addresses} address. If the room’s phones go through one router, turn on “Phones share one address (router)”.',
+    other:
+      'Several phones seem to share one address (a router), so they are counted as one: {rejoins} re-joins without a cookie from {addresses} addresses. If the room’s phones go through one router, turn on “Phones share one address (router)”.'
+  },
+  'phones.shared.label': 'Phones share one address (router)',
+  'phones.shared.tradeoff':
+    'When on, each phone is known by its cookie: a person who clears cookies could be counted twice, so ask participants to write their sign-in number; results use it to count one person once.'
 } satisfies Record<MessageKey, Message>

@@ -647,7 +647,13 @@ export const vi = {
   'paper.ranking.order': 'Nhập hạng của từng lựa chọn (1 = quan trọng nhất).',
   'paper.ranking.points': 'Nhập số điểm cho từng lựa chọn (tổng {points}).',
   'paper.ranking.title': 'Bình chọn xếp hạng trên phiếu giấy',
-  'paper.ranking.save': 'Lưu phiếu'
+  'paper.ranking.save': 'Lưu phiếu',
+  // Phones behind one router (one address for many phones)
+  'phones.shared.suspected':
+    'Có vẻ nhiều điện thoại đang dùng chung một địa chỉ (một bộ định tuyến), nên chúng chỉ được tính là một người: {rejoins} lần vào lại không có cookie từ {addresses} địa chỉ. Nếu điện thoại trong phòng đi qua một bộ định tuyến, hãy bật “Điện thoại dùng chung một địa chỉ (bộ định tuyến)”.',
+  'phones.shared.label': 'Điện thoại dùng chung một địa chỉ (bộ định tuyến)',
+  'phones.shared.tradeoff':
+    'Khi bật, mỗi điện thoại được nhận ra bằng cookie của nó: ai xoá cookie có thể bị tính hai lần, vì vậy hãy nhờ người tham gia ghi số trên danh sách điểm danh; kết quả dùng số đó để chỉ tính mỗi người một lần.'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
