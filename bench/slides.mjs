@@ -121,8 +121,12 @@ async function roundtable(browser) {
     let best = null
     for (const w of workshops) {
       const session = await host.call('session.start', { workshopId: w.id, details: sessionDetails })
-      const positions = session.snapshot.manifest.blocks.reduce(
-        (n, b) => n + (b.kind === 'slides' ? session.snapshot.slides[b.id].vi.length : 1),
+      // A quiz is one position per question (the slide keys page through them, before its results exist).
+      const blocks = session.snapshot.manifest.blocks
+      const questions = (b) => (b.questions ?? blocks.find((q) => q.id === b.questionsFrom)?.questions ?? [1]).length
+      const positions = blocks.reduce(
+        (n, b) =>
+          n + (b.kind === 'slides' ? session.snapshot.slides[b.id].vi.length : b.kind === 'quiz' ? questions(b) : 1),
         0
       )
       if (!best || positions > best.positions) best = { session, positions }
