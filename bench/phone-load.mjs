@@ -14,21 +14,27 @@ let phones = []
  * each phone waits that long after each reply before its next answer (people, not a saturation test);
  * phones start spread over that time, as a room's do.
  */
-async function load({ server, pollId, options, seconds, count, thinkMs = 0 }) {
+async function load({ server, pollId, options, seconds, count, thinkMs = 0, shareDevices = false }) {
   const latencies = []
   let ok = 0
   let refused = 0
   let failed = 0
   const statuses = {}
   const until = performance.now() + seconds * 1000
+  const connections = phones.slice(0, count ?? phones.length)
   await Promise.all(
-    phones.slice(0, count ?? phones.length).map(async (phone) => {
-      let n = phone.index
-      if (thinkMs) await new Promise((r) => setTimeout(r, (phone.index * 7) % thinkMs))
+    connections.map(async (connection, k) => {
+      // With shareDevices, every joined phone's answers go over `count` connections, each taking its
+      // phones in turn: the concurrency is the connections, while no phone answers faster than a person
+      // could (the per-phone limit is for abuse, not for capacity).
+      const devices = shareDevices ? phones.filter((_, j) => j % connections.length === k) : [connection]
+      let n = connection.index
+      if (thinkMs) await new Promise((r) => setTimeout(r, (connection.index * 7) % thinkMs))
       while (performance.now() < until) {
+        const phone = devices[n % devices.length]
         const option = options[n++ % options.length]
         const started = performance.now()
-        const status = await answerRetrying(phone, server, pollId, option)
+        const status = await answerRetrying(phone, connection, server, pollId, option)
         // Latency is counted only for replies that ended inside the measured window.
         if (performance.now() <= until) latencies.push(performance.now() - started)
         if (status === 200) {
@@ -52,13 +58,13 @@ async function load({ server, pollId, options, seconds, count, thinkMs = 0 }) {
  * The answer's status, or 0 when no reply came. A request that fails on a kept-alive connection the
  * server has just closed (idle) is sent once more on a fresh one, as browsers do; a second failure counts.
  */
-async function answerRetrying(phone, server, pollId, option) {
+async function answerRetrying(phone, connection, server, pollId, option) {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      return (await answer(phone, server, pollId, option)).status
+      return (await answer({ ...phone, agent: connection.agent }, server, pollId, option)).status
     } catch {
-      phone.agent.destroy()
-      phone.agent = newAgent(phone.index)
+      connection.agent.destroy()
+      connection.agent = newAgent(connection.index)
     }
   }
   return 0

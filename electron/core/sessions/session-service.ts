@@ -21,6 +21,7 @@ import {
   writeSessionImages,
   type SessionImages
 } from './session-images'
+import { stringifySessionFile } from './session-file-json'
 import {
   SESSION_SCHEMA_VERSION,
   SessionFileSchema,
@@ -273,7 +274,8 @@ export class SessionService {
       // A session file that exists is read; `initial` only seeds a brand-new one.
       defaults: () => initial ?? ({ schemaVersion: SESSION_SCHEMA_VERSION } as SessionFile),
       onIncident: this.options.onIncident,
-      fs: this.options.fs
+      fs: this.options.fs,
+      stringify: stringifySessionFile
     })
   }
 

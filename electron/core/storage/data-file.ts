@@ -11,6 +11,7 @@ export interface DataFileOptions<T> {
   fs?: DurableFs
   /** How often a failed save is retried (the disk may get space back). */
   retryMs?: number
+  stringify?: (data: T) => string
 }
 
 /**
@@ -31,7 +32,8 @@ export class DataFile<T> {
       path: options.path,
       parse: options.parse,
       onIncident: options.onIncident,
-      fs: options.fs
+      fs: options.fs,
+      stringify: options.stringify
     })
     this.low = new Low<T>(this.adapter, options.defaults())
   }

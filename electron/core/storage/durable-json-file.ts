@@ -33,6 +33,8 @@ export interface DurableJsonFileOptions<T> {
   now?: () => Date
   /** Pauses between tries of a read the system refused (antivirus, backup tools, too many open files). */
   readRetryDelaysMs?: readonly number[]
+  /** How the data becomes the file's text; `JSON.stringify` unless a store knows a cheaper way. */
+  stringify?: (data: T) => string
 }
 
 /** On Windows, antivirus and backup tools hold new files for a moment; a full descriptor table empties again. */
@@ -133,7 +135,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (this.completed >= mine) return
       // Serialised once per batch, when the write starts: it holds every change requested so far.
       const upTo = this.requested
-      await this.writeNow(JSON.stringify(this.newest))
+      await this.writeNow((this.options.stringify ?? JSON.stringify)(this.newest))
       this.completed = Math.max(this.completed, upTo)
     })
     this.chain = run.catch(() => {
