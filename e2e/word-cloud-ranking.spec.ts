@@ -161,6 +161,8 @@ for (const language of ['vi', 'en'] as const) {
     )
     await points(phone, { laws: '4', cooperation: '4', parents: '3' })
     await expect(phone.locator('#s')).toHaveClass('n e')
+    // The refusal says what to fix: the points must add up to the poll's total.
+    await expect(phone.locator('#s')).toContainText(language === 'vi' ? 'đúng bằng 10' : 'exactly 10')
     await points(phone, { laws: '4', cooperation: '4', parents: '2' })
     await expect(phone.locator('#s')).toHaveClass('n')
     await phone.screenshot({ path: `${screens}/phone-ranking-${language}-360x740.png`, fullPage: true })

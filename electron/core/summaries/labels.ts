@@ -293,7 +293,7 @@ const en: Record<SummaryLabelKey, Message> = {
   'poll.optionId': 'Option id',
   'poll.count': 'Count',
   'poll.share': 'Share',
-  'poll.mean': 'Mean rating',
+  'poll.mean': 'Mean (rating, rank or points)',
   'poll.scale': 'Scale {min}–{max}',
   'poll.openAnswers': 'Approved answers',
   'poll.answer': 'Answer',

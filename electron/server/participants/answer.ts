@@ -13,8 +13,15 @@ const REFUSALS: Record<Refusal, { status: 400 | 401 | 409 | 503; key: Participan
   closed: { status: 409, key: 'answer.closed' },
   invalid: { status: 400, key: 'answer.invalid' },
   'too-many': { status: 400, key: 'answer.tooMany' },
+  'bad-ranking': { status: 400, key: 'answer.badOrder' },
   'not-saved': { status: 503, key: 'answer.notSaved' },
   'not-joined': { status: 401, key: 'join.first' }
+}
+
+/** A points ranking's refusal names the points to spread; an order ranking's, the places. */
+function refusalOf(outcome: Refusal, params: Params): (typeof REFUSALS)[Refusal] {
+  const refusal = REFUSALS[outcome]
+  return outcome === 'bad-ranking' && params.points ? { ...refusal, key: 'answer.badPoints' } : refusal
 }
 
 /** POST /answer: stores the answer through the gateway, then replies as JSON (the script) or as a page. */
@@ -29,9 +36,10 @@ export async function postAnswer(site: PhoneSite, c: PhoneContext): Promise<Resp
   if (!input) outcome = 'not-joined'
   else if (!current) outcome = 'no-open-question'
   else outcome = await site.gateway.answer(current.sessionId, input).catch(() => 'not-saved' as const)
-  // The refusal's sentence may name the poll's limit ("up to 3").
+  // The refusal's sentence may name the poll's limit ("up to 3") or its points to spread.
   const block = current ? openQuestion(current.session) : null
-  const params = { max: block ? (choiceLimit(block) ?? 0) : 0 }
+  const points = block?.kind === 'poll' && block.ranking?.mode === 'points' ? block.ranking.points : 0
+  const params = { max: block ? (choiceLimit(block) ?? 0) : 0, points }
   return wantsJson(c)
     ? jsonReply(c, language, outcome, params)
     : pageReply(site, c, { language, input, outcome, params })
@@ -56,7 +64,7 @@ type Params = Record<string, number>
 
 function jsonReply(c: PhoneContext, language: Language, outcome: Refusal | null, params: Params): Response {
   if (outcome === null) return c.json({ ok: true, message: message(language, 'answer.saved') })
-  const refusal = REFUSALS[outcome]
+  const refusal = refusalOf(outcome, params)
   return c.json({ ok: false, reason: outcome, message: message(language, refusal.key, params) }, refusal.status)
 }
 
@@ -74,7 +82,7 @@ async function pageReply(
 ): Promise<Response> {
   if (outcome === null) return c.redirect('/q?saved=1', 303)
   if (outcome === 'not-joined' || !input) return c.html(joinPage(language, { tone: 'error', key: 'join.first' }), 401)
-  const refusal = REFUSALS[outcome]
+  const refusal = refusalOf(outcome, params)
   const notice = { tone: 'error' as const, key: refusal.key, params }
   return showQuestion(site, c, input.deviceKey, notice, refusal.status as 400 | 409 | 503, input)
 }

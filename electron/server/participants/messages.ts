@@ -56,6 +56,9 @@ export const vi = {
   'qa.waiting': 'Câu hỏi của bạn đang chờ tập huấn viên duyệt: {count}.',
   'question.chooseUpTo': 'Chọn tối đa {max} đáp án.',
   'answer.tooMany': 'Bạn đã chọn quá nhiều: câu này nhận tối đa {max} lựa chọn. Hãy bỏ bớt rồi gửi lại.',
+  'answer.badOrder':
+    'Chưa xếp được: mỗi lựa chọn cần một hạng, và không có hai lựa chọn cùng hạng. Hãy sửa rồi gửi lại.',
+  'answer.badPoints': 'Tổng điểm phải đúng bằng {points}. Hãy sửa rồi gửi lại.',
   'question.wordHint': 'Một từ hoặc cụm từ ngắn (tối đa 40 ký tự). Xin đừng ghi tên hay thông tin cá nhân.',
   'question.rankOrder': 'Xếp hạng mỗi lựa chọn, 1 là quan trọng nhất; mỗi hạng dùng một lần.',
   'question.rankPoints': 'Chia đúng {points} điểm cho các lựa chọn (ô trống là 0).',
@@ -115,6 +118,9 @@ export const en: Record<ParticipantMessageKey, string> = {
   'qa.waiting': 'Your questions waiting for the trainer to review: {count}.',
   'question.chooseUpTo': 'Choose up to {max} answers.',
   'answer.tooMany': 'Too many choices: this question takes at most {max}. Untick some and send again.',
+  'answer.badOrder':
+    'Not ranked yet: give every option a place, and no two options the same place. Fix it and send again.',
+  'answer.badPoints': 'The points must add up to exactly {points}. Fix it and send again.',
   'question.wordHint': 'One word or short phrase (up to 40 characters). Please do not write names or personal details.',
   'question.rankOrder': 'Rank each option, 1 = most important; use each rank once.',
   'question.rankPoints': 'Spread exactly {points} points over the options (an empty box is 0).',

@@ -5,7 +5,7 @@ import type { Session } from './model'
 import { normaliseWord, rankingFromForm } from './words-ranking'
 
 /** Why a participant's answer was not taken; the participant page shows a sentence for each. */
-export type AnswerRefusal = 'no-open-question' | 'closed' | 'invalid' | 'too-many'
+export type AnswerRefusal = 'no-open-question' | 'closed' | 'invalid' | 'too-many' | 'bad-ranking'
 
 export const MAX_OPEN_TEXT = 280
 export const PARTICIPANT_NUMBER = /^[A-Za-z0-9-]{1,12}$/
@@ -36,7 +36,7 @@ export function recordAnswer(session: Session, input: AnswerInput, now: Date): A
   if (!block || !run || run.mode !== 'phones') return 'no-open-question'
   if (run.status !== 'open' || openQuestion(session)?.id !== block.id) return 'closed'
   const values = cleanValues(block, session, input.values)
-  if (!values) return 'invalid'
+  if (!values) return block.kind === 'poll' && block.type === 'ranking' ? 'bad-ranking' : 'invalid'
   if (overChoiceLimit(block, values[block.id])) return 'too-many'
   let participantNumber: string | undefined
   if (input.participantNumber !== undefined && input.participantNumber.trim() !== '') {

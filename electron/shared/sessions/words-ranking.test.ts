@@ -147,15 +147,17 @@ describe('word cloud', () => {
 })
 
 describe('ranking poll', () => {
-  it('takes ranks only as a permutation and points only when they add up', () => {
+  it('takes ranks only as a permutation and points only when they add up, and says which was wrong', () => {
     const session = newSession()
     openOnPhones(session, ORDER)
     expect(answer(session, 'rank-order', 'd1', rankForm('rank-order', { talk: '1', settings: '1', report: '3' }))).toBe(
-      'invalid'
+      'bad-ranking'
     )
-    expect(answer(session, 'rank-order', 'd1', rankForm('rank-order', { talk: '1', settings: '2' }))).toBe('invalid')
+    expect(answer(session, 'rank-order', 'd1', rankForm('rank-order', { talk: '1', settings: '2' }))).toBe(
+      'bad-ranking'
+    )
     expect(answer(session, 'rank-order', 'd1', rankForm('rank-order', { talk: '1', settings: '4', report: '2' }))).toBe(
-      'invalid'
+      'bad-ranking'
     )
     expect(answer(session, 'rank-order', 'd1', rankForm('rank-order', { talk: '2', settings: '3', report: '1' }))).toBe(
       null
@@ -165,8 +167,8 @@ describe('ranking poll', () => {
     run(session, { type: 'goto', block: 2, slide: 0 })
     run(session, { type: 'pollOpen', blockId: 'rank-points', mode: 'phones' })
     const points = (p: Record<string, string>): Record<string, string[]> => rankForm('rank-points', p)
-    expect(answer(session, 'rank-points', 'd1', points({ talk: '5', settings: '3', report: '1' }))).toBe('invalid')
-    expect(answer(session, 'rank-points', 'd1', points({ talk: '5', settings: '-3', report: '8' }))).toBe('invalid')
+    expect(answer(session, 'rank-points', 'd1', points({ talk: '5', settings: '3', report: '1' }))).toBe('bad-ranking')
+    expect(answer(session, 'rank-points', 'd1', points({ talk: '5', settings: '-3', report: '8' }))).toBe('bad-ranking')
     expect(answer(session, 'rank-points', 'd1', points({ talk: '7', settings: '3', report: '' }))).toBeNull()
     expect(session.polls['rank-points']!.answers['d1']!.values['rank-points']).toEqual([
       'talk:7',
