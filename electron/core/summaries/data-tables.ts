@@ -49,6 +49,33 @@ export function summaryDataTables(summary: SessionSummary): DataTable[] {
     table('questions', 'sheet.questions', [
       [l('questions.question'), l('questions.votes'), l('questions.status')],
       ...(summary.questions?.items ?? []).map((q) => [q.text, q.votes, l(`questions.status.${q.status}`)])
+    ]),
+    // Only in summaries that have them, so older summaries keep their files and sheets.
+    ...(summary.responses ? [table('responses', 'sheet.responses', responseRows(summary))] : [])
+  ]
+}
+
+/** Individual anonymised responses in long format: codes, ids and answers only (README, "Exports"). */
+function responseRows(summary: SessionSummary): Cell[][] {
+  const l = labeller(summary.language)
+  return [
+    [
+      l('field.sessionId'),
+      l('responses.respondent'),
+      l('field.blockId'),
+      l('responses.questionId'),
+      l('responses.source'),
+      l('responses.answer'),
+      l('responses.correct')
+    ],
+    ...(summary.responses ?? []).map((r) => [
+      summary.sessionId,
+      r.respondent,
+      r.blockId,
+      r.questionId,
+      r.source,
+      r.answer,
+      r.correct ?? null
     ])
   ]
 }

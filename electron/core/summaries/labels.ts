@@ -195,7 +195,13 @@ const vi = {
   'questions.status.approved': 'Đã duyệt',
   'questions.status.answered': 'Đã trả lời',
   'questions.status.parking': 'Trả lời sau',
-  'sheet.questions': 'Câu hỏi từ người tham gia'
+  'sheet.questions': 'Câu hỏi từ người tham gia',
+  'sheet.responses': 'Câu trả lời từng người',
+  'responses.respondent': 'Mã người trả lời',
+  'responses.questionId': 'Mã câu hỏi',
+  'responses.source': 'Cách thu',
+  'responses.answer': 'Câu trả lời',
+  'responses.correct': 'Đúng (1/0)'
 } as const satisfies Record<string, string>
 
 export type SummaryLabelKey = keyof typeof vi
@@ -392,7 +398,13 @@ const en: Record<SummaryLabelKey, Message> = {
   'questions.status.approved': 'Approved',
   'questions.status.answered': 'Answered',
   'questions.status.parking': 'Parking lot',
-  'sheet.questions': 'Questions from the room'
+  'sheet.questions': 'Questions from the room',
+  'sheet.responses': 'Responses per respondent',
+  'responses.respondent': 'Respondent',
+  'responses.questionId': 'Question id',
+  'responses.source': 'Collected by',
+  'responses.answer': 'Answer',
+  'responses.correct': 'Correct (1/0)'
 }
 
 /** The words of session summaries, through the one catalogue helper (plural forms, fallback). */

@@ -235,7 +235,8 @@ describe('Word and Excel exports of a session summary', () => {
         'Câu hỏi kiểm tra',
         'Ghi chép thảo luận',
         'Câu hỏi để trả lời sau',
-        'Câu hỏi từ người tham gia'
+        'Câu hỏi từ người tham gia',
+        'Câu trả lời từng người'
       ])
       expect(summaryTables(vi)).toHaveLength(workbook.worksheets.length)
     })
@@ -326,7 +327,7 @@ describe('Word and Excel exports of a session summary', () => {
     }
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await summaryToXlsx(early)) as unknown as ArrayBuffer)
-    expect(workbook.worksheets).toHaveLength(10)
+    expect(workbook.worksheets).toHaveLength(11)
     expect(workbook.getWorksheet('Ghi chép thảo luận')!.rowCount).toBe(1)
     expect(workbook.getWorksheet('Điểm danh')!.getCell('F5').value).toBe(0)
   })

@@ -157,6 +157,23 @@ export const TimingBlockSchema = z.strictObject({
 })
 export type TimingBlock = z.infer<typeof TimingBlockSchema>
 
+/**
+ * One respondent's answer to one question (issue 14, item 8): a per-session code, never a sign-in number
+ * or a device key; rows only for persons (phones, paper, cards), never for hands; open text only approved.
+ * Optional: summaries made before it do not have it.
+ */
+export const ResponseRowSchema = z.strictObject({
+  respondent: z.string().regex(/^R\d{3,7}$/, 'a respondent code R001…'),
+  blockId: Id,
+  questionId: Id,
+  source: z.enum(['phone', 'paper', 'card']),
+  /** Option ids in option order joined by `|`; a rating's number; a ranking's `option:rank` or `option:points`. */
+  answer: z.union([ShortText, z.number()]).nullable(),
+  /** Tests only: 1 when the answer is right, else 0. */
+  correct: z.union([z.literal(0), z.literal(1)]).optional()
+})
+export type ResponseRow = z.infer<typeof ResponseRowSchema>
+
 export const SessionSummarySchema = z
   .strictObject({
     sessionId: Id,
@@ -202,7 +219,9 @@ export const SessionSummarySchema = z
     parkingLot: z.array(ShortText).max(10_000),
     closingRemarks: Text,
     /** Questions from the room: approved and answered ones' text and votes; hidden and unreviewed ones only counted. */
-    questions: RoomQuestionsSchema.optional()
+    questions: RoomQuestionsSchema.optional(),
+    /** Individual anonymised responses, one row per respondent per question (see ResponseRowSchema). */
+    responses: z.array(ResponseRowSchema).max(1_000_000).optional()
   })
   .superRefine((summary, ctx) => {
     const problem = (path: (string | number)[], message: string): void => {

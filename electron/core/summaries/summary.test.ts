@@ -665,6 +665,7 @@ describe('session summary', () => {
           'questions.csv',
           'quiz-questions.csv',
           'quizzes.csv',
+          'responses.csv',
           'session.csv',
           'timing.csv'
         ].sort()

@@ -6,6 +6,7 @@ import type { Bilingual } from '../../shared/i18n/language'
 import type { Block, PollBlock } from '../../shared/workshops/schema'
 import { rankingResults, wordResults } from '../../shared/sessions/words-ranking'
 import { summaryLabel } from './labels'
+import { responseRows } from './responses'
 import type { Sources as ResultSources } from '../../shared/sessions/participants'
 import { questionCounts } from '../../shared/sessions/questions'
 import type {
@@ -31,8 +32,9 @@ export function round(value: number, digits = 1): number {
  * details, planned vs actual timing, attendance by sex × age group, polls, pre/post knowledge,
  * discussion notes, parking lot, feedback and closing remarks.
  *
- * Only counts and means leave the session: participant numbers are used to match pre- and post-tests
- * and then dropped; device keys and unapproved open answers never appear.
+ * Counts and means, and each person's answers under a per-session code R001… (`responses`): participant
+ * numbers are used to match pre- and post-tests and persons and then dropped; device keys and unapproved
+ * open answers never appear.
  * Percentages and minutes are rounded to 0.1, rating means to 0.01.
  * `now` closes the block that is still running (a summary of a session in progress).
  */
@@ -70,7 +72,8 @@ export function buildSummary(session: Session, language: Language, now: Date = n
     notes: notesSummary(session, pick),
     parkingLot: session.parkingLot.map((item) => item.text),
     closingRemarks: session.closingRemarks,
-    questions: roomQuestions(session)
+    questions: roomQuestions(session),
+    responses: responseRows(session)
   }
 }
 

@@ -26,6 +26,8 @@ export interface PersonAnswer {
   participantNumber: string | null
   values: Record<string, string[]>
   source: AnswerSource
+  /** The phone's device key, for phone answers: kept in the app (it tells one phone's answers apart), never exported. */
+  deviceKey?: string
 }
 
 /** A sign-in number answered both by phone and on a sheet, with different answers: the sheet row counts. */
@@ -47,10 +49,16 @@ export function answersByPerson(run: PollRun | undefined): { persons: PersonAnsw
   const byNumber = new Map<string, PersonAnswer & { at: string }>()
   const withoutNumber: PersonAnswer[] = []
   // ISO times in one format sort as plain strings; localeCompare was most of a projector update with a hall's answers.
-  const phones = Object.values(run.answers).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-  for (const answer of phones) {
+  const phones = Object.entries(run.answers).sort(([, a], [, b]) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+  for (const [deviceKey, answer] of phones) {
     const number = answer.participantNumber ? normalizeParticipantNumber(answer.participantNumber) : null
-    const person = { participantNumber: number, values: answer.values, source: 'phone' as const, at: answer.at }
+    const person = {
+      participantNumber: number,
+      values: answer.values,
+      source: 'phone' as const,
+      at: answer.at,
+      deviceKey
+    }
     if (number === null) withoutNumber.push(person)
     else byNumber.set(number, person) // in time order: the latest phone of a number stays
   }
