@@ -9,7 +9,7 @@ import type { SessionSummary } from './schema'
 /**
  * The summary as office files: a Word document with the same sections, rows and numbers as the HTML
  * (for the donor report that programme staff edit), and an Excel workbook with the CSV export's tables,
- * one sheet each (for M&E tools). Both in the summary's language; totals only, like every export.
+ * one sheet each (for M&E tools), with the anonymised responses per respondent. Both in the summary's language.
  */
 export async function summaryToDocx(summary: SessionSummary): Promise<Uint8Array> {
   return documentToDocx(summaryDocument(summary))

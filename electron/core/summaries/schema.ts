@@ -5,8 +5,9 @@ import { LanguageSchema } from '../../shared/i18n/language'
 
 /**
  * The session summary the programme / M&E team receives: plain data, serialisable, with every text
- * already in the summary's language. It holds counts and means only: no participant numbers, no
- * device keys, nothing that identifies a participant.
+ * already in the summary's language. It holds counts and means, and each person's answers under a
+ * per-session code R001… (`responses`): no participant numbers, no device keys, nothing that identifies
+ * a participant.
  *
  * The schema is strict so that a summary file gathered from a trainer's laptop is checked field by
  * field, and it cross-checks the totals so that a hand-edited number is noticed.
@@ -221,7 +222,7 @@ export const SessionSummarySchema = z
     /** Questions from the room: approved and answered ones' text and votes; hidden and unreviewed ones only counted. */
     questions: RoomQuestionsSchema.optional(),
     /** Individual anonymised responses, one row per respondent per question (see ResponseRowSchema). */
-    responses: z.array(ResponseRowSchema).max(1_000_000).optional()
+    responses: z.array(ResponseRowSchema).max(200_000).optional()
   })
   .superRefine((summary, ctx) => {
     const problem = (path: (string | number)[], message: string): void => {
