@@ -53,8 +53,14 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   await expect.poll(() => downloads.filter((d) => d.name.endsWith('-csv.zip')).length).toBe(1)
   const tables = await readZip(downloads.find((d) => d.name.endsWith('-csv.zip'))!.path)
   expect([...tables.keys()].map((name) => name.split('/').pop())).toEqual(
-    expect.arrayContaining(['attendance.csv', 'polls.csv', 'timing.csv'])
+    expect.arrayContaining(['attendance.csv', 'polls.csv', 'timing.csv', 'responses.csv'])
   )
+  // Responses per respondent: hands have no persons, so a session counted by hands has only the header row.
+  const responses = [...tables].find(([name]) => name.endsWith('responses.csv'))![1].toString('utf8')
+  expect(responses.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+    'Mã buổi tập huấn,Mã người trả lời,Mã phần,Mã câu hỏi,Cách thu,Câu trả lời,Đúng (1/0)',
+    ''
+  ])
   const attendance = [...tables].find(([name]) => name.endsWith('attendance.csv'))![1]
   expect([...attendance.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const text = attendance.toString('utf8')
@@ -90,6 +96,7 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   const sessionSheet = new Map(workbook.get('Buổi tập huấn')!.map((row) => [row[0], row[1]]))
   expect(sessionSheet.get('Địa điểm')).toBe('Hội trường <script>alert(1)</script>')
   expect(sessionSheet.get('Người tham dự')).toBe(20)
+  expect(workbook.get('Câu trả lời từng người')).toHaveLength(1)
 
   // On the coordinator's laptop (a fresh data folder) the JSON gives the same report; an edited one is refused.
   const coordinator = await startHost(await newDataDir())
