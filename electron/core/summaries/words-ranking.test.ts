@@ -113,6 +113,17 @@ describe('summary exports of a word cloud and a ranking poll', () => {
       expect(text).not.toContain('device-key')
   })
 
+  it('writes approved words and rankings as option:rank in the responses, unapproved words not at all', () => {
+    expect(summary.responses!.map((r) => [r.respondent, r.blockId, r.answer])).toEqual([
+      ['R001', 'one-word', 'an toàn'],
+      ['R002', 'one-word', 'an toàn'],
+      ['R003', 'rank-order', 'talk:1|report:2'],
+      ['R004', 'rank-order', 'talk:2|report:1'],
+      ['R005', 'rank-order', 'talk:1|report:2']
+    ])
+    expect(summaryToCsv(summary)['responses.csv']).not.toContain('tin tưởng')
+  })
+
   it('puts the counts in the Word and Excel files', async () => {
     const docx = (await mammoth.extractRawText({ buffer: Buffer.from(await summaryToDocx(summary)) })).value
     expect(docx).toContain('an toàn')
