@@ -224,6 +224,8 @@ describe('individual anonymised responses', () => {
       ['R003', 3]
     ])
     expect(new Set(vi.responses!.map((r) => r.respondent))).toEqual(new Set(['R001', 'R002', 'R003']))
+    const keys = vi.responses!.map((r) => `${r.respondent} ${r.blockId} ${r.questionId}`)
+    expect(new Set(keys).size).toBe(keys.length)
   })
 
   it('writes one row per question of a test with the options chosen and correct as 1 or 0', () => {
@@ -330,15 +332,13 @@ describe('open-text responses', () => {
     phone('poll-one-action', 'device-key-1', { 'poll-one-action': ['Nói chuyện với con mỗi tuần'] }, '31')
     phone('poll-one-action', 'device-key-2', { 'poll-one-action': ['Gọi cô Hoa ở trường Lê Lợi'] })
     run({ type: 'moderate', blockId: 'poll-one-action', deviceKey: 'device-key-1', approved: true })
+    // A second phone typing the same number is a second row under its own code, never a duplicate row.
+    phone('poll-one-action', 'device-key-3', { 'poll-one-action': ['Họp phụ huynh'] }, '031')
+    run({ type: 'moderate', blockId: 'poll-one-action', deviceKey: 'device-key-3', approved: true })
     const summary = buildSummary(session, 'vi', new Date('2026-11-22T10:00:00Z'))
-    expect(rowsOf(summary, 'poll-one-action')).toEqual([
-      {
-        respondent: 'R001',
-        blockId: 'poll-one-action',
-        questionId: 'poll-one-action',
-        source: 'phone',
-        answer: 'Nói chuyện với con mỗi tuần'
-      }
+    expect(rowsOf(summary, 'poll-one-action').map((r) => [r.respondent, r.source, r.answer])).toEqual([
+      ['R001', 'phone', 'Nói chuyện với con mỗi tuần'],
+      ['R002', 'phone', 'Họp phụ huynh']
     ])
     const csv = Object.values(summaryToCsv(summary)).join('\n')
     expect(csv).not.toContain('Lê Lợi')

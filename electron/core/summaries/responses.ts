@@ -35,20 +35,33 @@ export function responseRows(session: Session): ResponseRow[] {
   for (const block of session.snapshot.manifest.blocks) {
     const run = session.polls[block.id]
     if (!run) continue
+    // One row per person and question: a phone whose person already answered this block (two phones with
+    // one number in an open question, or a phone without the number beside that number's sheet) is a
+    // person of its own here, as the counts take it.
+    const used = new Set<string>()
+    const keyFor = (number: string | null, deviceKey: string | undefined): string => {
+      const key = personOf(number, deviceKey)
+      const own = used.has(key) && deviceKey ? `d:${deviceKey}` : key
+      used.add(own)
+      return own
+    }
     if (block.kind === 'poll' && (block.type === 'open' || block.type === 'words')) {
       const approved = new Set(run.approved)
-      for (const [deviceKey, answer] of Object.entries(run.answers)) {
+      const phones = Object.entries(run.answers).sort(
+        ([, a], [, b]) => Number(!a.participantNumber) - Number(!b.participantNumber) || (a.at < b.at ? -1 : 1)
+      )
+      for (const [deviceKey, answer] of phones) {
         const text = answer.values[block.id]?.[0]
         if (!text || !approved.has(deviceKey)) continue
         const number = answer.participantNumber ? normalizeParticipantNumber(answer.participantNumber) : null
         const row = { blockId: block.id, questionId: block.id, source: 'phone' as const, answer: text }
-        entries.push({ person: personOf(number, deviceKey), at: answer.at, row })
+        entries.push({ person: keyFor(number, deviceKey), at: answer.at, row })
       }
       continue
     }
     const times = answerTimes(session, block.id)
     for (const person of answersByPerson(run).persons) {
-      const key = personOf(person.participantNumber, person.deviceKey)
+      const key = keyFor(person.participantNumber, person.deviceKey)
       const at = (person.deviceKey ? times.get(person.deviceKey) : undefined) ?? sheetTime(session, block.id, person)
       for (const row of personRows(block, session, person)) entries.push({ person: key, at, row })
     }
@@ -66,7 +79,20 @@ function withCodes(entries: Entry[]): ResponseRow[] {
   const order = [...first].sort(([, a], [, b]) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.index - b.index))
   const width = Math.max(3, String(order.length).length)
   const codes = new Map(order.map(([person], i) => [person, `R${String(i + 1).padStart(width, '0')}`]))
-  return entries.map(({ person, row }) => ({ respondent: codes.get(person)!, ...row }))
+  // In agenda order, then question order, then by code: entries come per block, and per person in question order.
+  const rows = entries.map(({ person, row }, index) => ({ index, row: { respondent: codes.get(person)!, ...row } }))
+  const questionIndex = new Map<string, number>()
+  for (const { row } of rows) {
+    const key = `${row.blockId}\n${row.questionId}`
+    if (!questionIndex.has(key)) questionIndex.set(key, questionIndex.size)
+  }
+  const place = (row: ResponseRow): number => questionIndex.get(`${row.blockId}\n${row.questionId}`)!
+  rows.sort((a, b) => place(a.row) - place(b.row) || compare(a.row.respondent, b.row.respondent) || a.index - b.index)
+  return rows.map(({ row }) => row)
+}
+
+function compare(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 }
 
 /** A person's rows for one poll or test: none for an answer the counts leave out either. */
