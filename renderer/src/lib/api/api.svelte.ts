@@ -34,9 +34,17 @@ export class Api {
     this.error = messageOf(error)
   }
 
-  /** Prints through the host (Electron: PDF through a save dialog; browser: a new tab). */
-  print(file: { html: string; fileName: string } | undefined): Promise<void> {
-    return file ? this.client.printDocument(file.html, file.fileName) : Promise.resolve()
+  /**
+   * Prints through the host (Electron: PDF through a save dialog; browser: a PDF download, or a print tab
+   * when the host has no Chromium, and why is kept in `error`).
+   */
+  async print(file: { html: string; fileName: string } | undefined): Promise<void> {
+    if (!file) return
+    try {
+      await this.client.printDocument(file.html, file.fileName)
+    } catch (error) {
+      this.fail(error)
+    }
   }
 }
 
