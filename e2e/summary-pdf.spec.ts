@@ -63,6 +63,8 @@ test('without a Chromium the trainer reads why and gets the print tab', async ({
     await trainer.bringToFront()
     await expect(trainer.getByRole('alert')).toContainText('No Chromium, Chrome or Edge was found to make the PDF')
     await trainer.screenshot({ path: `${screens}/summary-pdf-no-chromium-en-360x740.png` })
+    await trainer.setViewportSize({ width: 1280, height: 720 })
+    await trainer.screenshot({ path: `${screens}/summary-pdf-no-chromium-en-1280x720.png` })
     await context.close()
   } finally {
     await host.stop()

@@ -1,5 +1,5 @@
 import type { ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
-import { reasonOf } from '../../../../electron/shared/i18n/user-message'
+import { LocalizedError, reasonOf } from '../../../../electron/shared/i18n/user-message'
 import type { ShownMessage } from '../i18n.svelte'
 import { ApiCallError, type ApiClient, type CallArgs } from './client'
 
@@ -43,7 +43,9 @@ export class Api {
     try {
       await this.client.printDocument(file.html, file.fileName)
     } catch (error) {
-      this.fail(error)
+      // The host's own sentence (no Chromium: the print tab instead) reads better without "the request failed".
+      if (error instanceof LocalizedError) this.error = error.reason
+      else this.fail(error)
     }
   }
 }
