@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { findChromium } from '../scripts/find-chromium.mjs'
-import { newDataDir, startHost } from './browser-host'
 import { expect, test } from './fixtures'
 import { startSession } from './session-helpers'
 
@@ -36,20 +34,13 @@ test('pressing PDF on the summary downloads an A4 PDF named like the other expor
   await trainer.screenshot({ path: `${screens}/summary-pdf-vi-1280x720.png` })
 })
 
-test('without a Chromium the trainer reads why and gets the print tab', async ({ browser }) => {
-  const previous = process.env.ROUNDTABLE_CHROMIUM
-  const missing = '/nonexistent/chromium'
-  expect(existsSync(missing)).toBe(false)
-  process.env.ROUNDTABLE_CHROMIUM = missing // the host process inherits it: its findChromium finds nothing
-  const host = await startHost(await newDataDir())
-  if (previous === undefined) delete process.env.ROUNDTABLE_CHROMIUM
-  else process.env.ROUNDTABLE_CHROMIUM = previous
-  try {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
-    const trainer = await context.newPage()
-    await trainer.goto(host.url)
+test.describe('a host without a Chromium', () => {
+  test.use({ hostEnv: { ROUNDTABLE_CHROMIUM: '/nonexistent/chromium' } })
+
+  test('without a Chromium the trainer reads why and gets the print tab', async ({ trainer }) => {
+    await trainer.setViewportSize({ width: 360, height: 740 })
     await openSummary(trainer)
-    const tab = context.waitForEvent('page')
+    const tab = trainer.context().waitForEvent('page')
     await trainer.getByRole('button', { name: 'In / PDF' }).click()
     await expect((await tab).locator('body')).toContainText('Ánh Dương')
     await expect(trainer.getByRole('alert')).toContainText('Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF')
@@ -57,7 +48,7 @@ test('without a Chromium the trainer reads why and gets the print tab', async ({
     await trainer.screenshot({ path: `${screens}/summary-pdf-no-chromium-vi-360x740.png` })
     // The language switch reloads the summary (which clears the message); press again in English.
     await trainer.getByRole('button', { name: 'English' }).click()
-    const again = context.waitForEvent('page')
+    const again = trainer.context().waitForEvent('page')
     await trainer.getByRole('button', { name: 'Print / PDF' }).click()
     await again
     await trainer.bringToFront()
@@ -65,8 +56,5 @@ test('without a Chromium the trainer reads why and gets the print tab', async ({
     await trainer.screenshot({ path: `${screens}/summary-pdf-no-chromium-en-360x740.png` })
     await trainer.setViewportSize({ width: 1280, height: 720 })
     await trainer.screenshot({ path: `${screens}/summary-pdf-no-chromium-en-1280x720.png` })
-    await context.close()
-  } finally {
-    await host.stop()
-  }
+  })
 })

@@ -47,8 +47,9 @@ export function addPdfRoute(
         return c.json({ ok: false, error: { code: 'invalid-args', message, reason } }, 400)
       }
       if (!chromium) {
+        // An answer, not a failure (200, so the browser logs no error): the renderer opens the print tab.
         const reason = userMessage('error.pdf-no-chromium')
-        return c.json({ ok: false, error: { code: 'no-chromium', message: 'no Chromium found', reason } }, 501)
+        return c.json({ ok: false, error: { code: 'no-chromium', message: 'no Chromium found', reason } })
       }
       // One Chromium at a time: two cores are shared with the live session.
       const pdf = queue.catch(() => {}).then(() => htmlToPdf(chromium, args.data.html))
