@@ -90,7 +90,13 @@ describe('browser mode prints documents to PDF with its Chromium', () => {
       const text = pdf.toString('latin1')
       // A4 is 595.28 × 841.89 points; Chromium rounds to its own pixel grid.
       const boxes = [...text.matchAll(/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)]
-      expect(boxes.length).toBeGreaterThan(0)
+      // One media box per page, as many as the page tree counts.
+      const pages = text.match(/\/Type\s*\/Page\b/g) ?? []
+      expect(pages.length).toBeGreaterThan(0)
+      expect(boxes).toHaveLength(pages.length)
+      expect(Number(/\/Type\s*\/Pages\b[^>]*\/Count (\d+)/.exec(text)?.[1] ?? /\/Count (\d+)/.exec(text)?.[1])).toBe(
+        pages.length
+      )
       for (const [, width, height] of boxes) {
         expect(Math.abs(Number(width) - 595.28)).toBeLessThan(1.5)
         expect(Math.abs(Number(height) - 841.89)).toBeLessThan(1.5)
