@@ -105,6 +105,23 @@ export async function measureExports(browser, record) {
       { max: 3000 },
       { note: "export + Chromium A4 print of the HTML (what Electron's printToPDF does)" }
     )
+
+    // Browser mode: the host prints with its own headless Chromium (a new process each time) and sends the PDF back.
+    const browserMode = []
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now()
+      const { files } = await host.call('print.pdf', { html: await exportHtml(), fileName: 'summary.html' })
+      browserMode.push(performance.now() - started)
+      if (!Buffer.from(files[0].content, 'base64').subarray(0, 5).equals(Buffer.from('%PDF-')))
+        throw new Error('not a PDF')
+    }
+    record(
+      'export_pdf_browser_mode_ms',
+      median(browserMode),
+      'ms',
+      { max: 10_000 },
+      { note: 'export + POST /api/print.pdf: the host runs headless Chromium on a temp file and returns the PDF' }
+    )
   } finally {
     await host.stop()
   }

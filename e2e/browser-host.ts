@@ -19,9 +19,15 @@ export async function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'roundtable-e2e-'))
 }
 
-/** Starts the built browser-mode host (`npm run build` first) on a free port with its own data folder. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
-  const host = await startHostProcess({ dataDir })
+/**
+ * Starts the built browser-mode host (`npm run build` first) on a free port with its own data folder;
+ * `env` adds to its environment (e.g. `ROUNDTABLE_CHROMIUM` for the Chromium that prints PDFs).
+ */
+export async function startHost(dataDir: string, env?: Record<string, string>): Promise<RunningHost> {
+  const host = await startHostProcess({
+    dataDir,
+    ...(env ? { spawnOptions: { env: { ...process.env, ...env } } } : {})
+  })
   return {
     url: host.url,
     origin: host.origin,

@@ -3,6 +3,8 @@ import { newDataDir, startHost, type RunningHost } from './browser-host'
 import { guardNewContexts, networkGuard } from './network-guard'
 
 interface Fixtures {
+  /** More environment for the host process (option: `test.use({ hostEnv: { … } })`). */
+  hostEnv: Record<string, string> | undefined
   host: RunningHost
   /** The trainer's window, opened on the host. */
   trainer: Page
@@ -16,10 +18,9 @@ interface Fixtures {
  * translation, or throws.
  */
 export const test = base.extend<Fixtures>({
-  // Playwright requires an object pattern here even when a fixture depends on nothing.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startHost(await newDataDir())
+  hostEnv: [undefined, { option: true }],
+  host: async ({ hostEnv }, use) => {
+    const host = await startHost(await newDataDir(), hostEnv)
     await use(host)
     await host.stop()
   },

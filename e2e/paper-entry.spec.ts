@@ -5,6 +5,10 @@ import type { QuizQuestion } from '../electron/shared/workshops/schema'
 import { expect, test } from './fixtures'
 import { startPhones, startSession } from './session-helpers'
 
+// These tests read the printed documents in the print tab: their host has no Chromium to make PDFs with
+// (browser mode then opens the tab, as it did before PDFs; e2e/summary-pdf.spec.ts covers the PDF itself).
+test.use({ hostEnv: { ROUNDTABLE_CHROMIUM: '/nonexistent/chromium' } })
+
 const screens = 'test-results/screens'
 const WORKSHOP = 'community-response-online-exploitation'
 const TITLE = 'Cộng đồng cùng hành động'

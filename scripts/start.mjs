@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { findChromium } from './find-chromium.mjs'
 import { hostArgs, readyUrl } from './host-process.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -84,28 +85,6 @@ function openWindow(url, host) {
   console.log(`Opened a ${chromium} app window. Closing it stops Roundtable.`)
   // Closing the app window ends the session like closing the desktop app.
   browser.on('exit', () => host.kill('SIGTERM'))
-}
-
-function findChromium() {
-  const candidates =
-    process.platform === 'win32'
-      ? [
-          `${process.env['ProgramFiles(x86)']}\\Microsoft\\Edge\\Application\\msedge.exe`,
-          `${process.env.ProgramFiles}\\Google\\Chrome\\Application\\chrome.exe`
-        ]
-      : process.platform === 'darwin'
-        ? [
-            '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-            '/Applications/Chromium.app/Contents/MacOS/Chromium'
-          ]
-        : [
-            '/usr/bin/chromium',
-            '/usr/bin/chromium-browser',
-            '/usr/bin/google-chrome',
-            '/usr/bin/google-chrome-stable',
-            '/snap/bin/chromium'
-          ]
-  return candidates.find((path) => path && existsSync(path)) ?? null
 }
 
 function findElectron() {

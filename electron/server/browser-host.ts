@@ -4,7 +4,9 @@ import { Hono } from 'hono'
 import type { AppCore } from '../core/app-core'
 import { addApiRoutes } from './browser-host-api'
 import { loopbackOnly, refuse, tokenChecker } from './browser-host-guards'
+import { addPdfRoute } from './browser-host-pdf'
 import { addRendererFiles } from './browser-host-static'
+import { findChromium } from '../../scripts/find-chromium.mjs'
 
 export { TOKEN_HEADER } from './browser-host-api'
 
@@ -14,6 +16,8 @@ export interface BrowserHostOptions {
   token: string
   /** 0 picks a free port. */
   port: number
+  /** The Chromium that prints documents to PDF (default: the one browser mode opens its window with; null: none). */
+  chromium?: string | null
 }
 
 export interface BrowserHost {
@@ -37,6 +41,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     '*',
     loopbackOnly(() => port)
   )
+  addPdfRoute(app, tokenChecker(options.token), options.chromium === undefined ? findChromium() : options.chromium)
   addApiRoutes(app, options.core, tokenChecker(options.token))
   addRendererFiles(app, options.rendererDir)
   app.notFound((c) => refuse(c, 404, 'not found'))

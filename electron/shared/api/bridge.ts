@@ -11,7 +11,8 @@ export interface RoundtableBridge {
   openAudience(sessionId: string): void
   /**
    * Prints a self-contained document (facilitator guide, sign-in sheet, summary): Electron saves an A4
-   * PDF through a save dialog; browser mode opens it in a tab to print or save as PDF from there.
+   * PDF through a save dialog; browser mode has its host print it with Chromium and downloads the PDF,
+   * or, without a Chromium, opens it in a tab to print from there and rejects with the reason why.
    */
   printDocument(html: string, fileName: string): Promise<void>
   /**
@@ -28,6 +29,8 @@ export const API_CHANNEL_PREFIX = 'api:'
 export const EVENT_CHANNEL = 'roundtable:event'
 /** Channel the preload uses to ask main for the audience window. */
 export const OPEN_AUDIENCE_CHANNEL = 'roundtable:open-audience'
+/** Browser mode: where the renderer posts `{ html, fileName }` for its host to print to PDF. */
+export const BROWSER_PDF_PATH = '/api/print.pdf'
 /** Channel the preload uses to ask main to print a document to PDF. */
 export const PRINT_PDF_CHANNEL = 'roundtable:print-pdf'
 /** Channel the preload uses to tell main that the window starts or stops scanning answer cards. */

@@ -681,5 +681,10 @@ export const en = {
   },
   'phones.shared.label': 'Phones share one address (router)',
   'phones.shared.tradeoff':
-    'When on, each phone is known by its cookie: a person who clears cookies could be counted twice, so ask participants to write their sign-in number; results use it to count one person once.'
+    'When on, each phone is known by its cookie: a person who clears cookies could be counted twice, so ask participants to write their sign-in number; results use it to count one person once.',
+  // Issue 14 item 11: PDF in browser mode
+  'error.pdf-no-chromium':
+    'No Chromium, Chrome or Edge was found to make the PDF; the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
+  'error.pdf-chromium-failed':
+    'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).'
 } satisfies Record<MessageKey, Message>

@@ -653,7 +653,12 @@ export const vi = {
     'Có vẻ nhiều điện thoại đang dùng chung một địa chỉ (một bộ định tuyến), nên chúng chỉ được tính là một người: {rejoins} lần vào lại không có cookie từ {addresses} địa chỉ. Nếu điện thoại trong phòng đi qua một bộ định tuyến, hãy bật “Điện thoại dùng chung một địa chỉ (bộ định tuyến)”.',
   'phones.shared.label': 'Điện thoại dùng chung một địa chỉ (bộ định tuyến)',
   'phones.shared.tradeoff':
-    'Khi bật, mỗi điện thoại được nhận ra bằng cookie của nó: ai xoá cookie có thể bị tính hai lần, vì vậy hãy nhờ người tham gia ghi số trên danh sách điểm danh; kết quả dùng số đó để chỉ tính mỗi người một lần.'
+    'Khi bật, mỗi điện thoại được nhận ra bằng cookie của nó: ai xoá cookie có thể bị tính hai lần, vì vậy hãy nhờ người tham gia ghi số trên danh sách điểm danh; kết quả dùng số đó để chỉ tính mỗi người một lần.',
+  // Issue 14 item 11: PDF in browser mode
+  'error.pdf-no-chromium':
+    'Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF; tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
+  'error.pdf-chromium-failed':
+    'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

@@ -1,5 +1,5 @@
 import type { ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
-import { reasonOf } from '../../../../electron/shared/i18n/user-message'
+import { LocalizedError, reasonOf } from '../../../../electron/shared/i18n/user-message'
 import type { ShownMessage } from '../i18n.svelte'
 import { ApiCallError, type ApiClient, type CallArgs } from './client'
 
@@ -34,9 +34,19 @@ export class Api {
     this.error = messageOf(error)
   }
 
-  /** Prints through the host (Electron: PDF through a save dialog; browser: a new tab). */
-  print(file: { html: string; fileName: string } | undefined): Promise<void> {
-    return file ? this.client.printDocument(file.html, file.fileName) : Promise.resolve()
+  /**
+   * Prints through the host (Electron: PDF through a save dialog; browser: a PDF download, or a print tab
+   * when the host has no Chromium, and why is kept in `error`).
+   */
+  async print(file: { html: string; fileName: string } | undefined): Promise<void> {
+    if (!file) return
+    try {
+      await this.client.printDocument(file.html, file.fileName)
+    } catch (error) {
+      // The host's own sentence (no Chromium: the print tab instead) reads better without "the request failed".
+      if (error instanceof LocalizedError) this.error = error.reason
+      else this.fail(error)
+    }
   }
 }
 

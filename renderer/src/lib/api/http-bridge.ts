@@ -1,6 +1,7 @@
-import type { RoundtableBridge } from '../../../../electron/shared/api/bridge'
+import { BROWSER_PDF_PATH, type RoundtableBridge } from '../../../../electron/shared/api/bridge'
 import type { ApiEvent, ApiReply } from '../../../../electron/core/api/contract'
-import { userMessage } from '../../../../electron/shared/i18n/user-message'
+import { LocalizedError, userMessage } from '../../../../electron/shared/i18n/user-message'
+import { downloadFiles } from '../files'
 
 const TOKEN_KEY = 'roundtable.token'
 const TOKEN_HEADER = 'x-roundtable-token'
@@ -22,36 +23,17 @@ export function takeTokenFromAddress(): string | null {
 /** Browser mode: the same bridge as Electron's preload, over HTTP on 127.0.0.1 and Server-Sent Events. */
 export function createHttpBridge(token: string): RoundtableBridge {
   return {
-    async invoke(method, args) {
-      let response: Response
-      try {
-        response = await fetch(`/api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(args ?? {})
-        })
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'failed', message: 'connection', reason: userMessage('app.error.connection') }
-        }
-      }
-      try {
-        return (await response.json()) as ApiReply
-      } catch {
-        const message = `HTTP ${response.status}`
-        return {
-          ok: false,
-          error: { code: 'failed', message, reason: userMessage('error.request-refused', { detail: message }) }
-        }
-      }
-    },
+    invoke: (method, args) => post(token, `/api/${encodeURIComponent(method)}`, args ?? {}),
     onEvent: sharedEventStream(token),
-    async printDocument(html) {
-      // A tab of its own, from which the trainer prints or saves as PDF (Ctrl+P).
+    async printDocument(html, fileName) {
+      // The host prints the document to PDF with its Chromium, and the PDF is saved like the other exports.
+      const reply = await post(token, BROWSER_PDF_PATH, { html, fileName })
+      if (reply.ok) return downloadFiles((reply.result as { files: ExportedFile[] }).files)
+      // No Chromium, or it failed: a tab of its own, from which the trainer prints or saves as PDF (Ctrl+P).
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }))
       window.open(url, '_blank')
       setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      throw new LocalizedError(reply.error.reason ?? userMessage('error.pdf-no-chromium'))
     },
     async setCameraScanning() {
       // The browser asks the trainer for the camera itself (and remembers the answer per origin).
@@ -63,6 +45,34 @@ export function createHttpBridge(token: string): RoundtableBridge {
         `roundtable-audience-${sessionId}`,
         'popup,width=1280,height=720'
       )
+    }
+  }
+}
+
+type ExportedFile = Parameters<typeof downloadFiles>[0][number]
+
+/** One POST to the host with the token; a lost connection or a reply that is not JSON become failed replies. */
+async function post(token: string, path: string, body: unknown): Promise<ApiReply> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(body)
+    })
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'failed', message: 'connection', reason: userMessage('app.error.connection') }
+    }
+  }
+  try {
+    return (await response.json()) as ApiReply
+  } catch {
+    const message = `HTTP ${response.status}`
+    return {
+      ok: false,
+      error: { code: 'failed', message, reason: userMessage('error.request-refused', { detail: message }) }
     }
   }
 }
