@@ -6,7 +6,7 @@ import { applyCommand, type SessionCommand } from '../../shared/sessions/command
 import type { Session } from '../../shared/sessions/model'
 import { rankingField } from '../../shared/sessions/words-ranking'
 import type { PollBlock } from '../../shared/workshops/schema'
-import { bundledSnapshot } from '../../testing/bundled-snapshot'
+import { bundledSnapshotWith, WORD_CLOUD_POLL } from '../../testing/bundled-snapshot'
 import { createSession } from '../sessions/create-session'
 import { summaryToCsv } from './csv'
 import { summaryToHtml } from './html'
@@ -19,15 +19,7 @@ import { buildSummary } from './summary'
 // A word cloud and a ranking poll in a session, and every export of its summary: the counts of the
 // normalised words (received and approved) and the mean ranks, and never a device key.
 
-const WORDS: PollBlock = {
-  id: 'one-word',
-  kind: 'poll',
-  title: { vi: 'Một từ', en: 'One word' },
-  minutes: 3,
-  question: { vi: 'Một từ về an toàn?', en: 'One word about safety?' },
-  type: 'words',
-  purpose: 'opinion'
-}
+const WORDS = WORD_CLOUD_POLL
 const RANKING: PollBlock = {
   id: 'rank-order',
   kind: 'poll',
@@ -44,11 +36,10 @@ const RANKING: PollBlock = {
 }
 
 async function runSession(): Promise<Session> {
-  const bundled = await bundledSnapshot()
   const session = createSession({
     id: 'words-ranking-export',
     now: new Date('2026-12-03T08:00:00Z'),
-    snapshot: { ...bundled, manifest: { ...bundled.manifest, blocks: [WORDS, RANKING, ...bundled.manifest.blocks] } },
+    snapshot: await bundledSnapshotWith([WORDS, RANKING]),
     details: { venue: 'Hội trường', date: '2026-12-03', trainer: 'Lan', language: 'vi', plannedStart: '08:00' }
   })
   let clock = Date.parse(session.createdAt)

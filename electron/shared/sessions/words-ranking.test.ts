@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bundledSnapshot } from '../../testing/bundled-snapshot'
+import { bundledSnapshotWith, WORD_CLOUD_POLL } from '../../testing/bundled-snapshot'
 import { createSession } from '../../core/sessions/create-session'
 import { cardQuestions } from '../cards/card-questions'
 import { PollBlockSchema, type Block, type PollBlock } from '../workshops/schema'
@@ -11,15 +11,7 @@ import { pollResults } from './results'
 import { normaliseWord, rankingField, rankingResults, wordResults } from './words-ranking'
 
 /** Three new polls spliced into the bundled briefing: a word cloud, a ranking by order and one by points. */
-const WORDS: PollBlock = {
-  id: 'one-word',
-  kind: 'poll',
-  title: { vi: 'Một từ', en: 'One word' },
-  minutes: 3,
-  question: { vi: 'Một từ về an toàn?', en: 'One word about safety?' },
-  type: 'words',
-  purpose: 'opinion'
-}
+const WORDS = WORD_CLOUD_POLL
 const options = [
   { id: 'talk', text: { vi: 'Trò chuyện', en: 'Talk' } },
   { id: 'settings', text: { vi: 'Cài đặt', en: 'Settings' } },
@@ -42,11 +34,7 @@ let snapshot: WorkshopSnapshot
 let clock = Date.parse('2026-12-03T08:00:00Z')
 
 beforeAll(async () => {
-  const bundled = await bundledSnapshot()
-  snapshot = {
-    ...bundled,
-    manifest: { ...bundled.manifest, blocks: [WORDS, ORDER, POINTS, ...bundled.manifest.blocks] }
-  }
+  snapshot = await bundledSnapshotWith([WORDS, ORDER, POINTS])
 })
 
 function newSession(language: 'vi' | 'en' = 'vi'): Session {
