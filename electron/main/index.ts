@@ -9,7 +9,7 @@ import { setupCamera } from './camera'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
-import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
+import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
 import { APP_SCHEME, CameraScanning, setupSecurity } from './security'
@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       core = await createAppCore({
         dataDir: app.getPath('userData'),
         workshopsDir: bundledWorkshopsDir(app, process.resourcesPath),
+        fontsDir: bundledFontsDir(app, process.resourcesPath),
         host: 'electron',
         version: app.getVersion(),
         participants: participantNetwork

@@ -37,3 +37,11 @@ export function shellPaths(mainDir: string): { rendererDir: string; preloadPath:
 export function bundledWorkshopsDir(app: { isPackaged: boolean; getAppPath(): string }, resourcesPath: string): string {
   return app.isPackaged ? join(resourcesPath, 'workshops') : join(app.getAppPath(), 'workshops')
 }
+
+/**
+ * The font files embedded in exported HTML (Be Vietnam Pro, woff2): `<repo>/resources/fonts` from the
+ * source tree, `resources/fonts` next to app.asar when packaged (extraResources in electron-builder.yml).
+ */
+export function bundledFontsDir(app: { isPackaged: boolean; getAppPath(): string }, resourcesPath: string): string {
+  return app.isPackaged ? join(resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts')
+}

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ApiEvent } from '../core/api/contract'
 import { audienceDisplay, audienceRequest } from './audience'
 import { forwardEvent, setupEventForwarding, type EventWindow } from './events'
-import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
+import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
 import { MAX_PRINT_BYTES, pdfFileName, printRequest } from './print'
 
 // The small decisions of the other shell modules: where files are, which windows hear core events,
@@ -35,6 +35,15 @@ describe('paths', () => {
     expect(
       bundledWorkshopsDir({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/opt/Roundtable/resources')
     ).toBe(resolve('/opt/Roundtable/resources/workshops'))
+  })
+
+  it('document fonts: <repo>/resources/fonts in development, resources/fonts when packaged', () => {
+    expect(bundledFontsDir({ isPackaged: false, getAppPath: () => '/repo' }, '/unused')).toBe(
+      join('/repo', 'resources', 'fonts')
+    )
+    expect(bundledFontsDir({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/opt/Roundtable/resources')).toBe(
+      resolve('/opt/Roundtable/resources/fonts')
+    )
   })
 })
 
