@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import { findChromium } from '../scripts/find-chromium.mjs'
 import { expect, test } from './fixtures'
 import type { RunningHost } from './browser-host'
 import { openOffline, startSession } from './session-helpers'
@@ -106,9 +107,22 @@ test('a Vietnamese summary opened offline is drawn and printed in the embedded B
   await page.screenshot({ path: `${screens}/summary-fonts-vi.png`, fullPage: true })
   // The PDF Chromium prints from the same HTML carries the same font.
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
-  expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+BeVietnamPro/)
+  for (const face of ['Regular', 'SemiBold', 'Bold'])
+    expect(pdf.toString('latin1')).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+BeVietnamPro-${face}`))
   expect(attempts).toEqual([])
   await context.close()
+})
+
+test("browser mode's PDF of a Vietnamese summary carries the embedded font", async ({ host }, testInfo) => {
+  test.skip(!findChromium(), 'no Chromium on this machine for the host to print with')
+  const path = await exportedHtml(host, 'vi', 'Hội trường Ánh Dương', testInfo.outputPath('summary-vi.html'))
+  const { files } = await host.call<{ files: { content: string }[] }>('print.pdf', {
+    html: await readFile(path, 'utf8'),
+    fileName: 'summary-vi.html'
+  })
+  const pdf = Buffer.from(files[0]!.content, 'base64').toString('latin1')
+  for (const face of ['Regular', 'SemiBold', 'Bold'])
+    expect(pdf).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+BeVietnamPro-${face}`))
 })
 
 test('an English summary carries the latin faces only, and is drawn with them', async ({ host, browser }, testInfo) => {
