@@ -264,6 +264,11 @@ function seriesXml(chart: WordChart, s: number): string {
   )
 }
 
+/** Counts up to 10 are marked 1, 2, 3… (the writer's own steps would be 0.2, 0.4…). */
+function wholeSteps(chart: WordChart): boolean {
+  return chart.max <= 10 && chart.series.every((s) => s.values.every((v) => Number.isInteger(v)))
+}
+
 /** The axes: categories down the left in table order, values from 0 to the chart's maximum. */
 function axesXml(chart: WordChart): string {
   const common = [val('c:delete', 0)]
@@ -296,7 +301,8 @@ function axesXml(chart: WordChart): string {
       ...ticks,
       val('c:crossAx', 1),
       val('c:crosses', 'max'),
-      val('c:crossBetween', 'between')
+      val('c:crossBetween', 'between'),
+      ...(wholeSteps(chart) ? [val('c:majorUnit', 1)] : [])
     )
   )
 }
