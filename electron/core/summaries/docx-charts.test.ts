@@ -273,4 +273,23 @@ describe('native charts in the Word summary', () => {
     const ranking = tables.find((t) => t.some((row) => row[0] === 'Trò chuyện với con'))!
     expect(ranking.slice(1).map((row) => row[1])).toEqual(['6', '4'])
   })
+
+  it('without a pre/post pair, charts each test’s correct rate per question on its own', async () => {
+    // A workshop whose tests make no pair (e.g. one practice test) has no change between them.
+    const summary = { ...vi, quizzes: { ...vi.quizzes, change: null } }
+    const read = await readDocxCharts(Buffer.from(await summaryToDocx(summary)))
+    for (const test of summary.quizzes.tests) {
+      const chart = read.find((c) => c.title === `${test.title}: Tỉ lệ đúng (%)`)!
+      expect(chart.series).toEqual([
+        {
+          name: 'Tỉ lệ đúng (%)',
+          categories: test.questions.map((q) => q.text),
+          values: test.questions.map((q) => q.correctPercent ?? 0)
+        }
+      ])
+    }
+    const pre = summary.quizzes.tests.find((t) => t.blockId === 'pre-quiz')!
+    expect(pre.questions.map((q) => q.correctPercent)).toEqual([100, 100, 66.7, 33.3, 33.3])
+    expect(read.some((c) => c.series.length > 1 && c.title === 'Tỉ lệ đúng (%)')).toBe(false)
+  })
 })
