@@ -91,7 +91,7 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   const pollChart = charts.find((c) => c.series[0]!.values.includes(9) && c.series[0]!.values.includes(10))!
   expect(pollChart.series[0]!.categories).toEqual(pollTable.slice(1).map((row) => row[0]))
   expect(pollChart.series[0]!.values.map(String)).toEqual(pollTable.slice(1).map((row) => row[1]))
-  expect(pollChart.title).toMatch(/: Số lượt chọn$/)
+  expect(pollChart.title).toMatch(/ · Số lượt chọn$/)
   expect(charts.map((c) => c.title)).toContain('Thời gian dự kiến và thực tế')
 
   await trainer.getByRole('button', { name: 'Excel' }).click()

@@ -19,7 +19,7 @@ export interface WordChart {
   marker: string
   /** Shown above the bars and given as the drawing's title (screen readers). */
   title: string
-  /** Alt text: the title, then each category with its values. */
+  /** Alt text: the title, a dash, then each category with its values ("A: 2; B: 1"). */
   description: string
   /** The header of the category column in the embedded workbook. */
   categoryHeader: string
@@ -62,7 +62,7 @@ export function wordChart(table: DocumentTable, language: Language, marker: stri
   return {
     marker,
     title,
-    description: `${title}. ${described.join('; ')}`,
+    description: `${title} — ${described.join('; ')}`,
     categoryHeader: table.columns[0] ?? '',
     categories,
     series,

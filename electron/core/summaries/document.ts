@@ -166,7 +166,7 @@ function correctRateBlocks(summary: SessionSummary): Block[] {
     blocks: [
       { kind: 'heading', text: `${test.title}: ${l('quiz.correctRate')}`, level: 2 },
       tableBlock(test.title, questionsTable(summary, test), {
-        title: `${test.title}: ${l('quiz.correctRate')}`,
+        title: `${test.title} · ${l('quiz.correctRate')}`,
         series: [l('quiz.correctRate')],
         values: test.questions.map((q) => [q.correctPercent ?? 0]),
         max: 100
@@ -193,7 +193,7 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
   const l = labeller(summary.language)
   const options = pollOptionsTable(summary, p)
   const chart = {
-    title: `${p.title}: ${l('poll.count')}`,
+    title: `${p.title} · ${l('poll.count')}`,
     series: [l('poll.count')],
     values: p.options.map((o) => [o.count]),
     max: Math.max(1, ...p.options.map((o) => o.count))
@@ -234,7 +234,7 @@ function rankingChart(summary: SessionSummary, p: PollSummary): DocumentTable['c
   const name = l(byRank ? 'poll.meanRank' : 'poll.meanPoints')
   const values = options.map((o) => (byRank ? o.meanRank : o.meanPoints) ?? 0)
   return {
-    title: `${p.title}: ${name}`,
+    title: `${p.title} · ${name}`,
     series: [name],
     values: values.map((value) => [value]),
     max: byRank ? Math.max(1, options.length) : Math.max(1, ...values)

@@ -238,7 +238,7 @@ describe('native charts in the Word summary', () => {
   it('gives each chart a title and alt text in the summary’s language, user text escaped', async () => {
     const measures = vi.polls.find((p) => p.blockId === 'poll-2019-measures')!
     const chart = charts.find((c) => c.title.startsWith(measures.title))!
-    expect(chart.title).toBe(`${measures.title}: Số lượt chọn`)
+    expect(chart.title).toBe(`${measures.title} · Số lượt chọn`)
     expect(chart.shownTitle).toBe(chart.title)
     for (const o of measures.options) expect(chart.description).toContain(`${o.label}: ${o.count}`)
     expect(charts[0]!.title).toBe('Thời gian dự kiến và thực tế')
@@ -251,8 +251,8 @@ describe('native charts in the Word summary', () => {
     expect(english[1]!.title).toBe('Correct rate (%)')
     expect(english[1]!.series.map((s) => s.name)).toEqual(['Pre-test', 'Post-test'])
     const enMeasures = en.polls.find((p) => p.blockId === 'poll-2019-measures')!
-    expect(english.map((c) => c.title)).toContain(`${enMeasures.title}: Count`)
-    expect(english.map((c) => c.title)).toContain('Spread points: Mean points')
+    expect(english.map((c) => c.title)).toContain(`${enMeasures.title} · Count`)
+    expect(english.map((c) => c.title)).toContain('Spread points · Mean points')
 
     const xml = [...(await unzipEntries(file)).values()].map((b) => b.toString('utf8')).join('\n')
     expect(xml).not.toMatch(/<script|<b>|roundtable-chart/)
@@ -279,7 +279,7 @@ describe('native charts in the Word summary', () => {
     const summary = { ...vi, quizzes: { ...vi.quizzes, change: null } }
     const read = await readDocxCharts(Buffer.from(await summaryToDocx(summary)))
     for (const test of summary.quizzes.tests) {
-      const chart = read.find((c) => c.title === `${test.title}: Tỉ lệ đúng (%)`)!
+      const chart = read.find((c) => c.title === `${test.title} · Tỉ lệ đúng (%)`)!
       expect(chart.series).toEqual([
         {
           name: 'Tỉ lệ đúng (%)',
