@@ -33,8 +33,9 @@ export default defineConfig({
       rollupOptions: {
         // Except the office writers: loaded only when a Word or Excel file is made (no start-up cost),
         // and fflate's Node build inside write-excel-file declares its own `require`, which clashes
-        // with the bundle's ESM `require` shim ("Identifier 'require' has already been declared").
-        external: [/^docx(\/|$)/, /^write-excel-file(\/|$)/],
+        // with the bundle's ESM `require` shim ("Identifier 'require' has already been declared"); the
+        // Word charts (documents/docx-charts.ts) load fflate itself, so it stays outside too.
+        external: [/^docx(\/|$)/, /^write-excel-file(\/|$)/, /^fflate(\/|$)/],
         input: {
           index: resolve('electron/main/index.ts'),
           'browser-host': resolve('electron/server/browser-host-cli.ts')
