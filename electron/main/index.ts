@@ -9,6 +9,7 @@ import { setupCamera } from './camera'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
+import { setupOpenFile } from './open-file'
 import { bundledWorkshopsDir, dataDirFromArgs, shellPaths, windowIconPath } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
@@ -63,6 +64,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   }
 
+  // A double-clicked .roundtable file: on this command line, a second instance's, or macOS's open-file.
+  setupOpenFile({ app, ipcMain, argv: process.argv, cwd: process.cwd(), mainWindow: () => mainWindow })
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow) // macOS: the dock icon reopens the window
 
