@@ -9,11 +9,12 @@ import { setupCamera } from './camera'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
-import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
+import { setupOpenFile } from './open-file'
+import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths, windowIconPath } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
 import { APP_SCHEME, CameraScanning, setupSecurity } from './security'
-import { APP_TITLE, createMainWindow } from './window-options'
+import { allowDevTools, APP_TITLE, createMainWindow } from './window-options'
 
 /**
  * The Electron shell: app lifecycle, and one `setupX()` per feature on ready (Electron Fiddle's
@@ -33,6 +34,8 @@ if (dataDir) {
 
 // Every renderer sandboxed, whatever a window's options say (checklist item 4).
 app.enableSandbox()
+// DevTools only when running from the source tree, never in the packaged app.
+allowDevTools(!app.isPackaged)
 
 // Must happen before ready: app:// becomes a standard, secure origin (relative URLs, fetch, CSP 'self').
 protocol.registerSchemesAsPrivileged([
@@ -49,7 +52,11 @@ if (!app.requestSingleInstanceLock()) {
   const showMainWindow = (): void => {
     if (!core) return
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow(BrowserWindow, preloadPath)
+      mainWindow = createMainWindow(
+        BrowserWindow,
+        preloadPath,
+        windowIconPath(process.platform, app, process.resourcesPath)
+      )
       mainWindow.on('closed', () => (mainWindow = null))
       return
     }
@@ -57,6 +64,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   }
 
+  // A double-clicked .roundtable file: on this command line, a second instance's, or macOS's open-file.
+  setupOpenFile({ app, ipcMain, argv: process.argv, cwd: process.cwd(), mainWindow: () => mainWindow })
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow) // macOS: the dock icon reopens the window
 

@@ -92,6 +92,7 @@ describe('preload bridge', () => {
     expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual([
       'invoke',
       'onEvent',
+      'onOpenedFile',
       'openAudience',
       'printDocument',
       'setCameraScanning'

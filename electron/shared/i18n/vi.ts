@@ -658,7 +658,12 @@ export const vi = {
   'error.pdf-no-chromium':
     'Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF; tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
   'error.pdf-chromium-failed':
-    'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).'
+    'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
+  // Issue 16: a double-clicked .roundtable file that could not be opened
+  'library.open.not-found': 'Không tìm thấy tệp {file}.',
+  'library.open.not-a-file': '{file} là thư mục, không phải tệp.',
+  'library.open.too-big': '{file} lớn hơn 20 MB, không nhập được.',
+  'library.open.unreadable': 'Không đọc được {file} (có thể do phần mềm diệt virus). Hãy mở lại sau giây lát.'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
