@@ -686,5 +686,20 @@ export const en = {
   'error.pdf-no-chromium':
     'No Chromium, Chrome or Edge was found to make the PDF; the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
   'error.pdf-chromium-failed':
-    'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).'
+    'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
+  // Issue 14 item 4: single-language workshops
+  'error.session-language-not-in-workshop':
+    'this workshop has no “{language}” texts; choose one of its languages ({languages})',
+  'problem.text-missing':
+    'The field “{field}” has no text in “{language}”, a language the workshop declares: translate it or remove the language.',
+  'problem.text-undeclared-language':
+    '“{field}” has text in “{language}”, a language the workshop does not declare: it will not be shown.',
+  'workshop.languages': 'Languages',
+  'workshop.warnings': 'Notes',
+  'editor.languages.title': 'Languages of the workshop',
+  'editor.languages.hint': 'Tick at least one language. Fields of a language that is not ticked are hidden.',
+  'editor.languages.atLeastOne': 'A workshop needs at least one language.',
+  'editor.languages.confirmDrop':
+    'Removing “{language}” deletes every text in that language from this copy (slides too). Continue?',
+  'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.'
 } satisfies Record<MessageKey, Message>
