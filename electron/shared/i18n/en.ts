@@ -694,12 +694,12 @@ export const en = {
     'The field “{field}” has no text in “{language}”, a language the workshop declares: translate it or remove the language.',
   'problem.text-undeclared-language':
     '“{field}” has text in “{language}”, a language the workshop does not declare: it will not be shown.',
-  'workshop.languages': 'Languages',
   'workshop.warnings': 'Notes',
   'editor.languages.title': 'Languages of the workshop',
   'editor.languages.hint': 'Tick at least one language. Fields of a language that is not ticked are hidden.',
   'editor.languages.atLeastOne': 'A workshop needs at least one language.',
   'editor.languages.confirmDrop':
     'Removing “{language}” deletes every text in that language from this copy (slides too). Continue?',
-  'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.'
+  'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.',
+  'editor.languages.remove': 'Remove {language}'
 } satisfies Record<MessageKey, Message>

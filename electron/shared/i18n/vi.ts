@@ -666,14 +666,14 @@ export const vi = {
     'Trường “{field}” chưa có nội dung bằng ngôn ngữ “{language}”, một ngôn ngữ hội thảo khai báo: hãy dịch hoặc bỏ ngôn ngữ này.',
   'problem.text-undeclared-language':
     '“{field}” có nội dung bằng ngôn ngữ “{language}” mà hội thảo không khai báo: nội dung này sẽ không được hiển thị.',
-  'workshop.languages': 'Ngôn ngữ',
   'workshop.warnings': 'Lưu ý',
   'editor.languages.title': 'Ngôn ngữ của hội thảo',
   'editor.languages.hint': 'Đánh dấu ít nhất một ngôn ngữ. Các trường của ngôn ngữ không được chọn sẽ được ẩn đi.',
   'editor.languages.atLeastOne': 'Hội thảo cần ít nhất một ngôn ngữ.',
   'editor.languages.confirmDrop':
     'Bỏ ngôn ngữ “{language}” sẽ xoá mọi nội dung bằng ngôn ngữ đó khỏi bản này (kể cả trang chiếu). Tiếp tục?',
-  'editor.languages.added': 'Đã thêm ngôn ngữ “{language}”: danh sách vấn đề bên dưới chỉ ra từng trường cần dịch.'
+  'editor.languages.added': 'Đã thêm ngôn ngữ “{language}”: danh sách vấn đề bên dưới chỉ ra từng trường cần dịch.',
+  'editor.languages.remove': 'Bỏ {language}'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
