@@ -65,7 +65,9 @@ if (runs('sizes')) {
     (sum, content) => sum + gzipSync(content).length,
     0
   )
-  record('renderer_initial_gzip_kb', bytes / 1024, 'KB', { max: 200 })
+  // The library's first paint: every other screen loads when opened (App.svelte). 120 KB leaves room for
+  // the library to grow while catching a screen that slips back into the first load (~100 KB each).
+  record('renderer_initial_gzip_kb', bytes / 1024, 'KB', { max: 120 })
 }
 
 const browser = await chromium.launch(launchOptions)
