@@ -1,11 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session
+} from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
+import { captureConsole, LogFile } from '../core/logging/log-file'
 import { inBothLanguages, reasonOf } from '../shared/i18n/user-message'
 import { participantNetwork } from '../server/participants'
 import { setupAudience } from './audience'
 import { setupCamera } from './camera'
+import { setupCrashDumps } from './crash-dumps'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
@@ -30,6 +42,11 @@ if (dataDir) {
   mkdirSync(dataDir, { recursive: true })
   app.setPath('userData', dataDir)
 }
+
+// The local log and crash dumps, in the data folder, before anything else can fail (the log never throws).
+const log = new LogFile({ dataDir: app.getPath('userData') })
+captureConsole(log)
+setupCrashDumps(app, crashReporter, app.getPath('userData'), log)
 
 // Every renderer sandboxed, whatever a window's options say (checklist item 4).
 app.enableSandbox()
@@ -70,9 +87,11 @@ if (!app.requestSingleInstanceLock()) {
         workshopsDir: bundledWorkshopsDir(app, process.resourcesPath),
         host: 'electron',
         version: app.getVersion(),
-        participants: participantNetwork
+        participants: participantNetwork,
+        log
       })
     } catch (error) {
+      log.error('start-failed', { reason: error instanceof Error ? error.message : String(error) })
       // Most likely browser mode already runs on the same data folder (see data-folder-lock.ts).
       dialog.showErrorBox(APP_TITLE, inBothLanguages(reasonOf(error)))
       app.quit()
