@@ -6,10 +6,12 @@ import {
   crashReporter,
   dialog,
   ipcMain,
+  Menu,
   powerSaveBlocker,
   protocol,
   screen,
-  session
+  session,
+  shell
 } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
 import { captureConsole, LogFile } from '../core/logging/log-file'
@@ -21,6 +23,7 @@ import { setupCrashDumps } from './crash-dumps'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
+import { setupMenu } from './menu'
 import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
@@ -103,6 +106,9 @@ if (!app.requestSingleInstanceLock()) {
     setupCamera({ ipcMain, scanning: cameraScanning })
     setupEventForwarding(core, () => BrowserWindow.getAllWindows())
     setupDisplayAwake(core, powerSaveBlocker)
+    await setupMenu({ Menu, core, app, shell, dialog, log, mainWindow: () => mainWindow }).catch((error: unknown) =>
+      console.error('Roundtable: the menu could not be set', error)
+    )
     showMainWindow()
   })
 

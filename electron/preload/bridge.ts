@@ -3,6 +3,8 @@ import {
   API_CHANNEL_PREFIX,
   CAMERA_CHANNEL,
   EVENT_CHANNEL,
+  isMenuAction,
+  MENU_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   PRINT_PDF_CHANNEL,
   type RoundtableBridge
@@ -48,6 +50,16 @@ export function createBridge(ipc: BridgeIpc): RoundtableBridge {
     },
     async setCameraScanning(on) {
       if (typeof on === 'boolean') await ipc.invoke(CAMERA_CHANNEL, on)
+    },
+    onMenuAction(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onMenuAction needs a function')
+      const forward = (_event: IpcRendererEvent, action: unknown): void => {
+        if (isMenuAction(action)) listener(action)
+      }
+      ipc.on(MENU_CHANNEL, forward)
+      return () => {
+        ipc.removeListener(MENU_CHANNEL, forward)
+      }
     }
   }
 }

@@ -21,6 +21,8 @@ export interface RoundtableBridge {
    * browser asks the trainer itself, so this does nothing.
    */
   setCameraScanning(on: boolean): Promise<void>
+  /** Electron only: what the trainer picked in the app menu for the window to show (see MENU_ACTIONS). */
+  onMenuAction?(listener: (action: MenuAction) => void): () => void
 }
 
 export const BRIDGE_GLOBAL = 'roundtable'
@@ -35,3 +37,11 @@ export const BROWSER_PDF_PATH = '/api/print.pdf'
 export const PRINT_PDF_CHANNEL = 'roundtable:print-pdf'
 /** Channel the preload uses to tell main that the window starts or stops scanning answer cards. */
 export const CAMERA_CHANNEL = 'roundtable:camera-scanning'
+/** Channel main uses to tell the trainer's window what was picked in the app menu. */
+export const MENU_CHANNEL = 'roundtable:menu'
+/** What the menu asks the window to show; the preload passes on nothing else. */
+export const MENU_ACTIONS = ['phones-help'] as const
+export type MenuAction = (typeof MENU_ACTIONS)[number]
+export function isMenuAction(value: unknown): value is MenuAction {
+  return (MENU_ACTIONS as readonly unknown[]).includes(value)
+}

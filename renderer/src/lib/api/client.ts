@@ -1,4 +1,4 @@
-import { BRIDGE_GLOBAL, type RoundtableBridge } from '../../../../electron/shared/api/bridge'
+import { BRIDGE_GLOBAL, type MenuAction, type RoundtableBridge } from '../../../../electron/shared/api/bridge'
 import type { ApiArgs, ApiEvent, ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
 import { userMessage, type UserMessage } from '../../../../electron/shared/i18n/user-message'
 import { createHttpBridge, takeTokenFromAddress } from './http-bridge'
@@ -23,6 +23,8 @@ export interface ApiClient {
   openAudience(sessionId: string): void
   printDocument(html: string, fileName: string): Promise<void>
   setCameraScanning(on: boolean): Promise<void>
+  /** Electron's app menu asking the window to show something; absent in browser mode. */
+  onMenuAction?(listener: (action: MenuAction) => void): () => void
 }
 
 /**
@@ -50,6 +52,7 @@ export function clientOf(bridge: RoundtableBridge): ApiClient {
     onEvent: (listener) => bridge.onEvent(listener),
     openAudience: (sessionId) => bridge.openAudience(sessionId),
     printDocument: (html, fileName) => bridge.printDocument(html, fileName),
-    setCameraScanning: (on) => bridge.setCameraScanning(on)
+    setCameraScanning: (on) => bridge.setCameraScanning(on),
+    ...(bridge.onMenuAction ? { onMenuAction: (listener) => bridge.onMenuAction!(listener) } : {})
   }
 }
