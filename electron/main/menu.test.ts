@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path'
 import type { MenuItemConstructorOptions, MessageBoxOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ApiEvent } from '../core/api/contract'
-import { en } from '../shared/i18n/en'
-import { vi } from '../shared/i18n/vi'
+import { helpMessages } from '../shared/i18n/help-messages'
 import { menuTemplate, runMenuCommand, setupMenu, type MenuCommand, type MenuWindow } from './menu'
 
 const run = (): void => undefined
+const { vi, en } = helpMessages.messages as Record<'vi' | 'en', Record<string, string>>
 
 /** Every item of a template, submenus included. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -207,7 +207,9 @@ describe('menu commands', () => {
     const { deps, errors, warnings, failOpen } = fakeDeps(null)
     failOpen('Failed to open path')
     await runMenuCommand('open-logs', 'vi', dataDir, deps)
-    expect(errors).toEqual([[vi['menu.openLogs'], vi['menu.openLogs.failed'].replace('{path}', join(dataDir, 'logs'))]])
+    expect(errors).toEqual([
+      [vi['menu.openLogs'], vi['menu.openLogs.failed']!.replace('{path}', join(dataDir, 'logs'))]
+    ])
     expect(warnings).toEqual(['open-logs-failed'])
   })
 

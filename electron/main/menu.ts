@@ -4,7 +4,7 @@ import type { AppCore } from '../core/app-core'
 import type { AppLog } from '../core/logging/log-file'
 import { MENU_CHANNEL, type MenuAction } from '../shared/api/bridge'
 import type { Language } from '../shared/i18n/language'
-import { translate, type MessageKey } from '../shared/i18n/translate'
+import { helpMessages, type HelpMessageKey } from '../shared/i18n/help-messages'
 import { isAppUrl } from './security'
 
 /**
@@ -25,7 +25,7 @@ export interface MenuTemplateOptions {
 }
 
 export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
-  const t = (key: MessageKey): string => translate(options.language, key)
+  const t = (key: HelpMessageKey): string => helpMessages.text(options.language, key)
   const mac = options.platform === 'darwin'
   const developer: MenuItemConstructorOptions[] = options.packaged
     ? []
@@ -136,16 +136,16 @@ export async function runMenuCommand(
     if (!failure) return
     deps.log.warn('open-logs-failed', { reason: failure })
     deps.dialog.showErrorBox(
-      translate(language, 'menu.openLogs'),
-      translate(language, 'menu.openLogs.failed', { path: deps.log.dir })
+      helpMessages.text(language, 'menu.openLogs'),
+      helpMessages.text(language, 'menu.openLogs.failed', { path: deps.log.dir })
     )
   } else if (command === 'about') {
     const options = {
       type: 'info' as const,
-      title: translate(language, 'menu.about'),
+      title: helpMessages.text(language, 'menu.about'),
       message: 'Bàn Tròn — Roundtable',
-      detail: translate(language, 'menu.about.detail', { version: deps.app.getVersion(), dataDir }),
-      buttons: [translate(language, 'menu.close')]
+      detail: helpMessages.text(language, 'menu.about.detail', { version: deps.app.getVersion(), dataDir }),
+      buttons: [helpMessages.text(language, 'menu.close')]
     }
     await deps.dialog.showMessageBox(options)
   }

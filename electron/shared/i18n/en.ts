@@ -687,47 +687,6 @@ export const en = {
     'No Chromium, Chrome or Edge was found to make the PDF; the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
   'error.pdf-chromium-failed':
     'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
-  // Issue 16: the app menu and "Phones can't connect?" help
-  'menu.file': 'File',
-  'menu.quit': 'Quit',
-  'menu.view': 'View',
-  'menu.fullScreen': 'Full screen',
-  'menu.zoomIn': 'Zoom in',
-  'menu.zoomOut': 'Zoom out',
-  'menu.zoomReset': 'Actual size',
-  'menu.reload': 'Reload (developers)',
-  'menu.devTools': 'Developer tools',
-  'menu.help': 'Help',
-  'menu.phonesHelp': 'Phones can’t connect?',
-  'menu.openLogs': 'Open the log folder',
-  'menu.openLogs.failed': 'The log folder could not be opened. The log is in: {path}',
-  'menu.about': 'About Roundtable',
-  'menu.about.detail': 'Version {version}\nAn offline workshop toolkit.\nData is saved in: {dataDir}',
-  'menu.close': 'Close',
-  'phonesHelp.title': 'Phones can’t connect?',
-  'phonesHelp.intro': 'Go through the steps in order. After each one, try the address again on one phone.',
-  'phonesHelp.wifi.title': 'The same Wi-Fi network',
-  'phonesHelp.wifi.text':
-    'The laptop and the phones must be on the same Wi-Fi network. Compare the network name on the laptop with the one on a phone.',
-  'phonesHelp.address.title': 'Type the address exactly',
-  'phonesHelp.address.text':
-    'Type the address shown on screen exactly, character by character, with “http://”, the dots and the number after the colon. Or scan the QR code.',
-  'phonesHelp.data.title': 'Turn off mobile data',
-  'phonesHelp.data.text':
-    'If the page does not load: turn off mobile data (4G/5G) on the phone and try again. Some phones use the mobile network instead of the Wi-Fi and cannot find the laptop.',
-  'phonesHelp.firewall.title': 'The Windows firewall: click “Allow access”',
-  'phonesHelp.firewall.text':
-    'The first time phones are turned on, Windows Defender Firewall may ask whether Roundtable may use the network. Tick “Private networks”, then click “Allow access”.',
-  'phonesHelp.firewall.dismissed':
-    'If that window was closed by mistake, or it asks for an administrator: make this Wi-Fi a private network (Settings → Network & internet → Wi-Fi → the network’s name → Network profile type: Private), or ask IT to allow Roundtable. Turning on the laptop’s hotspot (step 6) needs no administrator.',
-  'phonesHelp.isolation.title': 'Guest Wi-Fi blocks phones',
-  'phonesHelp.isolation.text':
-    'Guest Wi-Fi in hotels, offices and cafés often has “AP isolation” (client isolation) on: phones reach the internet but not the laptop. Use the laptop’s own hotspot instead.',
-  'phonesHelp.hotspot.title': 'Use the laptop’s own hotspot',
-  'phonesHelp.hotspot.text':
-    'On Windows: Settings → Network & internet → Mobile hotspot → On. Join the phones to that network with the name and password shown there. Then, in Roundtable’s Phones panel, choose the hotspot’s network and give everyone the new address.',
-  'phonesHelp.fallback.title': 'Carry on without phones',
-  'phonesHelp.fallback.text':
-    'Every poll and quiz works without phones: “Show of hands”, “Type in paper sheets” (printed sheets), or “Answer cards (camera)”.',
-  'phonesHelp.log': 'When you call support: Roundtable’s log is in {path}'
+  // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
+  'phonesHelp.open': 'Phones can’t connect?'
 } satisfies Record<MessageKey, Message>

@@ -659,49 +659,8 @@ export const vi = {
     'Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF; tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
   'error.pdf-chromium-failed':
     'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
-  // Issue 16: the app menu and "Phones can't connect?" help
-  'menu.file': 'Tệp',
-  'menu.quit': 'Thoát',
-  'menu.view': 'Xem',
-  'menu.fullScreen': 'Toàn màn hình',
-  'menu.zoomIn': 'Phóng to',
-  'menu.zoomOut': 'Thu nhỏ',
-  'menu.zoomReset': 'Cỡ mặc định',
-  'menu.reload': 'Tải lại (nhà phát triển)',
-  'menu.devTools': 'Công cụ nhà phát triển',
-  'menu.help': 'Trợ giúp',
-  'menu.phonesHelp': 'Điện thoại không kết nối được?',
-  'menu.openLogs': 'Mở thư mục nhật ký',
-  'menu.openLogs.failed': 'Không mở được thư mục nhật ký. Nhật ký nằm ở: {path}',
-  'menu.about': 'Giới thiệu Bàn Tròn',
-  'menu.about.detail': 'Phiên bản {version}\nBộ công cụ tập huấn ngoại tuyến.\nDữ liệu được lưu tại: {dataDir}',
-  'menu.close': 'Đóng',
-  'phonesHelp.title': 'Điện thoại không kết nối được?',
-  'phonesHelp.intro': 'Làm lần lượt từng bước. Sau mỗi bước, thử mở lại địa chỉ trên một điện thoại.',
-  'phonesHelp.wifi.title': 'Cùng một mạng Wi-Fi',
-  'phonesHelp.wifi.text':
-    'Máy tính và điện thoại phải vào cùng một mạng Wi-Fi. So tên mạng trên máy tính với tên mạng trên một điện thoại.',
-  'phonesHelp.address.title': 'Gõ đúng địa chỉ',
-  'phonesHelp.address.text':
-    'Gõ địa chỉ hiện trên màn hình đúng từng ký tự, kể cả “http://”, các dấu chấm và số sau dấu hai chấm. Hoặc quét mã QR.',
-  'phonesHelp.data.title': 'Tắt dữ liệu di động',
-  'phonesHelp.data.text':
-    'Nếu trang không mở: tắt dữ liệu di động (4G/5G) trên điện thoại rồi thử lại. Có điện thoại dùng mạng di động thay cho Wi-Fi và không tìm thấy máy tính.',
-  'phonesHelp.firewall.title': 'Tường lửa Windows: bấm “Allow access”',
-  'phonesHelp.firewall.text':
-    'Lần đầu bật điện thoại, Windows Defender Firewall có thể hỏi có cho Bàn Tròn dùng mạng không. Đánh dấu “Private networks” (mạng riêng) rồi bấm “Allow access” (cho phép truy cập).',
-  'phonesHelp.firewall.dismissed':
-    'Nếu đã lỡ đóng hộp thoại đó, hoặc máy đòi quyền quản trị: đặt mạng Wi-Fi này là mạng riêng (Settings → Network & internet → Wi-Fi → tên mạng → Network profile type: Private), hoặc nhờ bộ phận IT cho phép Bàn Tròn. Bật điểm phát sóng của máy tính (bước 6) không cần quyền quản trị.',
-  'phonesHelp.isolation.title': 'Wi-Fi cho khách chặn điện thoại',
-  'phonesHelp.isolation.text':
-    'Wi-Fi cho khách (guest) ở khách sạn, văn phòng, quán cà phê thường bật “cách ly thiết bị” (AP isolation): điện thoại vào được internet nhưng không tới được máy tính. Khi đó, dùng điểm phát sóng của chính máy tính.',
-  'phonesHelp.hotspot.title': 'Dùng điểm phát sóng của máy tính',
-  'phonesHelp.hotspot.text':
-    'Trên Windows: Settings → Network & internet → Mobile hotspot → bật. Cho điện thoại vào mạng đó bằng tên và mật khẩu hiện ở đó. Rồi trong ô Điện thoại của Bàn Tròn, chọn mạng của điểm phát sóng và đưa địa chỉ mới cho mọi người.',
-  'phonesHelp.fallback.title': 'Vẫn làm tiếp được khi không có điện thoại',
-  'phonesHelp.fallback.text':
-    'Mọi bình chọn và câu hỏi đều chạy được không cần điện thoại: “Đếm giơ tay”, “Nhập phiếu giấy” (phiếu in sẵn), hoặc “Thẻ trả lời (camera)”.',
-  'phonesHelp.log': 'Khi gọi hỗ trợ: nhật ký của Bàn Tròn nằm ở {path}'
+  // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
+  'phonesHelp.open': 'Điện thoại không kết nối được?'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
