@@ -34,6 +34,7 @@ describe('the application menu', () => {
         words['menu.zoomIn'],
         words['menu.zoomOut'],
         words['menu.zoomReset'],
+        words['menu.openAudience'],
         words['menu.help'],
         words['menu.phonesHelp'],
         words['menu.openLogs'],
@@ -186,6 +187,12 @@ describe('menu commands', () => {
     await runMenuCommand('phones-help', 'vi', dataDir, fakeDeps(window).deps)
     expect(calls).toEqual(['restore', 'focus'])
     expect(sent).toEqual([['roundtable:menu', 'phones-help']])
+  })
+
+  it('“Open the audience screen” is asked of the trainer’s window too (its presenter knows the session)', async () => {
+    const { window, sent } = fakeWindow()
+    await runMenuCommand('open-audience', 'en', dataDir, fakeDeps(window).deps)
+    expect(sent).toEqual([['roundtable:menu', 'open-audience']])
   })
 
   it('nothing is sent to a window that does not show the app, or when there is none', async () => {

@@ -9,7 +9,7 @@ import { isAppUrl } from './security'
 
 /**
  * The application menu, small and in the app's language (it is rebuilt when the trainer switches):
- * File (Quit), View (full screen, zoom), Help ("Phones can't connect?", "Open the log folder", About).
+ * File (Quit), View (full screen, zoom, the audience screen of the session being presented), Help ("Phones can't connect?", "Open the log folder", About).
  * Accelerators leave the presenter's keys alone (menu.test.ts compares them with the presenter's key
  * list); the developer items exist only in a build that is not packaged.
  */
@@ -49,6 +49,8 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorO
         { role: 'zoomIn', label: t('menu.zoomIn'), accelerator: 'CmdOrCtrl+Plus' },
         { role: 'zoomOut', label: t('menu.zoomOut'), accelerator: 'CmdOrCtrl+-' },
         { role: 'resetZoom', label: t('menu.zoomReset'), accelerator: 'CmdOrCtrl+0' },
+        { type: 'separator' },
+        { label: t('menu.openAudience'), click: () => options.run('open-audience') },
         ...developer
       ]
     },
@@ -121,7 +123,7 @@ export async function runMenuCommand(
   const shown = window && !window.isDestroyed() && isAppUrl(window.webContents.getURL()) ? window : null
   if (command === 'quit') {
     deps.app.quit()
-  } else if (command === 'phones-help') {
+  } else if (command === 'phones-help' || command === 'open-audience') {
     if (!shown) return
     if (shown.isMinimized()) shown.restore()
     shown.focus()

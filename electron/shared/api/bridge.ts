@@ -40,7 +40,7 @@ export const CAMERA_CHANNEL = 'roundtable:camera-scanning'
 /** Channel main uses to tell the trainer's window what was picked in the app menu. */
 export const MENU_CHANNEL = 'roundtable:menu'
 /** What the menu asks the window to show; the preload passes on nothing else. */
-export const MENU_ACTIONS = ['phones-help'] as const
+export const MENU_ACTIONS = ['phones-help', 'open-audience'] as const
 export type MenuAction = (typeof MENU_ACTIONS)[number]
 export function isMenuAction(value: unknown): value is MenuAction {
   return (MENU_ACTIONS as readonly unknown[]).includes(value)
