@@ -49,6 +49,7 @@ if (dataDir) {
 // The local log and crash dumps, in the data folder, before anything else can fail (the log never throws).
 const log = new LogFile({ dataDir: app.getPath('userData') })
 captureConsole(log)
+log.info('electron', { version: process.versions.electron, packaged: app.isPackaged })
 setupCrashDumps(app, crashReporter, app.getPath('userData'), log)
 
 // Every renderer sandboxed, whatever a window's options say (checklist item 4).
