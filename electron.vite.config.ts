@@ -17,6 +17,28 @@ function arucoExports(): Plugin {
   }
 }
 
+/**
+ * fflate's Node build (inside write-excel-file) declares `var require = createRequire('/')`, which
+ * clashes with the `require` shim the bundler puts at the top of each ESM chunk ("Identifier
+ * 'require' has already been declared"). Its own require gets another name; the worker source,
+ * a string run in a Worker with a require of its own, is left alone.
+ */
+function fflateRequire(): Plugin {
+  return {
+    name: 'fflate-require',
+    transform(code, id) {
+      if (!/[\\/]fflate[\\/]esm[\\/]index\.mjs$/.test(id)) return null
+      const renamed = code
+        .replace("var require = createRequire('/');", "var fflateRequire = createRequire('/');")
+        .replace("(_a = require('worker_threads')", "(_a = fflateRequire('worker_threads')")
+      if (renamed === code || /\brequire\(/.test(renamed.replace(/workerAdd = ".*";/, ''))) {
+        throw new Error('fflate-require: fflate changed; see electron.vite.config.ts')
+      }
+      return { code: renamed, map: null }
+    }
+  }
+}
+
 // One build produces everything both hosts need:
 //   out/main/index.js          Electron main process
 //   out/main/browser-host.js   browser mode (same core, served on 127.0.0.1), run with plain Node
@@ -24,17 +46,16 @@ function arucoExports(): Plugin {
 //   out/renderer/              the Svelte app
 export default defineConfig({
   main: {
-    plugins: [arucoExports()],
+    plugins: [arucoExports(), fflateRequire()],
     build: {
       outDir: 'out/main',
       // Dependencies bundled in: one file to load instead of hundreds of small modules, which took
       // about 100 ms of every start (the browser host reached "running" in ~235 ms, now ~135 ms).
+      // All of them, so the packaged app needs no node_modules (package.json "dependencies" is empty;
+      // scripts/check-pack.mjs checks it). What is imported on first use (the office writers, the ZIP
+      // libraries) becomes its own chunk in out/main/chunks, loaded only when needed.
       externalizeDeps: false,
       rollupOptions: {
-        // Except the office writers: loaded only when a Word or Excel file is made (no start-up cost),
-        // and fflate's Node build inside write-excel-file declares its own `require`, which clashes
-        // with the bundle's ESM `require` shim ("Identifier 'require' has already been declared").
-        external: [/^docx(\/|$)/, /^write-excel-file(\/|$)/],
         input: {
           index: resolve('electron/main/index.ts'),
           'browser-host': resolve('electron/server/browser-host-cli.ts')

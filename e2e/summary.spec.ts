@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { newDataDir, startHost } from './browser-host'
 import { openOffline, readDocx, readXlsx, readZip, startSession } from './session-helpers'
+import { readDocxCharts } from '../electron/testing/docx-chart-reader'
 
 const screens = 'test-results/screens'
 
@@ -84,7 +85,14 @@ test('a finished session gives a summary whose exports hold the numbers that wer
   expect(word.text).toContain('Hội trường <script>alert(1)</script>')
   expect(word.text).toContain('Nhóm rất tích cực <img src=x onerror=alert(2)>')
   expect(word.tables).toContainEqual(expect.arrayContaining([['Tổng', '0', '1', '19', '0', '20']]))
-  expect(word.tables.some((t) => t.some((row) => row[1] === '9') && t.some((row) => row[1] === '10'))).toBe(true)
+  const pollTable = word.tables.find((t) => t.some((row) => row[1] === '9') && t.some((row) => row[1] === '10'))!
+  // The poll's native Word chart: the table's options and counts, and the timing and test charts too.
+  const charts = await readDocxCharts(await readFile(docx.path))
+  const pollChart = charts.find((c) => c.series[0]!.values.includes(9) && c.series[0]!.values.includes(10))!
+  expect(pollChart.series[0]!.categories).toEqual(pollTable.slice(1).map((row) => row[0]))
+  expect(pollChart.series[0]!.values.map(String)).toEqual(pollTable.slice(1).map((row) => row[1]))
+  expect(pollChart.title).toMatch(/ · Số lượt chọn$/)
+  expect(charts.map((c) => c.title)).toContain('Thời gian dự kiến và thực tế')
 
   await trainer.getByRole('button', { name: 'Excel' }).click()
   await expect.poll(() => downloads.filter((d) => d.name.endsWith('.xlsx')).length).toBe(1)

@@ -50,6 +50,7 @@ if (!run('build: electron-vite', [bin('electron-vite', 'bin/electron-vite.js'), 
   totals.failed++
   finish()
 }
+check('pack: what electron-builder would pack (scripts/check-pack.mjs)', [join(root, 'scripts', 'check-pack.mjs')])
 
 run('unit and integration: vitest', [
   bin('vitest', 'vitest.mjs'),

@@ -18,6 +18,8 @@ export interface AppCoreOptions {
   dataDir: string
   /** The bundled, read-only workshop packages. */
   workshopsDir: string
+  /** The app's font files (resources/fonts), embedded in exported HTML; without it, documents use system fonts. */
+  fontsDir?: string
   host: 'electron' | 'browser'
   version: string
   fs?: DurableFs

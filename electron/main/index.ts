@@ -24,11 +24,12 @@ import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
 import { setupMenu } from './menu'
-import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
+import { setupOpenFile } from './open-file'
+import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths, windowIconPath } from './paths'
 import { setupPrint } from './print'
 import { setupAppProtocol } from './protocol'
 import { APP_SCHEME, CameraScanning, setupSecurity } from './security'
-import { APP_TITLE, createMainWindow } from './window-options'
+import { allowDevTools, APP_TITLE, createMainWindow } from './window-options'
 
 /**
  * The Electron shell: app lifecycle, and one `setupX()` per feature on ready (Electron Fiddle's
@@ -54,6 +55,8 @@ setupCrashDumps(app, crashReporter, app.getPath('userData'), log)
 
 // Every renderer sandboxed, whatever a window's options say (checklist item 4).
 app.enableSandbox()
+// DevTools only when running from the source tree, never in the packaged app.
+allowDevTools(!app.isPackaged)
 
 // Must happen before ready: app:// becomes a standard, secure origin (relative URLs, fetch, CSP 'self').
 protocol.registerSchemesAsPrivileged([
@@ -70,7 +73,11 @@ if (!app.requestSingleInstanceLock()) {
   const showMainWindow = (): void => {
     if (!core) return
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow(BrowserWindow, preloadPath)
+      mainWindow = createMainWindow(
+        BrowserWindow,
+        preloadPath,
+        windowIconPath(process.platform, app, process.resourcesPath)
+      )
       mainWindow.on('closed', () => (mainWindow = null))
       return
     }
@@ -78,6 +85,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   }
 
+  // A double-clicked .roundtable file: on this command line, a second instance's, or macOS's open-file.
+  setupOpenFile({ app, ipcMain, argv: process.argv, cwd: process.cwd(), mainWindow: () => mainWindow })
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow) // macOS: the dock icon reopens the window
 
@@ -89,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
       core = await createAppCore({
         dataDir: app.getPath('userData'),
         workshopsDir: bundledWorkshopsDir(app, process.resourcesPath),
+        fontsDir: bundledFontsDir(app, process.resourcesPath),
         host: 'electron',
         version: app.getVersion(),
         participants: participantNetwork,

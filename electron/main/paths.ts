@@ -37,3 +37,25 @@ export function shellPaths(mainDir: string): { rendererDir: string; preloadPath:
 export function bundledWorkshopsDir(app: { isPackaged: boolean; getAppPath(): string }, resourcesPath: string): string {
   return app.isPackaged ? join(resourcesPath, 'workshops') : join(app.getAppPath(), 'workshops')
 }
+
+/**
+ * The font files embedded in exported HTML (Be Vietnam Pro, woff2): `<repo>/resources/fonts` from the
+ * source tree, `resources/fonts` next to app.asar when packaged (extraResources in electron-builder.yml).
+ */
+export function bundledFontsDir(app: { isPackaged: boolean; getAppPath(): string }, resourcesPath: string): string {
+  return app.isPackaged ? join(resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts')
+}
+
+/**
+ * The app icon for the trainer's window on Linux, where the window manager reads it from the window
+ * (Windows takes it from the .exe, macOS from the bundle: undefined there). `resources/icon.png` in
+ * the source tree; packaged, electron-builder.yml copies it next to app.asar as extraResources.
+ */
+export function windowIconPath(
+  platform: NodeJS.Platform,
+  app: { isPackaged: boolean; getAppPath(): string },
+  resourcesPath: string
+): string | undefined {
+  if (platform !== 'linux') return undefined
+  return app.isPackaged ? join(resourcesPath, 'icon.png') : join(app.getAppPath(), 'resources', 'icon.png')
+}

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import type { ApiEvent } from '../core/api/contract'
 import { audienceDisplay, audienceRequest } from './audience'
 import { forwardEvent, setupEventForwarding, type EventWindow } from './events'
-import { bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
+import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths } from './paths'
 import { MAX_PRINT_BYTES, pdfFileName, printRequest } from './print'
 
 // The small decisions of the other shell modules: where files are, which windows hear core events,
@@ -35,6 +37,24 @@ describe('paths', () => {
     expect(
       bundledWorkshopsDir({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/opt/Roundtable/resources')
     ).toBe(resolve('/opt/Roundtable/resources/workshops'))
+  })
+
+  it('the packaged app ships the folders these paths name, as extraResources', () => {
+    const config = parseYaml(readFileSync(join(__dirname, '../../electron-builder.yml'), 'utf8')) as {
+      extraResources: { from: string; to: string }[]
+    }
+    const shipped = config.extraResources.map(({ from, to }) => [from, to])
+    expect(shipped).toContainEqual(['workshops', 'workshops'])
+    expect(shipped).toContainEqual(['resources/fonts', 'fonts'])
+  })
+
+  it('document fonts: <repo>/resources/fonts in development, resources/fonts when packaged', () => {
+    expect(bundledFontsDir({ isPackaged: false, getAppPath: () => '/repo' }, '/unused')).toBe(
+      join('/repo', 'resources', 'fonts')
+    )
+    expect(bundledFontsDir({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/opt/Roundtable/resources')).toBe(
+      resolve('/opt/Roundtable/resources/fonts')
+    )
   })
 })
 

@@ -11,6 +11,16 @@ export const APP_TITLE = 'Bàn Tròn — Roundtable'
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`
 
 /**
+ * DevTools are for whoever runs the app from the source tree, never in the packaged app (issue 16):
+ * there, Ctrl+Shift+I would hand anyone at the laptop the session data and the app's API. Closed
+ * unless index.ts says otherwise, once, before the first window: `allowDevTools(!app.isPackaged)`.
+ */
+let devToolsAllowed = false
+export function allowDevTools(allowed: boolean): void {
+  devToolsAllowed = allowed
+}
+
+/**
  * Every app window gets these web preferences: the renderer is isolated and sandboxed, has no
  * Node.js, and reaches the core only through the preload bridge. Most are Electron's defaults;
  * they are spelled out so a test fails if anyone changes one.
@@ -33,13 +43,16 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     // The spellchecker downloads dictionaries from Google: offline app, Vietnamese text, so off.
     spellcheck: false,
     // A page that opens alert() in a loop cannot lock the trainer out.
-    safeDialogs: true
+    safeDialogs: true,
+    devTools: devToolsAllowed
   }
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `icon`: the window's icon where the system takes it from the window (Linux; see paths.ts). */
+export function mainWindowOptions(preloadPath: string, icon?: string): BrowserWindowConstructorOptions {
   return {
     title: APP_TITLE,
+    ...(icon ? { icon } : {}),
     width: 1280,
     height: 800,
     minWidth: 960,
@@ -95,8 +108,12 @@ function openWindow<W extends ShowableWindow>(
 }
 
 /** The trainer's window, showing the library. */
-export function createMainWindow<W extends ShowableWindow>(BrowserWindowClass: WindowClass<W>, preloadPath: string): W {
-  return openWindow(BrowserWindowClass, mainWindowOptions(preloadPath), APP_INDEX_URL)
+export function createMainWindow<W extends ShowableWindow>(
+  BrowserWindowClass: WindowClass<W>,
+  preloadPath: string,
+  icon?: string
+): W {
+  return openWindow(BrowserWindowClass, mainWindowOptions(preloadPath, icon), APP_INDEX_URL)
 }
 
 /** URL of a session's audience screen: the same renderer, told by its hash which session to show. */

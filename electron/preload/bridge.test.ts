@@ -106,6 +106,7 @@ describe('preload bridge', () => {
       'invoke',
       'onEvent',
       'onMenuAction',
+      'onOpenedFile',
       'openAudience',
       'printDocument',
       'setCameraScanning'

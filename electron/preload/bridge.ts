@@ -3,10 +3,13 @@ import {
   API_CHANNEL_PREFIX,
   CAMERA_CHANNEL,
   EVENT_CHANNEL,
+  FILE_WAITING_CHANNEL,
   isMenuAction,
+  isOpenedFile,
   MENU_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   PRINT_PDF_CHANNEL,
+  TAKE_OPENED_FILE_CHANNEL,
   type RoundtableBridge
 } from '../shared/api/bridge'
 import type { ApiEvent, ApiReply } from '../core/api/contract'
@@ -50,6 +53,23 @@ export function createBridge(ipc: BridgeIpc): RoundtableBridge {
     },
     async setCameraScanning(on) {
       if (typeof on === 'boolean') await ipc.invoke(CAMERA_CHANNEL, on)
+    },
+    onOpenedFile(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onOpenedFile needs a function')
+      // Takes the waiting file now (one may have come with the command line) and whenever main says so.
+      const take = (): void => {
+        ipc
+          .invoke(TAKE_OPENED_FILE_CHANNEL)
+          .then((file: unknown) => {
+            if (isOpenedFile(file)) listener(file)
+          })
+          .catch(() => undefined)
+      }
+      ipc.on(FILE_WAITING_CHANNEL, take)
+      take()
+      return () => {
+        ipc.removeListener(FILE_WAITING_CHANNEL, take)
+      }
     },
     onMenuAction(listener) {
       if (typeof listener !== 'function') throw new TypeError('onMenuAction needs a function')

@@ -10,7 +10,8 @@ import { startBrowserHost } from './browser-host'
 import { participantNetwork } from './participants'
 
 /**
- * Runs Roundtable in browser mode: `node out/main/browser-host.js [--port N] [--data-dir DIR]`.
+ * Runs Roundtable in browser mode: `node out/main/browser-host.js [--port N] [--data-dir DIR]`
+ * (`--workshops-dir` and `--fonts-dir` default to the checkout's workshops/ and resources/fonts/).
  * Prints one line with the address to open (it carries the access token) and serves until stopped.
  */
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -20,7 +21,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.ROUNDTABLE_PORT ?? '0' },
     'data-dir': { type: 'string', default: process.env.ROUNDTABLE_DATA_DIR },
-    'workshops-dir': { type: 'string', default: join(root, 'workshops') }
+    'workshops-dir': { type: 'string', default: join(root, 'workshops') },
+    'fonts-dir': { type: 'string', default: join(root, 'resources', 'fonts') }
   }
 })
 
@@ -38,6 +40,7 @@ captureConsole(log)
 const core = await createAppCore({
   dataDir,
   workshopsDir: resolve(values['workshops-dir']),
+  fontsDir: resolve(values['fonts-dir']),
   host: 'browser',
   version,
   participants: participantNetwork,

@@ -6,11 +6,13 @@ import type { SessionDetails } from '../shared/sessions/model'
 
 /** The bundled workshop packages, as the app ships them. */
 export const BUNDLED_WORKSHOPS = resolve(__dirname, '../../workshops')
+/** The app's font files (resources/fonts), embedded in exported HTML. */
+export const BUNDLED_FONTS = resolve(__dirname, '../../resources/fonts')
 
 /** Options of a real core over the bundled workshops and a fresh temp data folder (`prefix` names the folder). */
 export async function bundledCoreOptions(prefix: string): Promise<AppCoreOptions> {
   const dataDir = await mkdtemp(join(tmpdir(), `roundtable-${prefix}-`))
-  return { dataDir, workshopsDir: BUNDLED_WORKSHOPS, host: 'browser', version: '0.0.0-test' }
+  return { dataDir, workshopsDir: BUNDLED_WORKSHOPS, fontsDir: BUNDLED_FONTS, host: 'browser', version: '0.0.0-test' }
 }
 
 /** A session's details as the start form sends them; tests change what they care about. */

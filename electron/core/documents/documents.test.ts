@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { reportLabeller } from '../reports/labels'
 import { summaryLabel } from '../summaries/labels'
 import { documentToCsvFiles } from './csv'
+import { readDocxCharts } from '../../testing/docx-chart-reader'
 import { documentToDocx } from './docx'
 import { NO_VALUE } from '../../shared/documents/format'
 import { documentToHtml } from './html'
@@ -41,7 +42,7 @@ const doc: DocumentDescription = {
                 name: 'P',
                 columns: ['Lựa chọn', 'Số'],
                 rows: [['A', 3]],
-                chart: { series: ['Số'], values: [[3]], max: 3, textBars: true }
+                chart: { series: ['Số'], values: [[3]], max: 3, title: 'Biểu đồ <P> & "x"' }
               }
             },
             { kind: 'list', items: [SCRIPT, 'Hai'] }
@@ -77,12 +78,16 @@ describe('one description, one writer per format', () => {
     expect(md).toContain('_Ghi chú nhỏ_')
   })
 
-  it('Word: headings by level, tables with a text bar for a poll chart, user text kept literal', async () => {
+  it('Word: headings by level, a native chart above a table that describes one, user text kept literal', async () => {
     const file = Buffer.from(await documentToDocx(doc))
     const html = (await mammoth.convertToHtml({ buffer: file })).value
     expect(html).toContain('<h1>Khối</h1>')
     expect(html).toContain('<h2>Câu hỏi</h2>')
-    expect(html).toContain('███')
+    expect(html).not.toContain('roundtable-chart')
+    const charts = await readDocxCharts(file)
+    expect(charts.map((c) => [c.title, c.series])).toEqual([
+      ['Biểu đồ <P> & "x"', [{ name: 'Số', categories: ['A'], values: [3] }]]
+    ])
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('Người tham dự')
   })

@@ -1,5 +1,6 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx'
 import type { Language } from '../../shared/i18n/language'
+import { addCharts, chartMarker, wordChart, type WordChart } from './docx-charts'
 import {
   cellText,
   numericColumns,
@@ -27,9 +28,6 @@ const MARGIN = 1134
 const PAGE_TEXT_WIDTH = A4_WIDTH - 2 * MARGIN
 const BORDER = 'C8CDD3'
 const HEADER_FILL = 'F1F3F5'
-
-/** Width of a text bar at the chart's maximum (the numbers are in the cells beside it). */
-const TEXT_BAR_WIDTH = 12
 const GREY = '555555'
 
 type Docx = typeof import('docx')
@@ -43,13 +41,15 @@ interface RunStyle {
 /**
  * The document as a Word file (.docx) that programme staff can edit: real headings (Word's own
  * Heading 1/2/3 styles, so the navigation pane and a table of contents work), real tables with a header
- * row repeated on each page, bullets as Word lists. The `docx` library is loaded only when a document
- * is made, so the app does not load it at start.
+ * row repeated on each page, bullets as Word lists, and a native bar chart above each table that
+ * describes one (docx-charts.ts). The `docx` library is loaded only when a document is made, so the
+ * app does not load it at start.
  */
 export async function documentToDocx(doc: DocumentDescription): Promise<Uint8Array> {
   const docx = await import('docx')
   const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } = docx
-  const w = wordParts(docx, doc.language)
+  const charts: WordChart[] = []
+  const w = wordParts(docx, doc.language, charts)
   const document = new Document({
     creator: 'Roundtable',
     lastModifiedBy: 'Roundtable',
@@ -98,11 +98,14 @@ export async function documentToDocx(doc: DocumentDescription): Promise<Uint8Arr
       }
     ]
   })
-  return new Uint8Array(await Packer.toArrayBuffer(document))
+  return addCharts(new Uint8Array(await Packer.toArrayBuffer(document)), charts, doc.language)
 }
 
-/** Word's pieces for one document: text runs, paragraphs, headings, tables, and each kind of block. */
-function wordParts(docx: Docx, language: Language) {
+/**
+ * Word's pieces for one document: text runs, paragraphs, headings, tables, and each kind of block. A
+ * table with a chart is preceded by a placeholder paragraph, and its chart is added to `charts`.
+ */
+function wordParts(docx: Docx, language: Language, charts: WordChart[]) {
   const { HeadingLevel, Paragraph, TextRun } = docx
 
   /** Runs of one text, its line breaks kept as Word line breaks. */
@@ -124,8 +127,17 @@ function wordParts(docx: Docx, language: Language) {
       children: runs(text)
     })
 
+  const nonce = globalThis.crypto.randomUUID()
+  const chartPlaceholder = (t: DocumentTable): Part[] => {
+    const chart = wordChart(t, language, chartMarker(nonce, charts.length))
+    if (!chart) return []
+    charts.push(chart)
+    return [new Paragraph({ keepNext: true, spacing: { after: 80 }, children: [new TextRun(chart.marker)] })]
+  }
+
   const table = (t: DocumentTable): Part[] => [
-    wordTable(docx, withTextBars(t), language, runs),
+    ...chartPlaceholder(t),
+    wordTable(docx, t, language, runs),
     new Paragraph({ children: [] })
   ]
 
@@ -150,23 +162,6 @@ function wordParts(docx: Docx, language: Language) {
     }
   }
   return { runs, paragraph, heading, block }
-}
-
-/** A poll's counts get a column of text bars, as Word has no inline chart here. */
-function withTextBars(t: DocumentTable): DocumentTable {
-  const chart = t.chart
-  if (!chart?.textBars) return t
-  const numeric = numericColumns(t)
-  const max = Math.max(1, chart.max)
-  return {
-    ...t,
-    columns: [...t.columns, ''],
-    rows: t.rows.map((row, i) => [
-      ...row,
-      '█'.repeat(Math.round(((chart.values[i]?.[0] ?? 0) / max) * TEXT_BAR_WIDTH))
-    ]),
-    numeric: [...numeric, false]
-  }
 }
 
 function wordTable(

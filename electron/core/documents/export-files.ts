@@ -1,6 +1,7 @@
 import { zipFiles } from '../workshops/package-file'
 import { documentToCsvFiles } from './csv'
 import { documentToDocx } from './docx'
+import type { DocumentFonts } from './fonts'
 import { documentToHtml } from './html'
 import { documentToMarkdown } from './markdown'
 import type { DocumentDescription } from './model'
@@ -68,16 +69,17 @@ export async function exportFiles(base: string, format: ExportFormat, writers: E
 
 /**
  * A document as the file(s) to download in one format: every format from the one description (made
- * only when asked for), JSON from the caller's own file wrapper.
+ * only when asked for), JSON from the caller's own file wrapper; HTML with the app's `fonts` embedded.
  */
 export function documentExportFiles(
   base: string,
   format: ExportFormat,
   describe: () => DocumentDescription,
-  json: () => string
+  json: () => string,
+  fonts?: DocumentFonts
 ): Promise<ExportedFile[]> {
   return exportFiles(base, format, {
-    html: () => documentToHtml(describe()),
+    html: () => documentToHtml(describe(), fonts),
     markdown: () => documentToMarkdown(describe()),
     json,
     csv: () => documentToCsvFiles(describe()),

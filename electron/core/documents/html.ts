@@ -1,6 +1,7 @@
 import { escapeHtml } from '../../shared/security/escape-html'
 import type { Language } from '../../shared/i18n/language'
 import { formatNumber } from '../../shared/documents/format'
+import { DOCUMENT_FONT_STACK, type DocumentFonts, type FontWeight } from './fonts'
 import { htmlPage } from './html-page'
 import {
   cellText,
@@ -15,7 +16,8 @@ import {
 
 /**
  * The document as ONE self-contained, printable HTML page: inline CSS (A4 print rules), bar charts as
- * inline SVG, no scripts, no fonts, images or anything else fetched (a strict CSP says so too).
+ * inline SVG, no scripts, no fonts, images or anything else fetched (a strict CSP says so too). With
+ * `fonts`, the faces of the app's font that the page uses are embedded as `data:` URLs (documents/fonts.ts).
  *
  * Every text is escaped by `escapeHtml`: the `markup` template below escapes each value it is given,
  * and only fragments built by that same template are inserted as markup.
@@ -48,7 +50,7 @@ const STYLE = `
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 html { color-scheme: light; }
 body { margin: 0 auto; padding: 12mm 10mm; max-width: 200mm; color: #1b1f24; background: #fff;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  font-family: ${DOCUMENT_FONT_STACK};
   font-size: 10.5pt; line-height: 1.45; }
 @media print { body { padding: 0; max-width: none; } }
 @media screen and (max-width: 480px) { body { padding: 4mm 3mm; } }
@@ -86,7 +88,15 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #c8cdd3; font-
 
 const SERIES_COLOURS = [COLOUR_A, COLOUR_B]
 
-export function documentToHtml(doc: DocumentDescription): string {
+/** The weights STYLE uses: body text, `th` and totals (600), headings, `strong` and figures (700). */
+const STYLE_WEIGHTS: readonly FontWeight[] = [400, 600, 700]
+
+/** The text a page shows: its markup without the tags (the entities left stand for ASCII characters). */
+function visibleText(markupText: string): string {
+  return markupText.replace(/<[^>]*>/g, ' ')
+}
+
+export function documentToHtml(doc: DocumentDescription, fonts?: DocumentFonts): string {
   const lang = doc.language
   const heading = doc.html?.heading ?? doc.title
   const body = markup`<header>
@@ -97,7 +107,8 @@ ${doc.sections.map((s) => section(s, lang))}
 </main>
 ${doc.footer && doc.footer.length > 0 ? markup`<footer>\n${doc.footer.map((text) => markup`<p>${text}</p>\n`)}</footer>` : ''}`
   const pageTitle = doc.html?.pageTitle ?? (doc.subtitle ? `${doc.title}: ${doc.subtitle}` : doc.title)
-  return htmlPage({ language: lang, title: pageTitle, style: STYLE, body: body.value, dataImages: true })
+  const faces = fonts?.faces(visibleText(body.value), STYLE_WEIGHTS)
+  return htmlPage({ language: lang, title: pageTitle, style: STYLE, body: body.value, dataImages: true, fonts: faces })
 }
 
 const HEADING_TAGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const

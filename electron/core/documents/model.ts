@@ -25,7 +25,10 @@ export function dayCell(day: string): Cell {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? { day } : day
 }
 
-/** Horizontal bars beside a table's rows (HTML draws them; Word draws poll bars as text). */
+/**
+ * Horizontal bars for a table's rows, one category per row (its first cell): HTML draws them beside the
+ * rows, Word as a native bar chart above the table. The numbers stay in the table too.
+ */
 export interface Chart {
   /** One name per series, for the bars' accessible labels. */
   series: string[]
@@ -35,8 +38,8 @@ export interface Chart {
   max: number
   /** Shown above the table as coloured swatches (a chart with two series). */
   legend?: [string, string]
-  /** Also given as a column of text bars in Word (a one-series count, such as a poll's options). */
-  textBars?: boolean
+  /** The chart's name (Word's chart title and alt text); by default the table's name. */
+  title?: string
 }
 
 export interface DocumentTable {

@@ -11,3 +11,10 @@ const NOT_XML = new RegExp(
 export function xmlSafeText(text: string): string {
   return text.replace(NOT_XML, '')
 }
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+
+/** Text for an XML element or a quoted attribute: characters XML cannot hold dropped, markup escaped. */
+export function escapeXml(text: string): string {
+  return xmlSafeText(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!)
+}

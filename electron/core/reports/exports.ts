@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { documentToCsvFiles } from '../documents/csv'
 import { documentToDocx } from '../documents/docx'
+import type { DocumentFonts } from '../documents/fonts'
 import { documentToHtml } from '../documents/html'
 import {
   issuePlaces,
@@ -21,8 +22,12 @@ import { crossSessionDocument, crossSessionTables } from './document'
  * the report's one description (document.ts), plus the report's versioned JSON file.
  */
 
-export function reportToHtml(report: CrossSessionReport, language: Language = report.language): string {
-  return documentToHtml(crossSessionDocument(report, language))
+export function reportToHtml(
+  report: CrossSessionReport,
+  language: Language = report.language,
+  fonts?: DocumentFonts
+): string {
+  return documentToHtml(crossSessionDocument(report, language), fonts)
 }
 
 export function reportToMarkdown(report: CrossSessionReport, language: Language = report.language): string {

@@ -15,12 +15,14 @@ import {
   type ReportFilter,
   type SourcedSummary
 } from './index'
+import { documentFonts } from '../documents/fonts'
 import { exportFiles } from './export-files'
 
 /** The cross-session report: shown on screen, or exported in one format. */
 export function reportHandlers({
   sessions,
-  importedSummaries
+  importedSummaries,
+  options
 }: AppContext): FeatureHandlers<'report.build' | 'report.export'> {
   /**
    * The summaries the report counts: the sessions run here inside the filter (read from the index
@@ -41,6 +43,7 @@ export function reportHandlers({
     const notRunHere = imported.filter((summary) => !runHere.has(summary.sessionId))
     return gatherSummaries(local, notRunHere, language)
   }
+  const fonts = documentFonts(options.fontsDir)
   const buildReport = async (filter: ReportFilter, language: Language, imported: SessionSummary[]) =>
     buildCrossSessionReport(await reportSummaries(filter, language, imported), filter, language)
 
@@ -48,14 +51,18 @@ export function reportHandlers({
     'report.build': async ({ language, ...filter }) => {
       const imported = await importedSummaries.summaries()
       const report = await buildReport(filter, language, imported)
-      return { report, html: reportToHtml(report), workshops: workshopChoices(sessions.list(), imported, language) }
+      return {
+        report,
+        html: reportToHtml(report, report.language, fonts),
+        workshops: workshopChoices(sessions.list(), imported, language)
+      }
     },
     'report.export': async ({ language, format, ...filter }) => {
       const report = await buildReport(filter, language, await importedSummaries.summaries())
       const base = ['bao-cao-tong-hop', filter.workshopId, filter.from, filter.to, language].filter(Boolean).join('-')
       return {
         files: await exportFiles(base, format, {
-          html: () => reportToHtml(report),
+          html: () => reportToHtml(report, report.language, fonts),
           markdown: () => reportToMarkdown(report),
           json: () => reportToJson(report),
           csv: () => reportToCsv(report),

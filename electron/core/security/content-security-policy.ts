@@ -9,7 +9,8 @@ export function contentSecurityPolicy(connectSrc: string[] = []): string {
     "script-src 'self'",
     // Svelte sets style attributes for transitions; no inline <style> from content is ever rendered.
     "style-src 'self' 'unsafe-inline'",
-    "font-src 'self'",
+    // data: for the fonts embedded in the summary and report previews (srcdoc frames inherit this policy).
+    "font-src 'self' data:",
     "img-src 'self' data:",
     `connect-src 'self' ${connectSrc.join(' ')}`.trim(),
     "base-uri 'none'",

@@ -166,6 +166,7 @@ function correctRateBlocks(summary: SessionSummary): Block[] {
     blocks: [
       { kind: 'heading', text: `${test.title}: ${l('quiz.correctRate')}`, level: 2 },
       tableBlock(test.title, questionsTable(summary, test), {
+        title: `${test.title} · ${l('quiz.correctRate')}`,
         series: [l('quiz.correctRate')],
         values: test.questions.map((q) => [q.correctPercent ?? 0]),
         max: 100
@@ -192,10 +193,10 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
   const l = labeller(summary.language)
   const options = pollOptionsTable(summary, p)
   const chart = {
+    title: `${p.title} · ${l('poll.count')}`,
     series: [l('poll.count')],
     values: p.options.map((o) => [o.count]),
-    max: Math.max(1, ...p.options.map((o) => o.count)),
-    textBars: true
+    max: Math.max(1, ...p.options.map((o) => o.count))
   }
   const open: Block[] =
     p.type !== 'open'
@@ -216,12 +217,27 @@ function pollBlock(summary: SessionSummary, p: PollSummary): Block {
       note(pollMeta(summary, p)),
       ...(options ? [tableBlock(p.title, options, chart)] : []),
       ...(words ? [tableBlock(p.title, words)] : p.type === 'words' ? [muted(l('poll.noWords'))] : []),
-      ...(ranking ? [tableBlock(p.title, ranking)] : []),
+      ...(ranking ? [tableBlock(p.title, ranking, rankingChart(summary, p))] : []),
       ...(p.type === 'rating'
         ? [{ kind: 'paragraph', label: l('poll.mean'), text: ratingMeanText(summary, p) } as const]
         : []),
       ...open
     ]
+  }
+}
+
+/** A ranking's bars: each option's mean rank (out of the number of options) or its mean points. */
+function rankingChart(summary: SessionSummary, p: PollSummary): DocumentTable['chart'] {
+  const l = labeller(summary.language)
+  const options = p.ranking?.options ?? []
+  const byRank = p.ranking?.mode === 'order'
+  const name = l(byRank ? 'poll.meanRank' : 'poll.meanPoints')
+  const values = options.map((o) => (byRank ? o.meanRank : o.meanPoints) ?? 0)
+  return {
+    title: `${p.title} · ${name}`,
+    series: [name],
+    values: values.map((value) => [value]),
+    max: byRank ? Math.max(1, options.length) : Math.max(1, ...values)
   }
 }
 

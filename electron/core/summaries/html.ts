@@ -1,3 +1,4 @@
+import type { DocumentFonts } from '../documents/fonts'
 import { documentToHtml } from '../documents/html'
 import { DOCUMENT_WITH_IMAGES_CSP } from '../documents/html-page'
 import { escapeHtml } from '../../shared/security/escape-html'
@@ -10,6 +11,6 @@ export { escapeHtml }
 export const SUMMARY_CSP = DOCUMENT_WITH_IMAGES_CSP
 
 /** The summary as one self-contained, printable HTML page (documents/html.ts lays it out). */
-export function summaryToHtml(summary: SessionSummary): string {
-  return documentToHtml(summaryDocument(summary))
+export function summaryToHtml(summary: SessionSummary, fonts?: DocumentFonts): string {
+  return documentToHtml(summaryDocument(summary), fonts)
 }

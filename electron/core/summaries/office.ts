@@ -1,5 +1,6 @@
 import { documentToDocx } from '../documents/docx'
 import { documentExportFiles, type ExportedFile, type ExportFormat } from '../documents/export-files'
+import type { DocumentFonts } from '../documents/fonts'
 import { tablesToXlsx } from '../documents/xlsx'
 import { summaryDataTables } from './data-tables'
 import { summaryDocument } from './document'
@@ -26,12 +27,14 @@ export async function summaryToXlsx(summary: SessionSummary): Promise<Uint8Array
 export function summaryExportFiles(
   summary: SessionSummary,
   base: string,
-  format: ExportFormat
+  format: ExportFormat,
+  fonts?: DocumentFonts
 ): Promise<ExportedFile[]> {
   return documentExportFiles(
     base,
     format,
     () => summaryDocument(summary),
-    () => summaryToJson(summary)
+    () => summaryToJson(summary),
+    fonts
   )
 }

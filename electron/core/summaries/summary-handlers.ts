@@ -1,19 +1,21 @@
 import { withCommandErrors, type AppContext, type FeatureHandlers } from '../app-context'
 import { ApiError } from '../api/dispatch'
 import { reasonOf, userMessage } from '../../shared/i18n/user-message'
+import { documentFonts } from '../documents/fonts'
 import { buildSummary, summaryExportFiles } from './index'
 
 type SummaryMethods = 'session.export' | 'summary.import' | 'summary.list' | 'summary.export'
 
 /** Session summaries: exported from a session run here, or imported from another trainer's file. */
-export function summaryHandlers({ sessions, importedSummaries }: AppContext): FeatureHandlers<SummaryMethods> {
+export function summaryHandlers({ options, sessions, importedSummaries }: AppContext): FeatureHandlers<SummaryMethods> {
+  const fonts = documentFonts(options.fontsDir)
   return {
     'session.export': ({ id, language, format }) =>
       withCommandErrors(async () => {
         const session = await sessions.get(id)
         const summary = buildSummary(session, language)
         const base = `${session.details.date}-${session.workshop.id}-${language}`
-        return { files: await summaryExportFiles(summary, base, format) }
+        return { files: await summaryExportFiles(summary, base, format, fonts) }
       }),
     'summary.import': async ({ text }) => {
       try {
@@ -28,7 +30,12 @@ export function summaryHandlers({ sessions, importedSummaries }: AppContext): Fe
         throw new ApiError('not-found', userMessage('error.summary-not-found', { id }))
       })
       return {
-        files: await summaryExportFiles(summary, `${summary.date}-${summary.workshop.id}-${summary.language}`, format)
+        files: await summaryExportFiles(
+          summary,
+          `${summary.date}-${summary.workshop.id}-${summary.language}`,
+          format,
+          fonts
+        )
       }
     }
   }

@@ -11,6 +11,8 @@ import { folderReader, loadWorkshop } from '../workshops/loader'
 import type { Block, Manifest } from '../../shared/workshops/schema'
 import { CSV_BOM, csvCell, summaryToCsv } from './csv'
 import { escapeHtml, summaryToHtml } from './html'
+import { documentFonts } from '../documents/fonts'
+import { BUNDLED_FONTS } from '../../testing/bundled-core'
 import { escapeMarkdown, summaryToMarkdown } from './markdown'
 import { translate } from '../../shared/i18n/translate'
 import { parseSummaryJson, SummaryFileError, summaryToJson } from './json'
@@ -524,16 +526,16 @@ describe('session summary', () => {
   describe('HTML export', () => {
     let html: string
     beforeAll(() => {
-      html = summaryToHtml(vi)
+      html = summaryToHtml(vi, documentFonts(BUNDLED_FONTS))
       mkdirSync(HTML_EXPORT_DIR, { recursive: true })
       writeFileSync(join(HTML_EXPORT_DIR, 'summary-vi.html'), html, 'utf8')
-      writeFileSync(join(HTML_EXPORT_DIR, 'summary-en.html'), summaryToHtml(en), 'utf8')
+      writeFileSync(join(HTML_EXPORT_DIR, 'summary-en.html'), summaryToHtml(en, documentFonts(BUNDLED_FONTS)), 'utf8')
     })
 
     it('is one self-contained, offline, printable document', () => {
       expect(html.startsWith('<!doctype html>')).toBe(true)
       expect(html).toContain(
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`
       )
       expect(html).toMatch(/@page\s*\{\s*size:\s*A4/)
       expect(html).toContain('page-break-inside: avoid')
@@ -541,7 +543,11 @@ describe('session summary', () => {
       expect(html).toMatch(/<svg class="bars"/)
       expect(html).not.toMatch(/<script/i)
       expect(html).not.toMatch(/https?:/i)
-      expect(html).not.toMatch(/@import|@font-face|url\(|<link|src=["']/i)
+      expect(html).not.toMatch(/@import|<link|src=["']/i)
+      // The only url(...) are the embedded fonts' data: URLs (documents/fonts.test.ts checks each is woff2).
+      const urls = [...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1])
+      expect(urls.length).toBeGreaterThan(0)
+      for (const url of urls) expect(url).toMatch(/^data:font\/woff2;base64,/)
       expect((html.match(/<html/g) ?? []).length).toBe(1)
     })
 

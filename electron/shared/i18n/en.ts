@@ -687,6 +687,11 @@ export const en = {
     'No Chromium, Chrome or Edge was found to make the PDF; the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
   'error.pdf-chromium-failed':
     'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
+  // Issue 16: a double-clicked .roundtable file that could not be opened
+  'library.open.not-found': 'File {file} not found.',
+  'library.open.not-a-file': '{file} is a folder, not a file.',
+  'library.open.too-big': '{file} is over 20 MB, too big to import.',
+  'library.open.unreadable': 'Could not read {file} (perhaps an antivirus). Open it again in a moment.',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
   'phonesHelp.open': 'Phones can’t connect?'
 } satisfies Record<MessageKey, Message>

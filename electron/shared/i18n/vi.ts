@@ -659,6 +659,11 @@ export const vi = {
     'Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF; tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
   'error.pdf-chromium-failed':
     'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
+  // Issue 16: a double-clicked .roundtable file that could not be opened
+  'library.open.not-found': 'Không tìm thấy tệp {file}.',
+  'library.open.not-a-file': '{file} là thư mục, không phải tệp.',
+  'library.open.too-big': '{file} lớn hơn 20 MB, không nhập được.',
+  'library.open.unreadable': 'Không đọc được {file} (có thể do phần mềm diệt virus). Hãy mở lại sau giây lát.',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
   'phonesHelp.open': 'Điện thoại không kết nối được?'
 } as const satisfies Record<string, string>

@@ -1,5 +1,6 @@
 import { createContext } from 'svelte'
 import type { AppInfo, Notice, WorkshopSummary } from '../../../electron/core/api/contract'
+import type { OpenedFile } from '../../../electron/shared/api/bridge'
 import type { Language } from '../../../electron/shared/i18n/language'
 import type { SessionIndexEntry } from '../../../electron/core/storage/library-file'
 import { Api } from './api/api.svelte'
@@ -31,6 +32,8 @@ export class AppState {
   /** Set when this window is a session's audience screen (`#audience=<id>`). */
   audienceOf = $state<string | null>(null)
   view = $state<View>({ name: 'library' })
+  /** A file the system asked the app to open (a double-clicked .roundtable), until the library's import takes it. */
+  openedFile = $state.raw<OpenedFile | null>(null)
 
   /** `null`: browser mode was opened without its access token, so nothing can be asked. */
   constructor(client: ApiClient | null) {
@@ -64,6 +67,8 @@ export class AppState {
       this.workshops = workshops
       this.sessions = sessions
       this.status = 'ready'
+      // The trainer's window only: the audience window never takes a file from the trainer.
+      if (!this.audienceOf) client.onOpenedFile((file) => this.fileOpened(file))
     } catch (error) {
       this.status = 'error'
       this.api.fail(error)
@@ -87,6 +92,15 @@ export class AppState {
     if (notices) this.notices = notices
   }
 
+  /**
+   * A double-clicked workshop file: the library shows its import preview. During a session (presenter,
+   * paper answers) the screen stays; the file waits until the trainer goes back to the library.
+   */
+  fileOpened(file: OpenedFile): void {
+    this.openedFile = file
+    if (this.view.name !== 'presenter' && this.view.name !== 'paper') this.open({ name: 'library' })
+  }
+
   open(view: View): void {
     this.view = view
     globalThis.scrollTo?.(0, 0)
@@ -99,7 +113,8 @@ const refusingClient: ApiClient = {
   onEvent: () => () => undefined,
   openAudience: () => undefined,
   printDocument: () => Promise.resolve(),
-  setCameraScanning: () => Promise.resolve()
+  setCameraScanning: () => Promise.resolve(),
+  onOpenedFile: () => () => undefined
 }
 
 /** The app's state for every component below App.svelte, which creates it once. */
