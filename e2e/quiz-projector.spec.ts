@@ -215,7 +215,7 @@ test('a quiz run with phones: one question at a time on the projector, the answe
   await expect(audience.getByTestId('quiz-correct')).toHaveCount(0)
   await expect(audience.getByTestId('quiz-explanation')).toHaveCount(0)
   // Pre-test: only the first phone gets everything right.
-  for (const [i, phone] of phones.entries()) await answerQuiz(phone, pre.title.vi, questions, String(i + 1), i === 0)
+  for (const [i, phone] of phones.entries()) await answerQuiz(phone, pre.title.vi!, questions, String(i + 1), i === 0)
 
   // The slide keys page through the questions; the presenter says which one the room sees, and jumps back.
   await trainer.keyboard.press('ArrowRight')
@@ -237,7 +237,7 @@ test('a quiz run with phones: one question at a time on the projector, the answe
   // Post-test: three of four right; after closing, the page after the last question compares the two.
   await trainer.locator('.agenda-strip li[data-kind="quiz"] button').last().click()
   await trainer.getByRole('button', { name: /Mở bình chọn.*Điện thoại/ }).click()
-  for (const [i, phone] of phones.entries()) await answerQuiz(phone, post.title.vi, questions, String(i + 1), i < 3)
+  for (const [i, phone] of phones.entries()) await answerQuiz(phone, post.title.vi!, questions, String(i + 1), i < 3)
   await trainer.getByRole('button', { name: 'Đóng bình chọn (O)' }).click()
   for (let i = 1; i < n; i++) await trainer.keyboard.press('ArrowRight')
   await expect(audience.getByTestId('quiz-number')).toHaveText(`Câu ${n}/${n}`)

@@ -5,6 +5,7 @@ import { stripCitations } from '../../shared/workshops/citations'
 import type { LoadedWorkshop } from '../workshops/loader'
 import { GUIDE_LABELS, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
+import { textIn } from '../../shared/i18n/text-in'
 
 /**
  * Printed answer cards for the webcam: one A4 page per sign-in number, a large marker whose id is
@@ -58,7 +59,7 @@ export function answerCardsHtml(workshop: LoadedWorkshop, language: GuideLanguag
     throw new RangeError(`count must be a whole number from 1 to ${MAX_CARD_COUNT}, got ${count}`)
   }
   const L = GUIDE_LABELS[language]
-  const title = stripCitations(workshop.manifest.title[language])
+  const title = stripCitations(textIn(workshop.manifest.title, language, workshop.manifest.languages))
   const cards = Array.from({ length: count }, (_, i) => {
     const number = escapeHtml(L.cardNumber(i + 1))
     return [

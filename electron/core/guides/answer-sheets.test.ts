@@ -78,10 +78,10 @@ describe.each(LANGUAGES)('answer sheets in %s', (language) => {
     expect(count(html, /<section class="page"/g)).toBe(2 + polls.length)
     for (const { block } of polls) {
       if (block.kind !== 'poll') continue
-      expect(html).toContain(escapeHtml(block.question[language]))
+      expect(html).toContain(escapeHtml(block.question[language]!))
       block.options!.forEach((option, i) =>
         expect(html).toContain(
-          `<span class="letter">${String.fromCharCode(65 + i)}</span><span class="option-text">${escapeHtml(option.text[language])}</span>`
+          `<span class="letter">${String.fromCharCode(65 + i)}</span><span class="option-text">${escapeHtml(option.text[language]!)}</span>`
         )
       )
     }

@@ -4,6 +4,8 @@ import { stripCitations } from '../../shared/workshops/citations'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
 import { DEFAULT_SIGN_IN_ROWS, MAX_SIGN_IN_ROWS } from './sign-in-sheet'
+import { textIn } from '../../shared/i18n/text-in'
+import type { Bilingual } from '../../shared/i18n/language'
 
 /**
  * Paper answer sheets for rooms without phones. Participants write their sign-in number and mark
@@ -90,12 +92,13 @@ export function answerSheetsHtml(
 ): string {
   const count = checkedCount(options.participants)
   const L = GUIDE_LABELS[language]
-  const workshop = stripCitations(manifest.title[language])
+  const pick = (text: Bilingual): string => stripCitations(textIn(text, language, manifest.languages))
+  const workshop = pick(manifest.title)
   const pages: string[] = []
   for (const paper of paperBlocks(manifest, options.polls ?? false)) {
     const perPage = sheetsPerPage(paper)
     const rows = perPage / COLUMNS
-    const sheet = sheetHtml(paper, L, language, workshop)
+    const sheet = sheetHtml(paper, L, language, workshop, pick)
     // Whole pages: a part-filled page costs the same paper, so it is filled.
     const pageCount = Math.ceil(count / perPage)
     for (let p = 0; p < pageCount; p++) {
@@ -110,10 +113,16 @@ export function answerSheetsHtml(
   return printableDocument({ language, title: `${L.answerSheetTitle} · ${workshop}`, style: SHEETS_STYLE, body })
 }
 
-function sheetHtml(paper: PaperBlock, L: GuideLabels, language: GuideLanguage, workshop: string): string {
+function sheetHtml(
+  paper: PaperBlock,
+  L: GuideLabels,
+  language: GuideLanguage,
+  workshop: string,
+  pick: (text: Bilingual) => string
+): string {
   const { block } = paper
   const kind = block.kind === 'quiz' ? L.quizRoles[block.role] : L.blockKinds.poll
-  const title = stripCitations(block.title[language])
+  const title = pick(block.title)
   // A pre-test is often titled "Pre-test": the kind is printed only when it adds something.
   const kindLine =
     kind.toLocaleLowerCase(language) === title.toLocaleLowerCase(language)
@@ -127,7 +136,7 @@ function sheetHtml(paper: PaperBlock, L: GuideLabels, language: GuideLanguage, w
     `<p class="workshop">${escapeHtml(workshop)}</p></div>` +
     `<div class="number"><span class="label">${escapeHtml(L.participantNumber)}</span><span class="write"></span></div></div>` +
     `<p class="hint">${escapeHtml(L.answerSheetHint)}</p>` +
-    (block.kind === 'poll' ? pollAnswers(block, L, language) : quizAnswers(paper, L)) +
+    (block.kind === 'poll' ? pollAnswers(block, L, pick) : quizAnswers(paper, L)) +
     '</div>'
   )
 }
@@ -146,14 +155,14 @@ function quizAnswers(paper: PaperBlock, L: GuideLabels): string {
 }
 
 /** The poll's question and each option beside its letter box: the projector shows poll options without letters. */
-function pollAnswers(block: Block, L: GuideLabels, language: GuideLanguage): string {
+function pollAnswers(block: Block, L: GuideLabels, pick: (text: Bilingual) => string): string {
   if (block.kind !== 'poll') return ''
   const options = (block.options ?? []).map(
-    (o, i) => `<li>${letterBox(i)}<span class="option-text">${escapeHtml(stripCitations(o.text[language]))}</span></li>`
+    (o, i) => `<li>${letterBox(i)}<span class="option-text">${escapeHtml(pick(o.text))}</span></li>`
   )
   const all = block.type === 'multiple' ? `<p class="all">${escapeHtml(L.chooseAllThatApply)}</p>` : ''
   return (
-    `<p class="poll-question">${escapeHtml(stripCitations(block.question[language]))}</p>${all}` +
+    `<p class="poll-question">${escapeHtml(pick(block.question))}</p>${all}` +
     `<ol class="poll-options">${options.join('')}</ol>`
   )
 }
@@ -179,7 +188,8 @@ col.no { width: 12mm; }
 export function roomSheetHtml(manifest: Manifest, language: GuideLanguage, options: AnswerSheetOptions = {}): string {
   const count = checkedCount(options.participants)
   const L = GUIDE_LABELS[language]
-  const workshop = stripCitations(manifest.title[language])
+  const pick = (text: Bilingual): string => stripCitations(textIn(text, language, manifest.languages))
+  const workshop = pick(manifest.title)
   const grids = paperBlocks(manifest, options.polls ?? false).map((paper) => {
     const { block } = paper
     const kind = block.kind === 'quiz' ? L.quizRoles[block.role] : L.blockKinds.poll
@@ -196,7 +206,7 @@ export function roomSheetHtml(manifest: Manifest, language: GuideLanguage, optio
     return [
       '<section class="room">',
       `<p class="doc-kind">${escapeHtml(L.roomSheetTitle)} · ${escapeHtml(kind)}</p>`,
-      `<h1>${escapeHtml(stripCitations(block.title[language]))}</h1>`,
+      `<h1>${escapeHtml(pick(block.title))}</h1>`,
       `<p class="workshop">${escapeHtml(workshop)}</p>`,
       `<p class="explain">${escapeHtml(L.roomSheetHint + multiple)}</p>`,
       '<table class="grid">',

@@ -5,6 +5,7 @@ import { stripCitations } from '../../shared/workshops/citations'
 import { CitedTexts, type VerifyItem } from './cited-text'
 import { GUIDE_LABELS, type GuideLabels, type GuideLanguage } from './labels'
 import { escapeHtml, formatClock, parseClock, printableDocument } from './printable-html'
+import { slidesIn, textIn } from '../../shared/i18n/text-in'
 
 /**
  * The facilitator guide: everything a trainer needs on paper to run the workshop in a room with no
@@ -161,7 +162,7 @@ class GuideWriter {
     const sources = this.sources()
     const verify = this.verifyList()
     const before = `<p class="before">${escapeHtml(L.beforeSession(this.texts.verifyItems.length))}</p>`
-    const title = `${stripCitations(manifest.title[this.language])} · ${L.guideTitle}`
+    const title = `${stripCitations(this.pick(manifest.title))} · ${L.guideTitle}`
     const body = [cover.replace('<!--before-->', before), agenda, blocks, safeguarding, sources, verify].join('\n')
     // Escaped text holds no "<": an <img in the body is a slide image, and only then are data: images allowed.
     const dataImages = body.includes('<img ')
@@ -172,7 +173,7 @@ class GuideWriter {
   }
 
   private pick(text: Bilingual): string {
-    return text[this.language]
+    return textIn(text, this.language, this.workshop.manifest.languages)
   }
 
   private cover(): string {
@@ -285,7 +286,7 @@ class GuideWriter {
 
   private slides(block: Extract<Block, { kind: 'slides' }>, number: number): string {
     const L = this.labels
-    const slides = this.workshop.slides[block.id]?.[this.language] ?? []
+    const slides = slidesIn(this.workshop.slides[block.id], this.language, this.workshop.manifest.languages)
     return slides
       .map((slide, i) => {
         const key = `block:${block.id}:slide:${i}`

@@ -56,7 +56,7 @@ function languageTexts(workshop: LoadedWorkshop, language: GuideLanguage): strin
   walk(workshop.manifest)
   texts.push(...workshop.manifest.sources.map((source) => source.title))
   for (const perLanguage of Object.values(workshop.slides)) {
-    for (const slide of perLanguage[language]) texts.push(slide.body, slide.notes)
+    for (const slide of perLanguage[language]!) texts.push(slide.body, slide.notes)
   }
   return texts
 }
@@ -155,13 +155,13 @@ describe.each(bundled)('bundled workshop %s', (name) => {
 
     it('has the cover: title, version, audience, duration, content note and objectives', () => {
       const { manifest } = workshop
-      expect(html).toContain(`<h1>${escapeHtml(manifest.title[language])}</h1>`)
+      expect(html).toContain(`<h1>${escapeHtml(manifest.title[language]!)}</h1>`)
       expect(html).toContain(`<dd>${manifest.version}</dd>`)
-      expectText(html, manifest.audience.description[language])
+      expectText(html, manifest.audience.description[language]!)
       for (const group of manifest.audience.groups) expect(html).toContain(escapeHtml(L.audienceGroups[group]))
       expect(html).toContain(`<dd class="total-duration">${escapeHtml(L.minutes(manifest.durationMinutes))}`)
-      expectText(section(html, 'content-note'), manifest.contentNote[language])
-      for (const objective of manifest.objectives) expectText(html, objective.text[language])
+      expectText(section(html, 'content-note'), manifest.contentNote[language]!)
+      for (const objective of manifest.objectives) expectText(html, objective.text[language]!)
     })
 
     it('has every block, in order, each on its own pages', () => {
@@ -172,8 +172,8 @@ describe.each(bundled)('bundled workshop %s', (name) => {
         const at = html.indexOf(`id="block-${block.id}"`, from)
         expect(at, block.id).toBeGreaterThan(from)
         from = at
-        expect(blockSection(html, block.id)).toContain(`<h2>${escapeHtml(block.title[language])}</h2>`)
-        if (block.notes) expectText(html, block.notes[language])
+        expect(blockSection(html, block.id)).toContain(`<h2>${escapeHtml(block.title[language]!)}</h2>`)
+        if (block.notes) expectText(html, block.notes[language]!)
       }
     })
 
@@ -216,7 +216,7 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       let total = 0
       for (const [blockId, perLanguage] of Object.entries(workshop.slides)) {
         const blockHtml = blockSection(html, blockId)
-        for (const slide of perLanguage[language]) {
+        for (const slide of perLanguage[language]!) {
           total++
           const heading = slide.body.split('\n').find((line) => /^#{1,6}\s/.test(line))
           expect(heading, `${blockId}: slide without a heading`).toBeDefined()
@@ -238,10 +238,10 @@ describe.each(bundled)('bundled workshop %s', (name) => {
         const blockHtml = blockSection(html, block.id)
         if (block.questionsFrom) expect(blockHtml).toContain('class="reuse"')
         for (const question of quizQuestionsOf(workshop, block.id)) {
-          expectText(blockHtml, question.text[language])
-          if (question.explanation) expectText(blockHtml, question.explanation[language])
+          expectText(blockHtml, question.text[language]!)
+          if (question.explanation) expectText(blockHtml, question.explanation[language]!)
           for (const option of question.options) {
-            const text = escapeHtml(option.text[language])
+            const text = escapeHtml(option.text[language]!)
             if (option.correct) {
               correct++
               expect(
@@ -263,21 +263,21 @@ describe.each(bundled)('bundled workshop %s', (name) => {
     it('has the prompts, debriefs, polls and activities', () => {
       for (const block of workshop.manifest.blocks) {
         if (block.kind === 'discussion') {
-          expectText(html, block.prompt[language])
-          for (const question of block.debrief) expectText(html, question[language])
+          expectText(html, block.prompt[language]!)
+          for (const question of block.debrief) expectText(html, question[language]!)
           if (block.groupSize) expect(html).toContain(escapeHtml(L.groupSize(block.groupSize)))
         }
         if (block.kind === 'poll') {
-          expectText(html, block.question[language])
-          for (const option of block.options ?? []) expectText(html, option.text[language])
+          expectText(html, block.question[language]!)
+          for (const option of block.options ?? []) expectText(html, option.text[language]!)
           if (block.scale) {
-            expectText(html, block.scale.minLabel[language])
-            expectText(html, block.scale.maxLabel[language])
+            expectText(html, block.scale.minLabel[language]!)
+            expectText(html, block.scale.maxLabel[language]!)
           }
         }
         if (block.kind === 'activity') {
-          expectText(html, block.instructions[language])
-          if (block.materials) expectText(html, block.materials[language])
+          expectText(html, block.instructions[language]!)
+          if (block.materials) expectText(html, block.materials[language]!)
         }
       }
     })
@@ -286,15 +286,15 @@ describe.each(bundled)('bundled workshop %s', (name) => {
       const safeguarding = section(html, 'safeguarding')
       expect(html.indexOf(safeguarding)).toBeGreaterThan(html.lastIndexOf('<section class="block '))
       expect(safeguarding).toContain(escapeHtml(L.safeguarding))
-      for (const note of workshop.manifest.safeguarding) expectText(safeguarding, note[language])
+      for (const note of workshop.manifest.safeguarding) expectText(safeguarding, note[language]!)
     })
 
     it('prints the safeguarding pause the presenter shows on P: every step and every number to call', () => {
       const safeguarding = section(html, 'safeguarding')
       const pause = workshop.manifest.pause!
       expect(safeguarding).toContain(escapeHtml(L.pause))
-      for (const step of pause.script) expectText(safeguarding, step[language])
-      for (const contact of pause.contacts) expectText(safeguarding, contact[language])
+      for (const step of pause.script) expectText(safeguarding, step[language]!)
+      for (const contact of pause.contacts) expectText(safeguarding, contact[language]!)
     })
 
     it('lists each source with how often it is cited', () => {
@@ -304,7 +304,7 @@ describe.each(bundled)('bundled workshop %s', (name) => {
         const cited = occurrences(texts, new RegExp(`\\[@${source.id}(?:#\\d+)?\\]`, 'g'))
         expect(sources).toContain(`<td class="id">${source.id}</td>`)
         expect(sources).toContain(escapeHtml(source.title))
-        expectText(sources, source.description[language])
+        expectText(sources, source.description[language]!)
         const row = sources.slice(sources.indexOf(`data-source="${source.id}"`))
         expect(row.slice(0, row.indexOf('</tr>'))).toContain(`<td class="cited">${escapeHtml(L.cited(cited))}</td>`)
         expect(cited, source.id).toBeGreaterThan(0)
@@ -352,7 +352,7 @@ describe.each(bundled)('bundled workshop %s', (name) => {
         const expected = rows ?? 30
         expect(numbers).toEqual(Array.from({ length: expected }, (_, i) => i + 1))
         expect(html.match(/<span class="box"><\/span>/g)).toHaveLength(expected * (SEXES.length + AGE_GROUPS.length))
-        expect(html).toContain(`<h1>${escapeHtml(workshop.manifest.title[language])}</h1>`)
+        expect(html).toContain(`<h1>${escapeHtml(workshop.manifest.title[language]!)}</h1>`)
       }
     })
 

@@ -3,6 +3,7 @@ import type { LoadedWorkshop } from '../workshops/loader'
 import { stripCitations } from '../../shared/workshops/citations'
 import { GUIDE_LABELS, type GuideLanguage } from './labels'
 import { escapeHtml, printableDocument } from './printable-html'
+import { textIn } from '../../shared/i18n/text-in'
 
 /**
  * The printed attendance sheet: one numbered line per participant, with tick boxes for sex and age
@@ -55,7 +56,7 @@ export function signInSheetHtml(
     throw new RangeError(`rows must be a whole number from 1 to ${MAX_SIGN_IN_ROWS}, got ${rows}`)
   }
   const L = GUIDE_LABELS[language]
-  const title = stripCitations(workshop.manifest.title[language])
+  const title = stripCitations(textIn(workshop.manifest.title, language, workshop.manifest.languages))
   const field = (label: string, value: string | undefined): string =>
     `<div class="field"><span class="label">${escapeHtml(label)}:</span>` +
     `<span class="value">${escapeHtml(value?.trim() ?? '')}</span></div>`

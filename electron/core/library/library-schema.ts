@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { UserMessageSchema } from '../../shared/i18n/user-message-schema'
-import { BilingualSchema } from '../../shared/i18n/language'
+import { BilingualSchema, LanguageSchema } from '../../shared/i18n/language'
 import { AUDIENCE_GROUPS, type Manifest } from '../../shared/workshops/schema'
 
 /**
@@ -26,7 +26,11 @@ export const WorkshopSummarySchema = z.object({
   audience: z.array(z.enum(AUDIENCE_GROUPS)),
   durationMinutes: z.number().nullable(),
   blockCount: z.number(),
-  problems: z.array(ProblemSchema)
+  problems: z.array(ProblemSchema),
+  /** The workshop's languages (empty when its manifest could not be read). */
+  languages: z.array(LanguageSchema).default([]),
+  /** What loads but is worth knowing: texts in a language the workshop does not declare (never shown). */
+  warnings: z.array(ProblemSchema).default([])
 })
 export type WorkshopSummary = z.infer<typeof WorkshopSummarySchema>
 

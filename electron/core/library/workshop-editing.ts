@@ -48,9 +48,12 @@ export async function writeDraft(
   await fs.mkdir(join(dir, 'slides'), { recursive: true })
   await writeFileDurably(files, join(dir, MANIFEST_FILE), stringifyYaml(draft.manifest, { lineWidth: 100 }))
   const keep = new Set<string>()
+  const declared = Array.isArray(draft.manifest.languages) ? (draft.manifest.languages as unknown[]) : ['vi', 'en']
   for (const [blockId, text] of Object.entries(draft.slides)) {
     if (!ID.test(blockId)) continue
     for (const language of ['vi', 'en'] as const) {
+      // A single-language workshop has no file for its other language (`slides/intro.vi.md` only).
+      if (!declared.includes(language) && text[language].trim() === '') continue
       const name = `${blockId}.${language}.md`
       keep.add(name)
       await writeFileDurably(files, join(dir, 'slides', name), text[language])

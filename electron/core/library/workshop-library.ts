@@ -93,7 +93,9 @@ function summarise(entry: Entry): WorkshopSummary {
       audience: [],
       durationMinutes: null,
       blockCount: 0,
-      problems: entry.result.problems
+      problems: entry.result.problems,
+      languages: [],
+      warnings: []
     }
   }
   const { manifest } = entry.result.workshop
@@ -106,7 +108,9 @@ function summarise(entry: Entry): WorkshopSummary {
     audience: manifest.audience.groups,
     durationMinutes: manifest.durationMinutes,
     blockCount: manifest.blocks.length,
-    problems: []
+    problems: [],
+    languages: manifest.languages,
+    warnings: entry.result.warnings
   }
 }
 

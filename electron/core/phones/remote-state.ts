@@ -2,6 +2,8 @@ import type { Language } from '../../shared/i18n/language'
 import type { Session } from '../../shared/sessions/model'
 import { stripCitations } from '../../shared/workshops/citations'
 import type { BlockKind } from '../../shared/workshops/schema'
+import type { Bilingual } from '../../shared/i18n/language'
+import { slidesIn, textIn } from '../../shared/i18n/text-in'
 
 /** What the trainer's phone remote shows: where the session is, what comes next, the notes, the timer. */
 export interface RemoteState {
@@ -27,29 +29,32 @@ export function remoteState(session: Session, language: Language | null, now = D
   const blocks = session.snapshot.manifest.blocks
   const { block: index, slide } = session.position
   const block = blocks[index]!
-  const slidesOf = (id: string): { html: string; notesHtml: string }[] => session.snapshot.slides[id]?.[lang] ?? []
+  const languages = session.snapshot.manifest.languages
+  const pick = (text: Bilingual): string => textIn(text, lang, languages)
+  const slidesOf = (id: string): { html: string; notesHtml: string }[] =>
+    slidesIn(session.snapshot.slides[id], lang, languages)
   const slides = block.kind === 'slides' ? slidesOf(block.id) : []
   const following = blocks[index + 1]
   let next: RemoteState['next'] = null
   if (block.kind === 'slides' && slide + 1 < slides.length) {
-    next = { title: block.title[lang], slide: { n: slide + 2, of: slides.length } }
+    next = { title: pick(block.title), slide: { n: slide + 2, of: slides.length } }
   } else if (following) {
     const count = following.kind === 'slides' ? slidesOf(following.id).length : 0
-    next = { title: following.title[lang], slide: count > 0 ? { n: 1, of: count } : null }
+    next = { title: pick(following.title), slide: count > 0 ? { n: 1, of: count } : null }
   }
   const run = session.polls[block.id]
   const timer = session.timer
   return {
     language: lang,
-    workshop: session.snapshot.manifest.title[lang],
+    workshop: pick(session.snapshot.manifest.title),
     status: session.status,
     current: {
       kind: block.kind,
-      title: block.title[lang],
+      title: pick(block.title),
       slide: block.kind === 'slides' && slides.length > 0 ? { n: slide + 1, of: slides.length } : null
     },
     next,
-    blockNotes: block.notes ? stripCitations(block.notes[lang]) : '',
+    blockNotes: block.notes ? stripCitations(pick(block.notes)) : '',
     notesHtml: slides[slide]?.notesHtml ?? '',
     timer: timer
       ? {

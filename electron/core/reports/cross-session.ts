@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { SessionStatusSchema } from '../../shared/sessions/ids'
 import { AGE_GROUPS, SEXES } from '../../shared/sessions/model'
-import { LanguageSchema, type Language } from '../../shared/i18n/language'
+import { LanguageSchema, type Bilingual, type Language } from '../../shared/i18n/language'
+import { textIn } from '../../shared/i18n/text-in'
 import { summaryLabel } from '../summaries/labels'
 import type { SessionSummary } from '../summaries/schema'
 import { WorkshopIdSchema } from '../../shared/workshops/schema'
@@ -142,7 +143,7 @@ export function matchesFilter(session: { date: string; workshopId: string }, fil
 
 /** The workshops the report can be filtered by: every workshop with a session here or an imported summary. */
 export function workshopChoices(
-  local: { workshopId: string; title: Record<Language, string> }[],
+  local: { workshopId: string; title: Bilingual }[],
   imported: SessionSummary[],
   language: Language
 ): { id: string; title: string }[] {
@@ -151,7 +152,7 @@ export function workshopChoices(
     if (!titles.has(summary.workshop.id) || summary.language === language)
       titles.set(summary.workshop.id, summary.workshop.title)
   }
-  for (const entry of local) titles.set(entry.workshopId, entry.title[language])
+  for (const entry of local) titles.set(entry.workshopId, textIn(entry.title, language))
   return [...titles]
     .map(([id, title]) => ({ id, title }))
     .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))

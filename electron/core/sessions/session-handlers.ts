@@ -14,6 +14,16 @@ export function sessionHandlers({ workshops, sessions, phones }: AppContext): Fe
       if (!detail?.manifest || !detail.summary.version || !detail.summary.title) {
         throw new ApiError('not-found', userMessage('error.workshop-invalid', { id: workshopId }))
       }
+      // A session runs in one of its workshop's languages (a Vietnamese-only workshop has no English texts).
+      if (!detail.manifest.languages.includes(details.language)) {
+        throw new ApiError(
+          'failed',
+          userMessage('error.session-language-not-in-workshop', {
+            language: details.language,
+            languages: detail.manifest.languages.join(', ')
+          })
+        )
+      }
       const session = await sessions.start(
         { id: workshopId, title: detail.summary.title },
         { manifest: detail.manifest, slides: detail.slides },

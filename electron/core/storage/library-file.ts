@@ -15,7 +15,8 @@ export type Settings = z.infer<typeof SettingsSchema>
 export const SessionIndexEntrySchema = z.object({
   id: z.string(),
   workshopId: z.string(),
-  title: z.object({ vi: z.string(), en: z.string() }),
+  /** The workshop's title; a single-language workshop's has one side only. */
+  title: z.object({ vi: z.string().optional(), en: z.string().optional() }),
   venue: z.string(),
   date: z.string(),
   status: SessionStatusSchema,

@@ -48,7 +48,13 @@ export function summaryDocument(summary: SessionSummary, language: Language = su
       questionsSection(s),
       ...closingSections(s)
     ],
-    footer: [l('doc.generated', { time: formatInstant(s.generatedAt, language) }), l('doc.privacy')],
+    footer: [
+      l('doc.generated', { time: formatInstant(s.generatedAt, language) }),
+      l('doc.privacy'),
+      ...(s.textLanguage && s.textLanguage !== language
+        ? [l('doc.textLanguage', { language: l(`language.${s.textLanguage}`) })]
+        : [])
+    ],
     tables: summaryDataTables(s)
   }
 }

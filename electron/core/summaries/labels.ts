@@ -201,7 +201,9 @@ const vi = {
   'responses.questionId': 'Mã câu hỏi',
   'responses.source': 'Cách thu',
   'responses.answer': 'Câu trả lời',
-  'responses.correct': 'Đúng (1/0)'
+  'responses.correct': 'Đúng (1/0)',
+  'doc.textLanguage':
+    'Hội thảo này chỉ có bằng {language}: nội dung hội thảo giữ nguyên ngôn ngữ đó, chỉ các nhãn theo ngôn ngữ báo cáo.'
 } as const satisfies Record<string, string>
 
 export type SummaryLabelKey = keyof typeof vi
@@ -404,7 +406,9 @@ const en: Record<SummaryLabelKey, Message> = {
   'responses.questionId': 'Question id',
   'responses.source': 'Collected by',
   'responses.answer': 'Answer',
-  'responses.correct': 'Correct (1/0)'
+  'responses.correct': 'Correct (1/0)',
+  'doc.textLanguage':
+    'This workshop exists only in {language}: its texts stay in that language; only the labels follow the report language.'
 }
 
 /** The words of session summaries, through the one catalogue helper (plural forms, fallback). */

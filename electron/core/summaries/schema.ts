@@ -180,6 +180,8 @@ export const SessionSummarySchema = z
     sessionId: Id,
     generatedAt: Iso,
     language: LanguageSchema,
+    /** Set when the workshop's texts are in another language than the summary's (a single-language workshop). */
+    textLanguage: LanguageSchema.optional(),
     workshop: z.strictObject({ id: Id, version: z.string().max(40), title: ShortText }),
     venue: ShortText,
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

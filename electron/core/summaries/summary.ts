@@ -3,6 +3,7 @@ import { AGE_GROUPS, SEXES, type PollRun, type Session } from '../../shared/sess
 import { matchedGain, pollResults, quizResults } from '../../shared/sessions/results'
 import type { Language } from '../../shared/i18n/language'
 import type { Bilingual } from '../../shared/i18n/language'
+import { languageShown, textIn } from '../../shared/i18n/text-in'
 import type { Block, PollBlock } from '../../shared/workshops/schema'
 import { rankingResults, wordResults } from '../../shared/sessions/words-ranking'
 import { summaryLabel } from './labels'
@@ -39,8 +40,10 @@ export function round(value: number, digits = 1): number {
  * `now` closes the block that is still running (a summary of a session in progress).
  */
 export function buildSummary(session: Session, language: Language, now: Date = new Date()): SessionSummary {
-  const pick = (text: Bilingual): string => text[language]
   const { manifest } = session.snapshot
+  // A single-language workshop's texts stay in its language; only the labels follow the summary's language.
+  const pick = (text: Bilingual): string => textIn(text, language, manifest.languages)
+  const textLanguage = languageShown(language, manifest.languages)
   const blocks = manifest.blocks
   const pollBlocks = blocks.filter((b) => b.kind === 'poll')
   const polls = pollBlocks.map((block) => pollSummary(block, session, pick))
@@ -51,6 +54,7 @@ export function buildSummary(session: Session, language: Language, now: Date = n
     sessionId: session.id,
     generatedAt: now.toISOString(),
     language,
+    ...(textLanguage !== language ? { textLanguage } : {}),
     workshop: { id: session.workshop.id, version: session.workshop.version, title: pick(manifest.title) },
     venue: session.details.venue,
     date: session.details.date,

@@ -79,7 +79,7 @@ describe('bundled workshops', () => {
     it('has a safeguarding pause whose numbers are all marked for the trainer to verify locally', async () => {
       const { manifest } = await load(name)
       expect(manifest.pause?.script.length).toBeGreaterThanOrEqual(3)
-      expect(manifest.pause?.contacts.some((c) => c.vi.includes('111') && c.en.includes('111'))).toBe(true)
+      expect(manifest.pause?.contacts.some((c) => c.vi!.includes('111') && c.en!.includes('111'))).toBe(true)
       for (const contact of manifest.pause?.contacts ?? []) {
         expect(contact.vi).toContain('[@verify-locally]')
         expect(contact.en).toContain('[@verify-locally]')

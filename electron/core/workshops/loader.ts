@@ -9,6 +9,7 @@ import { findRawHtml, type SlideImages } from '../../shared/workshops/markdown'
 import type { WorkshopProblem } from './problems'
 import { BLOCK_KINDS, ManifestSchema, type Block, type Manifest } from '../../shared/workshops/schema'
 import { splitSlides, type ParsedSlide } from '../../shared/workshops/slides'
+import { undeclaredTexts } from '../../shared/workshops/workshop-languages'
 
 export const MANIFEST_FILE = 'workshop.yaml'
 export const MAX_FILE_BYTES = 1024 * 1024
@@ -22,7 +23,13 @@ export interface LoadedWorkshop {
   images: SlideImages
 }
 
-export type LoadResult = { ok: true; workshop: LoadedWorkshop } | { ok: false; problems: WorkshopProblem[] }
+/**
+ * A package that loads may still have warnings: texts in a language the workshop does not declare (never shown).
+ * A package that does not load has problems only.
+ */
+export type LoadResult =
+  | { ok: true; workshop: LoadedWorkshop; warnings: WorkshopProblem[] }
+  | { ok: false; problems: WorkshopProblem[] }
 
 /** Reads files of a package, wherever they live (a folder on disk, an archive in memory). */
 export interface PackageReader {
@@ -96,6 +103,12 @@ export async function loadWorkshop(reader: PackageReader): Promise<LoadResult> {
   }
   checkStructure(manifest, lineOf, problems)
   checkManifestCitations(doc, lineCounter, manifest, problems)
+  const warnings: WorkshopProblem[] = undeclaredTexts(manifest).map(({ path, language }) => ({
+    file: MANIFEST_FILE,
+    line: lineOf([...path, language]),
+    code: 'text-undeclared-language',
+    params: { field: fieldName([...path, language]), language }
+  }))
 
   const slides: LoadedWorkshop['slides'] = {}
   const images = new ImageChecker(reader)
@@ -104,18 +117,28 @@ export async function loadWorkshop(reader: PackageReader): Promise<LoadResult> {
     const perLanguage = { vi: [] as ParsedSlide[], en: [] as ParsedSlide[] }
     for (const language of LANGUAGES) {
       const file = `slides/${block.id}.${language}.md`
+      if (!manifest.languages.includes(language)) {
+        // Slides in a language the workshop does not declare are not read, only mentioned.
+        if (await reader.readText(file).catch(() => null)) {
+          warnings.push({ file, code: 'text-undeclared-language', params: { field: file, language } })
+        }
+        continue
+      }
       const markdown = await readChecked(reader, file, problems)
       if (markdown === null) continue
       perLanguage[language] = splitSlides(markdown)
       checkSlidesFile(file, markdown, perLanguage[language], manifest, problems)
       await images.check(file, markdown, problems)
     }
-    compareLanguages(block.id, perLanguage, problems)
+    // The drift checks between languages apply only where the workshop has both.
+    if (manifest.languages.length === LANGUAGES.length) compareLanguages(block.id, perLanguage, problems)
     slides[block.id] = perLanguage
   }
 
   images.checkTotal(problems)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, workshop: { manifest, slides, images: images.dataUrls } }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, workshop: { manifest, slides, images: images.dataUrls }, warnings }
 }
 
 /** An image's bytes as a data URL of its real type, the one way images reach a page (CSP: img-src 'self' data:). */
@@ -232,9 +255,26 @@ function schemaProblem(issue: z.core.$ZodIssue, doc: Document, lineCounter: Line
     case 'too_big':
       if (issue.origin === 'array') return { ...base, code: 'too-many', params: { field, max: Number(issue.maximum) } }
       return { ...base, code: 'field-invalid', params: { field } }
+    case 'custom':
+      return customProblem(issue, base, field, path)
     default:
       return { ...base, code: 'field-invalid', params: { field } }
   }
+}
+
+/** The workshop's own checks in the schema: a text missing a declared language, a text with no language at all. */
+function customProblem(
+  issue: z.core.$ZodIssueCustom,
+  base: { file: string; line: number | undefined },
+  field: string,
+  path: (string | number)[]
+): WorkshopProblem {
+  if (issue.message === 'text-missing') {
+    const language = String(issue.params?.language ?? path.at(-1))
+    return { ...base, code: 'text-missing', params: { field: fieldName(path.slice(0, -1)), language } }
+  }
+  if (issue.message === 'text-empty') return { ...base, code: 'field-missing', params: { field } }
+  return { ...base, code: 'field-invalid', params: { field } }
 }
 
 function checkStructure(
@@ -253,9 +293,6 @@ function checkStructure(
     })
   }
 
-  for (const language of LANGUAGES) {
-    if (!manifest.languages.includes(language)) push(['languages'], 'field-missing', { field: `languages: ${language}` })
-  }
   unique(manifest.blocks.map((b) => b.id), 'block', (i) => ['blocks', i, 'id'])
   unique(manifest.objectives.map((o) => o.id), 'objective', (i) => ['objectives', i, 'id'])
   unique(manifest.sources.map((s) => s.id), 'source', (i) => ['sources', i, 'id'])

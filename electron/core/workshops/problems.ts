@@ -51,6 +51,8 @@ export type ProblemCode =
   | 'archive-unexpected-file'
   | 'archive-bomb'
   | 'import-bundled-id'
+  | 'text-missing'
+  | 'text-undeclared-language'
 
 export interface WorkshopProblem {
   /** Path inside the package, with forward slashes (`workshop.yaml`, `slides/intro.en.md`). */

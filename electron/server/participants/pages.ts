@@ -10,6 +10,7 @@ import type { Bilingual } from '../../shared/i18n/language'
 import type { Block } from '../../shared/workshops/schema'
 import { message, type ParticipantMessageKey } from './messages'
 import { wordsRankingFields } from './words-ranking-fields'
+import { ALL_LANGUAGES, textIn } from '../../shared/i18n/text-in'
 
 /**
  * The participants' phone pages: plain HTML forms that work with JavaScript turned off, on old phone
@@ -44,16 +45,21 @@ interface Shell {
   body: string
   /** The question state the page shows (see `/v`); pages with one load the progressive script. */
   state?: string
+  /** The session's workshop languages: the switch offers only these (a Vietnamese-only session has none). */
+  languages?: readonly Language[]
 }
 
-export function shell({ language, title, body, state }: Shell): string {
+export function shell({ language, title, body, state, languages = ALL_LANGUAGES }: Shell): string {
   const other: Language = language === 'vi' ? 'en' : 'vi'
+  const languageSwitch = languages.includes(other)
+    ? `<p class="l"><a href="/l/${other}" lang="${other}">${escapeHtml(message(language, 'lang.other'))}</a></p>`
+    : ''
   return (
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
     `<body${state === undefined ? '' : ` data-v="${escapeHtml(state)}"`}><main>` +
-    `<p class="l"><a href="/l/${other}" lang="${other}">${escapeHtml(message(language, 'lang.other'))}</a></p>` +
+    languageSwitch +
     body +
     `</main>${state === undefined ? '' : '<script src="/p.js"></script>'}</body></html>`
   )
@@ -64,10 +70,11 @@ export function noticeHtml(language: Language, notice: Notice | null | undefined
   return `<p class="n${notice.tone === 'error' ? ' e' : ''}" role="status">${escapeHtml(message(language, notice.key, notice.params))}</p>`
 }
 
-export function joinPage(language: Language, notice?: Notice | null): string {
+export function joinPage(language: Language, notice?: Notice | null, languages?: readonly Language[]): string {
   const t = (key: ParticipantMessageKey): string => escapeHtml(message(language, key))
   return shell({
     language,
+    languages,
     title: message(language, 'app.name'),
     body:
       `<h1>${t('join.heading')}</h1>${noticeHtml(language, notice)}<p>${t('join.intro')}</p>` +
@@ -77,10 +84,16 @@ export function joinPage(language: Language, notice?: Notice | null): string {
   })
 }
 
-export function waitPage(language: Language, state: string, notice?: Notice | null): string {
+export function waitPage(
+  language: Language,
+  state: string,
+  notice?: Notice | null,
+  languages?: readonly Language[]
+): string {
   const t = (key: ParticipantMessageKey): string => escapeHtml(message(language, key))
   return shell({
     language,
+    languages,
     title: message(language, 'app.name'),
     state,
     body: `<h1>${t('wait.heading')}</h1>${noticeHtml(language, notice)}<p>${t('wait.text')}</p><p><a href="/q">${t('wait.reload')}</a></p>${qaLink(language)}`
@@ -101,7 +114,8 @@ export function questionPage({ language, session, block, previous, state, notice
   const t = (key: ParticipantMessageKey, params?: Record<string, string | number>): string =>
     escapeHtml(message(language, key, params))
   // Without the trainer's source markers ([@source#2], [@verify-locally]), as on the projector.
-  const pick = (text: Bilingual): string => escapeHtml(stripCitations(text[language]))
+  const languages = session.snapshot.manifest.languages
+  const pick = (text: Bilingual): string => escapeHtml(stripCitations(textIn(text, language, languages)))
   const chosen = (name: string): string[] => previous?.values[name] ?? []
 
   // One choice as a whole-width label (the label makes the row the tap target); `label` is already escaped.
@@ -113,7 +127,7 @@ export function questionPage({ language, session, block, previous, state, notice
   if (block.kind === 'poll') {
     const legend = `<legend>${pick(block.question)}</legend>`
     if (block.type === 'words' || block.type === 'ranking') {
-      fields = wordsRankingFields(block, language, previous)
+      fields = wordsRankingFields(block, language, previous, languages)
     } else if (block.type === 'open') {
       fields =
         `<fieldset>${legend}<textarea name="${escapeHtml(block.id)}" maxlength="${MAX_OPEN_TEXT}" rows="4" required>` +
@@ -159,7 +173,8 @@ export function questionPage({ language, session, block, previous, state, notice
   const limit = max !== null ? ` data-max="${max}"` : ''
   return shell({
     language,
-    title: block.title[language],
+    languages,
+    title: textIn(block.title, language, languages),
     state,
     body:
       `<h1>${pick(block.title)}</h1>${noticeHtml(language, notice)}` +

@@ -4,13 +4,21 @@ import type { Language } from '../../shared/i18n/language'
 import { cookieLanguage } from './device-identity'
 import { questionPage, waitPage, type Notice } from './pages'
 import type { PhoneContext, PhoneSite } from './site'
+import { ALL_LANGUAGES } from '../../shared/i18n/text-in'
 
 /** A form the server refused, to show again as sent. */
 export type SentForm = Pick<PhoneAnswer, 'values' | 'participantNumber'> & { blockId: string }
 
-/** The page's language: the participant's choice, else the session's. */
+/** The page's language: the participant's choice when the session's workshop has it, else the session's. */
 export function languageOf(c: PhoneContext, current: { session: Session } | null): Language {
-  return cookieLanguage(c) ?? current?.session.details.language ?? 'vi'
+  const chosen = cookieLanguage(c)
+  if (chosen && languagesOf(current).includes(chosen)) return chosen
+  return current?.session.details.language ?? chosen ?? 'vi'
+}
+
+/** The languages a phone may switch between: the session's workshop's (both when no session runs). */
+export function languagesOf(current: { session: Session } | null): readonly Language[] {
+  return current?.session.snapshot.manifest.languages ?? ALL_LANGUAGES
 }
 
 /** The question page (or the waiting page) for this device, with an optional notice and status. */
@@ -26,7 +34,7 @@ export async function showQuestion(
   const language = languageOf(c, current)
   const state = questionState(current?.session ?? null)
   const block = current ? openQuestion(current.session) : null
-  if (!current || !block) return c.html(waitPage(language, state, notice), status)
+  if (!current || !block) return c.html(waitPage(language, state, notice, languagesOf(current)), status)
   // A refused form comes back as it was sent (the participant fixes it, not starts again).
   const previous = sent?.blockId === block.id ? sent : current.session.polls[block.id]?.answers[device]
   return c.html(questionPage({ language, session: current.session, block, previous, state, notice }), status)

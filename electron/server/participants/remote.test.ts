@@ -117,7 +117,7 @@ describe("the trainer's phone remote", () => {
     expect(page.body).toContain('data-testid="remote-now"')
     const session = await call('session.get', { id })
     const firstBlock = session.snapshot.manifest.blocks[0]!
-    expect(page.body).toContain(firstBlock.title.vi.replace(/&/g, '&amp;'))
+    expect(page.body).toContain(firstBlock.title.vi!.replace(/&/g, '&amp;'))
 
     const token = /id="t" name="t" value="([^"]+)"/.exec(page.body)![1]!
     const before = session.position

@@ -107,6 +107,7 @@ export function questionsPage(
     .join('')
   return shell({
     language,
+    languages: session?.snapshot.manifest.languages,
     title: message(language, 'qa.link'),
     body:
       `${STYLE}<h1>${t('qa.link')}</h1>${noticeHtml(language, notice)}<p>${t('qa.intro')}</p>` +

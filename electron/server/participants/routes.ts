@@ -5,7 +5,7 @@ import { joinWithCode } from './join'
 import { message } from './messages'
 import { postAnswer } from './answer'
 import { joinPage, messagePage } from './pages'
-import { languageOf, questionState, showQuestion } from './phone-pages'
+import { languageOf, languagesOf, questionState, showQuestion } from './phone-pages'
 import { postQuestion, showQuestions } from './room-questions'
 import { formBody, guardRequest, readForm, securityHeaders } from './request-guards'
 import { addRemoteRoutes } from './remote-routes'
@@ -19,7 +19,8 @@ export function phoneRoutes(site: PhoneSite): Hono<Env> {
 
   app.get('/', async (c) => {
     if (c.get('device')) return c.redirect('/q', 303)
-    return c.html(joinPage(languageOf(c, await site.gateway.current())))
+    const current = await site.gateway.current()
+    return c.html(joinPage(languageOf(c, current), null, languagesOf(current)))
   })
   app.get('/j/:code', (c) => joinWithCode(site, c, c.req.param('code')))
   app.post('/join', formBody, (c) => {
@@ -42,10 +43,11 @@ export function phoneRoutes(site: PhoneSite): Hono<Env> {
   app.get('/qa', (c) => showQuestions(site, c))
   app.post('/qa', formBody, (c) => postQuestion(site, c, 'ask'))
   app.post('/qa/vote', formBody, (c) => postQuestion(site, c, 'vote'))
-  app.get('/l/:language', (c) => {
+  app.get('/l/:language', async (c) => {
     const language = c.req.param('language')
     if (language !== 'vi' && language !== 'en') return c.body(null, 404)
-    setLanguageCookie(c, language)
+    // Only a language of the running session's workshop (a Vietnamese-only session stays in Vietnamese).
+    if (languagesOf(await site.gateway.current()).includes(language)) setLanguageCookie(c, language)
     return c.redirect(c.get('device') ? '/q' : '/', 303)
   })
   // The trainer's phone remote: its own paths, its own cookie; nothing above accepts a trainer action.

@@ -5,6 +5,7 @@ import type { PollBlock } from '../../shared/workshops/schema'
 import { escapeHtml } from '../../shared/security/escape-html'
 import { stripCitations } from '../../shared/workshops/citations'
 import { message, type ParticipantMessageKey } from './messages'
+import { ALL_LANGUAGES, textIn } from '../../shared/i18n/text-in'
 
 /**
  * The phone form of a word cloud (one short entry) and of a ranking poll (a rank select or a points box per
@@ -14,11 +15,12 @@ import { message, type ParticipantMessageKey } from './messages'
 export function wordsRankingFields(
   block: PollBlock,
   language: Language,
-  previous: Pick<PhoneAnswer, 'values'> | undefined
+  previous: Pick<PhoneAnswer, 'values'> | undefined,
+  languages: readonly Language[] = ALL_LANGUAGES
 ): string {
   const t = (key: ParticipantMessageKey, params?: Record<string, string | number>): string =>
     escapeHtml(message(language, key, params))
-  const pick = (text: Bilingual): string => escapeHtml(stripCitations(text[language]))
+  const pick = (text: Bilingual): string => escapeHtml(stripCitations(textIn(text, language, languages)))
   const legend = `<legend>${pick(block.question)}</legend>`
   const before = previous?.values[block.id] ?? []
   if (block.type === 'words') {

@@ -692,6 +692,21 @@ export const en = {
   'library.open.not-a-file': '{file} is a folder, not a file.',
   'library.open.too-big': '{file} is over 20 MB, too big to import.',
   'library.open.unreadable': 'Could not read {file} (perhaps an antivirus). Open it again in a moment.',
+  // Issue 14 item 4: single-language workshops
+  'error.session-language-not-in-workshop':
+    'this workshop has no “{language}” texts; choose one of its languages ({languages})',
+  'problem.text-missing':
+    'The field “{field}” has no text in “{language}”, a language the workshop declares: translate it or remove the language.',
+  'problem.text-undeclared-language':
+    '“{field}” has text in “{language}”, a language the workshop does not declare: it will not be shown.',
+  'workshop.warnings': 'Notes',
+  'editor.languages.title': 'Languages of the workshop',
+  'editor.languages.hint': 'Tick at least one language. Fields of a language that is not ticked are hidden.',
+  'editor.languages.atLeastOne': 'A workshop needs at least one language.',
+  'editor.languages.confirmDrop':
+    'Removing “{language}” deletes every text in that language from this copy (slides too). Continue?',
+  'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.',
+  'editor.languages.remove': 'Remove {language}',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
   'phonesHelp.open': 'Phones can’t connect?'
 } satisfies Record<MessageKey, Message>

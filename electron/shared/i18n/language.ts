@@ -9,6 +9,12 @@ export type Language = z.infer<typeof LanguageSchema>
 
 const Text = z.string().trim().min(1)
 
-/** Every text a person reads exists in Vietnamese and English. */
-export const BilingualSchema = z.strictObject({ vi: Text, en: Text })
+/**
+ * A text a person reads, in Vietnamese, English or both. A side may be absent: a single-language workshop has
+ * only its language (`ManifestSchema` checks that every text has each language the workshop declares). Show one
+ * through `textIn` (./text-in.ts), never by reading `.vi` or `.en`.
+ */
+export const BilingualSchema = z
+  .strictObject({ vi: Text.optional(), en: Text.optional() })
+  .refine((text) => text.vi !== undefined || text.en !== undefined, { message: 'text-empty' })
 export type Bilingual = z.infer<typeof BilingualSchema>

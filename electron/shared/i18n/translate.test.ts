@@ -51,7 +51,9 @@ const PROBLEM_CODES: Record<ProblemCode, true> = {
   'archive-too-many-files': true,
   'archive-unexpected-file': true,
   'archive-bomb': true,
-  'import-bundled-id': true
+  'import-bundled-id': true,
+  'text-missing': true,
+  'text-undeclared-language': true
 }
 
 describe('message catalogues', () => {

@@ -664,6 +664,21 @@ export const vi = {
   'library.open.not-a-file': '{file} là thư mục, không phải tệp.',
   'library.open.too-big': '{file} lớn hơn 20 MB, không nhập được.',
   'library.open.unreadable': 'Không đọc được {file} (có thể do phần mềm diệt virus). Hãy mở lại sau giây lát.',
+  // Issue 14 item 4: single-language workshops
+  'error.session-language-not-in-workshop':
+    'hội thảo này không có ngôn ngữ “{language}”; hãy chọn một trong các ngôn ngữ của nó ({languages})',
+  'problem.text-missing':
+    'Trường “{field}” chưa có nội dung bằng ngôn ngữ “{language}”, một ngôn ngữ hội thảo khai báo: hãy dịch hoặc bỏ ngôn ngữ này.',
+  'problem.text-undeclared-language':
+    '“{field}” có nội dung bằng ngôn ngữ “{language}” mà hội thảo không khai báo: nội dung này sẽ không được hiển thị.',
+  'workshop.warnings': 'Lưu ý',
+  'editor.languages.title': 'Ngôn ngữ của hội thảo',
+  'editor.languages.hint': 'Đánh dấu ít nhất một ngôn ngữ. Các trường của ngôn ngữ không được chọn sẽ được ẩn đi.',
+  'editor.languages.atLeastOne': 'Hội thảo cần ít nhất một ngôn ngữ.',
+  'editor.languages.confirmDrop':
+    'Bỏ ngôn ngữ “{language}” sẽ xoá mọi nội dung bằng ngôn ngữ đó khỏi bản này (kể cả trang chiếu). Tiếp tục?',
+  'editor.languages.added': 'Đã thêm ngôn ngữ “{language}”: danh sách vấn đề bên dưới chỉ ra từng trường cần dịch.',
+  'editor.languages.remove': 'Bỏ {language}',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
   'phonesHelp.open': 'Điện thoại không kết nối được?'
 } as const satisfies Record<string, string>

@@ -7,6 +7,8 @@ import { pollResults, quizResults } from './results'
 import { quizPage, type QuizPage } from './quiz-view'
 import { openQuestions, type PublicQuestion } from './questions'
 import { wordsAndRankingView } from './words-ranking-view'
+import type { Bilingual } from '../i18n/language'
+import { slidesIn, textIn } from '../i18n/text-in'
 
 /** How phones reach the participant page, shown on the projector while a phone poll is open. */
 export interface JoinInfo {
@@ -82,9 +84,10 @@ export function audienceView(session: Session, join: JoinInfo | null): AudienceV
 
 function audienceContent(session: Session, join: JoinInfo | null): AudienceContent {
   const language: Language = session.details.language
-  const pick = (text: { vi: string; en: string }): string => text[language]
+  const languages = session.snapshot.manifest.languages
+  const pick = (text: Bilingual): string => textIn(text, language, languages)
   // Source markers ([@source#2], [@verify-locally]) are for the trainer; the room reads plain text.
-  const plain = (text: { vi: string; en: string }): string => stripCitations(pick(text))
+  const plain = (text: Bilingual): string => stripCitations(pick(text))
   if (session.blank === 'pause') return { kind: 'pause' }
   if (session.blank) return { kind: 'blank', colour: session.blank }
   if (session.status === 'finished') return { kind: 'ended', title: pick(session.snapshot.manifest.title) }
@@ -102,7 +105,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
 
   switch (block.kind) {
     case 'slides': {
-      const slides = session.snapshot.slides[block.id]?.[language] ?? []
+      const slides = slidesIn(session.snapshot.slides[block.id], language, languages)
       const index = Math.min(session.position.slide, Math.max(slides.length - 1, 0))
       return { kind: 'slide', html: slides[index]?.html ?? '', index, count: slides.length }
     }
@@ -139,7 +142,7 @@ function audienceContent(session: Session, join: JoinInfo | null): AudienceConte
 
 /** A poll as the room sees it: counts only when the trainer shows them, open answers only once approved. */
 function pollView(session: Session, block: Extract<Block, { kind: 'poll' }>, join: JoinInfo | null): AudienceContent {
-  const pick = (text: { vi: string; en: string }): string => text[session.details.language]
+  const pick = (text: Bilingual): string => textIn(text, session.details.language, session.snapshot.manifest.languages)
   const run = session.polls[block.id]
   const showResults = run !== undefined && (!run.hideResults || run.status === 'closed')
   const results = pollResults(block, run)

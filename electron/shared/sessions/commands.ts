@@ -8,6 +8,7 @@ import { AGE_GROUPS, SEXES, SHEET_SOURCES, type PollRun, type Session } from './
 import { normalizeParticipantNumber } from './participants'
 import { moderateQuestion, QUESTION_ACTIONS } from './questions'
 import { cleanRanking } from './words-ranking'
+import { slidesIn } from '../i18n/text-in'
 
 /** Everything the trainer can do during a session. Each command is validated, applied, then saved. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
@@ -103,7 +104,8 @@ export function slideCount(session: Session, blockIndex: number): number {
   const block = session.snapshot.manifest.blocks[blockIndex]
   if (block?.kind === 'quiz') return quizPageCount(block, session)
   if (block?.kind !== 'slides') return 1
-  return session.snapshot.slides[block.id]?.[session.details.language].length ?? 1
+  const slides = session.snapshot.slides[block.id]
+  return slides ? slidesIn(slides, session.details.language, session.snapshot.manifest.languages).length : 1
 }
 
 /**

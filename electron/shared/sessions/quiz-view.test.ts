@@ -93,7 +93,7 @@ describe('quizzes on the projector', () => {
         const text = JSON.stringify(view)
         expect(text).not.toContain('"correct"')
         expect(view.page.kind === 'question' && view.page.reveal).toBeNull()
-        if (question.explanation) expect(text).not.toContain(question.explanation.vi.slice(0, 40))
+        if (question.explanation) expect(text).not.toContain(question.explanation.vi!.slice(0, 40))
       })
     }
   })
@@ -119,7 +119,7 @@ describe('quizzes on the projector', () => {
       expect(page.reveal.share).toEqual({ right: 3, answered: 4, rate: 0.75 })
       if (question.explanation) {
         expect(page.reveal.explanation).not.toMatch(/\[@/)
-        expect(page.reveal.explanation).toContain(question.explanation.vi.slice(0, 30))
+        expect(page.reveal.explanation).toContain(question.explanation.vi!.slice(0, 30))
       } else expect(page.reveal.explanation).toBeNull()
     })
   })
@@ -186,7 +186,7 @@ describe('quizzes on the projector', () => {
     expect(page.comparison).toMatchObject({ meanBefore: 25, meanAfter: 75, pairs: 4, meanGainPoints: 50 })
     expect(JSON.stringify(page)).not.toMatch(/\[@/)
     expect(quizComparison(pre, post, session, 'en').questions[0]!.text).toBe(
-      quizQuestions(post, session)[0]!.text.en.replace(/\s*\[@[^\]]*\]/g, '')
+      quizQuestions(post, session)[0]!.text.en!.replace(/\s*\[@[^\]]*\]/g, '')
     )
     // Reopened, the comparison goes away and the projector shows the last question again.
     run(session, { type: 'pollOpen', blockId: post.id, mode: 'phones' })

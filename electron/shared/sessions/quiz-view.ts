@@ -4,6 +4,8 @@ import type { Block } from '../workshops/schema'
 import { quizQuestions } from './commands'
 import type { Session } from './model'
 import { matchedGain, quizResults } from './results'
+import type { Bilingual } from '../i18n/language'
+import { textIn } from '../i18n/text-in'
 
 /**
  * One projector page of a quiz: `session.position.slide` is the question shown. After a closed post-test,
@@ -52,7 +54,7 @@ function preTestFor(block: Block, session: Session): Block | undefined {
 
 /** The page at `slide` of a quiz block (clamped to the pages it has now). */
 export function quizPage(block: Block, session: Session, slide: number, language: Language): QuizPage {
-  const plain = (text: { vi: string; en: string }): string => stripCitations(text[language])
+  const plain = (text: Bilingual): string => stripCitations(textIn(text, language, session.snapshot.manifest.languages))
   const questions = quizQuestions(block, session)
   const run = session.polls[block.id]
   const closed = run?.status === 'closed'
@@ -96,7 +98,7 @@ export function quizComparison(pre: Block, post: Block, session: Session, langua
   const gain = matchedGain(session)
   return {
     questions: quizQuestions(post, session).map((q) => ({
-      text: stripCitations(q.text[language]),
+      text: stripCitations(textIn(q.text, language, session.snapshot.manifest.languages)),
       before: rateOf(before, q.id),
       after: rateOf(after, q.id)
     })),

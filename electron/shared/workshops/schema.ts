@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { BilingualSchema } from '../i18n/language'
+import { BilingualSchema, LanguageSchema } from '../i18n/language'
+import { checkDeclaredLanguages } from './workshop-languages'
 
 /** The workshop package format (see workshops/FORMAT.md). Strict objects, so a typo in a key is reported. */
 export const WORKSHOP_FORMAT = 1
@@ -142,7 +143,12 @@ export const ManifestSchema = z.strictObject({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
     .optional(),
-  languages: z.array(z.enum(['vi', 'en'])).min(1),
+  /** The workshop's languages, in order of preference: every text has each of them (see `checkDeclaredLanguages`). */
+  languages: z
+    .array(LanguageSchema)
+    .min(1)
+    .max(2)
+    .refine((list) => new Set(list).size === list.length, { message: 'languages-repeated' }),
   objectives: z.array(z.strictObject({ id: Id, text: BilingualSchema })).min(1),
   contentNote: BilingualSchema,
   safeguarding: z.array(BilingualSchema).min(1),
@@ -152,5 +158,5 @@ export const ManifestSchema = z.strictObject({
   blocks: z.array(BlockSchema).min(1),
   /** Set on a copy: the workshop and version it was adapted from. */
   derivedFrom: z.strictObject({ id: Id, version: z.string() }).optional()
-})
+}).superRefine(checkDeclaredLanguages)
 export type Manifest = z.infer<typeof ManifestSchema>

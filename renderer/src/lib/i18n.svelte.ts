@@ -2,6 +2,7 @@ import { formatDate, formatDateTime, formatNumber, formatTime } from '../../../e
 import type { Bilingual, Language } from '../../../electron/shared/i18n/language'
 import { translate, type MessageKey, type MessageParams } from '../../../electron/shared/i18n/translate'
 import { translateNested, type NestedParams } from '../../../electron/shared/i18n/user-message'
+import { textIn } from '../../../electron/shared/i18n/text-in'
 
 /** A message to show, whose parameters may themselves be messages from the core (a reason inside a notice). */
 export interface ShownMessage {
@@ -19,8 +20,9 @@ class I18n {
   /** Text of a message the core sent (key and parameters), nested messages translated first. */
   say = (message: ShownMessage): string => translateNested(this.language, message.key, message.params)
 
-  /** Picks the current language from bilingual content (workshop texts). */
-  pick = (text: Bilingual | null | undefined): string => (text ? text[this.language] : '')
+  /** A workshop text in the UI language, or the workshop's first language when it has none (see `textIn`). */
+  pick = (text: Bilingual | null | undefined, languages?: readonly Language[]): string =>
+    textIn(text, this.language, languages)
 
   /** Numbers, dates and times in the UI language; times in the computer's time zone (i18n/format.ts). */
   number = (value: number, digits?: number): string => formatNumber(this.language, value, digits)

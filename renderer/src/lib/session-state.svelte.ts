@@ -12,6 +12,8 @@ import {
 import type { Session, WorkshopSnapshot } from '../../../electron/shared/sessions/model'
 import type { Block } from '../../../electron/shared/workshops/schema'
 import type { Api } from './api/api.svelte'
+import { slidesIn, textIn } from '../../../electron/shared/i18n/text-in'
+import type { Bilingual } from '../../../electron/shared/i18n/language'
 
 /**
  * The session the presenter is running. The workshop snapshot is loaded once; everything that
@@ -131,8 +133,11 @@ export class SessionState {
   }
 
   slidesOf(blockId: string): { html: string; notesHtml: string }[] {
-    return this.snapshot?.slides[blockId]?.[this.language] ?? []
+    return slidesIn(this.snapshot?.slides[blockId], this.language, this.snapshot?.manifest.languages)
   }
+
+  /** A workshop text in the session's language (or the workshop's first language): see `textIn`. */
+  pick = (text: Bilingual | null | undefined): string => textIn(text, this.language, this.snapshot?.manifest.languages)
 
   dispose(): void {
     this.stopProbe()

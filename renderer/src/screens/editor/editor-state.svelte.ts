@@ -3,6 +3,7 @@ import { userMessage } from '../../../../electron/shared/i18n/user-message'
 import { findImageReferences, imageNameOf } from '../../../../electron/shared/workshops/images'
 import type { Api } from '../../lib/api/api.svelte'
 import { fileToBase64 } from '../../lib/files'
+import { withoutBlankSides } from './editor-languages'
 
 type Problems = WorkshopSummary['problems']
 
@@ -196,7 +197,7 @@ export class EditorState {
 
   private async save(): Promise<void> {
     if (!this.draft) return
-    const draft = withoutEmptyOptionalTexts($state.snapshot(this.draft))
+    const draft = withoutBlankSides(withoutEmptyOptionalTexts($state.snapshot(this.draft)))
     const reply = await this.api.call('workshop.saveDraft', { id: this.id, draft })
     if (reply) {
       this.problems = reply.problems
