@@ -10,6 +10,7 @@ import type { SessionService } from './sessions/session-service'
 import type { DataFile } from './storage/data-file'
 import type { DurableFs } from './storage/durable-json-file'
 import type { LibraryFile } from './storage/library-file'
+import type { AppLog } from './logging/log-file'
 import type { ImportedSummaries } from './summaries/imported-summaries'
 
 export interface AppCoreOptions {
@@ -24,6 +25,8 @@ export interface AppCoreOptions {
   fs?: DurableFs
   /** The participants' network (electron/server/participants); without it, polls run by show of hands only. */
   participants?: ParticipantNetwork
+  /** The local log (logging/log-file.ts); without it, nothing is logged. */
+  log?: AppLog
 }
 
 /** What every feature's handlers share: made once by createAppCore (app-core.ts) and closed with it. */

@@ -7,6 +7,8 @@ import { appHandlers } from './app-handlers'
 import { editingHandlers } from './library/editing-handlers'
 import { WorkshopLibrary } from './library/workshop-library'
 import { NoticeBoard } from './notice-board'
+import { coreEventLogger, logIncident, withErrorLog } from './logging/core-log'
+import { noLog, type AppLog } from './logging/log-file'
 import { participantHandlers } from './phones/participant-handlers'
 import { PhoneIdentities } from './phones/phone-identity'
 import { PhonesControl } from './phones/phones-control'
@@ -42,7 +44,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const listeners = new Set<(event: ApiEvent) => void>()
   const emit = (event: ApiEvent): void => listeners.forEach((listener) => listener(event))
   const notices = new NoticeBoard(emit)
-  const onIncident = notices.record.bind(notices)
+  const { log, onIncident } = startLog(options, notices, listeners)
 
   const lock = await lockDataFolder(options.dataDir)
   if (lock.notHeldBecause === 'ENOSPC' || lock.notHeldBecause === 'EDQUOT') {
@@ -87,16 +89,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
 
   const ctx: AppContext = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
-  const handlers: ApiHandlers = {
-    ...appHandlers(ctx),
-    ...workshopHandlers(ctx),
-    ...editingHandlers(ctx),
-    ...sessionHandlers(ctx),
-    ...participantHandlers(ctx),
-    ...remoteHandlers(ctx),
-    ...summaryHandlers(ctx),
-    ...reportHandlers(ctx)
-  }
+  const handlers: ApiHandlers = withErrorLog(
+    {
+      ...appHandlers(ctx),
+      ...workshopHandlers(ctx),
+      ...editingHandlers(ctx),
+      ...sessionHandlers(ctx),
+      ...participantHandlers(ctx),
+      ...remoteHandlers(ctx),
+      ...summaryHandlers(ctx),
+      ...reportHandlers(ctx)
+    },
+    log
+  )
 
   return {
     handlers,
@@ -110,8 +115,25 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       library.close()
       await lock.release()
       listeners.clear()
+      log.info('stop', { dropped: log.dropped || undefined })
     }
   }
+}
+
+/** The log's first line, and the core's events and storage incidents in it (logging/core-log.ts). */
+function startLog(
+  options: AppCoreOptions,
+  notices: NoticeBoard,
+  listeners: Set<(event: ApiEvent) => void>
+): { log: AppLog; onIncident: (incident: StorageIncident) => void } {
+  const log = options.log ?? noLog
+  log.info('start', { host: options.host, version: options.version, platform: process.platform, node: process.version })
+  listeners.add(coreEventLogger(log))
+  const onIncident = (incident: StorageIncident): void => {
+    logIncident(log, incident)
+    notices.record(incident)
+  }
+  return { log, onIncident }
 }
 
 /**

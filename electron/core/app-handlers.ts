@@ -1,3 +1,4 @@
+import { logDirOf } from './logging/log-file'
 import type { AppContext, FeatureHandlers } from './app-context'
 
 /** The app itself: what it is and where its data lives, the settings, and the storage notices. */
@@ -9,6 +10,7 @@ export function appHandlers(ctx: AppContext): FeatureHandlers<'app.info' | 'sett
       version: options.version,
       host: options.host,
       dataDir: options.dataDir,
+      logDir: logDirOf(options.dataDir),
       settings: library.data.settings,
       notices: ctx.notices.list()
     }),

@@ -1,14 +1,29 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+  shell
+} from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
+import { captureConsole, LogFile } from '../core/logging/log-file'
 import { inBothLanguages, reasonOf } from '../shared/i18n/user-message'
 import { participantNetwork } from '../server/participants'
 import { setupAudience } from './audience'
 import { setupCamera } from './camera'
+import { setupCrashDumps } from './crash-dumps'
 import { setupDisplayAwake } from './display-awake'
 import { setupEventForwarding } from './events'
 import { setupIpc } from './ipc'
+import { setupMenu } from './menu'
 import { setupOpenFile } from './open-file'
 import { bundledFontsDir, bundledWorkshopsDir, dataDirFromArgs, shellPaths, windowIconPath } from './paths'
 import { setupPrint } from './print'
@@ -31,6 +46,12 @@ if (dataDir) {
   mkdirSync(dataDir, { recursive: true })
   app.setPath('userData', dataDir)
 }
+
+// The local log and crash dumps, in the data folder, before anything else can fail (the log never throws).
+const log = new LogFile({ dataDir: app.getPath('userData') })
+captureConsole(log)
+log.info('electron', { version: process.versions.electron, packaged: app.isPackaged })
+setupCrashDumps(app, crashReporter, app.getPath('userData'), log)
 
 // Every renderer sandboxed, whatever a window's options say (checklist item 4).
 app.enableSandbox()
@@ -80,9 +101,11 @@ if (!app.requestSingleInstanceLock()) {
         fontsDir: bundledFontsDir(app, process.resourcesPath),
         host: 'electron',
         version: app.getVersion(),
-        participants: participantNetwork
+        participants: participantNetwork,
+        log
       })
     } catch (error) {
+      log.error('start-failed', { reason: error instanceof Error ? error.message : String(error) })
       // Most likely browser mode already runs on the same data folder (see data-folder-lock.ts).
       dialog.showErrorBox(APP_TITLE, inBothLanguages(reasonOf(error)))
       app.quit()
@@ -94,6 +117,9 @@ if (!app.requestSingleInstanceLock()) {
     setupCamera({ ipcMain, scanning: cameraScanning })
     setupEventForwarding(core, () => BrowserWindow.getAllWindows())
     setupDisplayAwake(core, powerSaveBlocker)
+    await setupMenu({ Menu, core, app, shell, dialog, log, mainWindow: () => mainWindow }).catch((error: unknown) =>
+      console.error('Roundtable: the menu could not be set', error)
+    )
     showMainWindow()
   })
 

@@ -59,7 +59,7 @@ export function mainWindowOptions(preloadPath: string, icon?: string): BrowserWi
     minHeight: 600,
     show: false, // shown on ready-to-show, so the trainer never sees a blank white window
     backgroundColor: '#fbfaf7', // the renderer's page colour, for the moment before first paint
-    autoHideMenuBar: true,
+    autoHideMenuBar: false, // the menu's Help ("Phones can't connect?", the log folder) stays in sight
     webPreferences: secureWebPreferences(preloadPath)
   }
 }

@@ -88,10 +88,24 @@ describe('preload bridge', () => {
     ])
   })
 
+  it('onMenuAction passes on only the known menu actions, never the IPC event', () => {
+    const { ipc, emitter } = fakeIpc()
+    const listener = vi.fn()
+    const unsubscribe = createBridge(ipc).onMenuAction!(listener)
+    emitter.emit('roundtable:menu', { sender: 'ipcRenderer itself' }, 'phones-help')
+    emitter.emit('roundtable:menu', {}, 'open-devtools')
+    emitter.emit('roundtable:menu', {}, { action: 'phones-help' })
+    emitter.emit('roundtable:menu', {}, 'open-audience')
+    expect(listener.mock.calls).toEqual([['phones-help'], ['open-audience']])
+    unsubscribe()
+    expect(emitter.listenerCount('roundtable:menu')).toBe(0)
+  })
+
   it('exposes exactly the RoundtableBridge methods', () => {
     expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual([
       'invoke',
       'onEvent',
+      'onMenuAction',
       'onOpenedFile',
       'openAudience',
       'printDocument',

@@ -4,7 +4,9 @@ import {
   CAMERA_CHANNEL,
   EVENT_CHANNEL,
   FILE_WAITING_CHANNEL,
+  isMenuAction,
   isOpenedFile,
+  MENU_CHANNEL,
   OPEN_AUDIENCE_CHANNEL,
   PRINT_PDF_CHANNEL,
   TAKE_OPENED_FILE_CHANNEL,
@@ -67,6 +69,16 @@ export function createBridge(ipc: BridgeIpc): RoundtableBridge {
       take()
       return () => {
         ipc.removeListener(FILE_WAITING_CHANNEL, take)
+      }
+    },
+    onMenuAction(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onMenuAction needs a function')
+      const forward = (_event: IpcRendererEvent, action: unknown): void => {
+        if (isMenuAction(action)) listener(action)
+      }
+      ipc.on(MENU_CHANNEL, forward)
+      return () => {
+        ipc.removeListener(MENU_CHANNEL, forward)
       }
     }
   }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createAppCore } from '../core/app-core'
+import { captureConsole, LogFile } from '../core/logging/log-file'
 import { defaultDataDir } from './data-dir'
 import { startBrowserHost } from './browser-host'
 import { participantNetwork } from './participants'
@@ -33,13 +34,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
+// The local log (data folder/logs), as in the app: what is printed with console.error/warn goes there too.
+const log = new LogFile({ dataDir })
+captureConsole(log)
 const core = await createAppCore({
   dataDir,
   workshopsDir: resolve(values['workshops-dir']),
   fontsDir: resolve(values['fonts-dir']),
   host: 'browser',
   version,
-  participants: participantNetwork
+  participants: participantNetwork,
+  log
 }).catch((error: Error) => {
   console.error(`Roundtable: ${error.message}`)
   process.exit(1)

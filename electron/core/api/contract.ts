@@ -55,6 +55,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser']),
   dataDir: z.string(),
+  /** The local log's folder (Help → Open the log folder; browser mode shows it). */
+  logDir: z.string(),
   settings: SettingsSchema,
   notices: z.array(NoticeSchema)
 })

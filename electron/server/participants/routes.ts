@@ -61,10 +61,15 @@ function addStaticAndErrors(app: Hono<Env>): void {
   app.get('/favicon.ico', (c) => c.body(null, 204))
   app.get('/p.js', (c) => c.body(PROGRESSIVE_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   app.notFound((c) => c.html(messagePage(cookieLanguage(c) ?? 'vi', 'error.notFound', '/'), 404))
-  // Never a stack trace on a phone.
-  app.onError((_error, c) =>
-    wantsJson(c)
+  // Never a stack trace on a phone. The log (via console.error) gets the route's pattern and the error's
+  // name and code: never the path itself (it can hold a join code) nor the message (it can quote an answer).
+  app.onError((error, c) => {
+    const code = (error as NodeJS.ErrnoException).code
+    console.error(
+      `Roundtable: a phone request failed (${c.req.method} ${c.req.routePath}): ${error.name} ${code ?? ''}`
+    )
+    return wantsJson(c)
       ? c.json({ ok: false, reason: 'error', message: message(cookieLanguage(c) ?? 'vi', 'error.general') }, 500)
       : c.html(messagePage(cookieLanguage(c) ?? 'vi', 'error.general', '/'), 500)
-  )
+  })
 }

@@ -21,6 +21,8 @@ export interface RoundtableBridge {
    * browser asks the trainer itself, so this does nothing.
    */
   setCameraScanning(on: boolean): Promise<void>
+  /** Electron only: what the trainer picked in the app menu for the window to show (see MENU_ACTIONS). */
+  onMenuAction?(listener: (action: MenuAction) => void): () => void
   /**
    * Electron only: files the system asks the app to open (a double-clicked `.roundtable` workshop,
    * see electron/main/open-file.ts). The listener gets the one waiting now, if any, and each later
@@ -63,4 +65,13 @@ export function isOpenedFile(value: unknown): value is OpenedFile {
   if (typeof file.fileName !== 'string' || file.fileName.length === 0 || file.fileName.length > 255) return false
   if ('problem' in file) return (OPENED_FILE_PROBLEMS as readonly unknown[]).includes(file.problem)
   return typeof file.base64 === 'string' && file.base64.length <= MAX_BASE64_LENGTH
+}
+
+/** Channel main uses to tell the trainer's window what was picked in the app menu. */
+export const MENU_CHANNEL = 'roundtable:menu'
+/** What the menu asks the window to show; the preload passes on nothing else. */
+export const MENU_ACTIONS = ['phones-help', 'open-audience'] as const
+export type MenuAction = (typeof MENU_ACTIONS)[number]
+export function isMenuAction(value: unknown): value is MenuAction {
+  return (MENU_ACTIONS as readonly unknown[]).includes(value)
 }

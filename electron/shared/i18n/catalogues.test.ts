@@ -3,6 +3,7 @@ import { guideMessages } from '../../core/guides/labels'
 import { reportLabels } from '../../core/reports/labels'
 import { summaryLabels } from '../../core/summaries/labels'
 import type { Catalogue } from './catalogue'
+import { helpMessages } from './help-messages'
 import { catalogueProblems } from './parity'
 import { uiMessages } from './translate'
 
@@ -15,7 +16,8 @@ const catalogues: Record<string, Catalogue<string>> = {
   'the app window (i18n/vi.ts, en.ts)': uiMessages,
   'session summaries': summaryLabels,
   'cross-session reports': reportLabels,
-  'printed guides and sheets': guideMessages
+  'printed guides and sheets': guideMessages,
+  'the app menu and the phones help (i18n/help-messages.ts)': helpMessages
 }
 
 describe('every catalogue', () => {

@@ -706,5 +706,7 @@ export const en = {
   'editor.languages.confirmDrop':
     'Removing “{language}” deletes every text in that language from this copy (slides too). Continue?',
   'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.',
-  'editor.languages.remove': 'Remove {language}'
+  'editor.languages.remove': 'Remove {language}',
+  // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
+  'phonesHelp.open': 'Phones can’t connect?'
 } satisfies Record<MessageKey, Message>

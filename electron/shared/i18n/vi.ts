@@ -678,7 +678,9 @@ export const vi = {
   'editor.languages.confirmDrop':
     'Bỏ ngôn ngữ “{language}” sẽ xoá mọi nội dung bằng ngôn ngữ đó khỏi bản này (kể cả trang chiếu). Tiếp tục?',
   'editor.languages.added': 'Đã thêm ngôn ngữ “{language}”: danh sách vấn đề bên dưới chỉ ra từng trường cần dịch.',
-  'editor.languages.remove': 'Bỏ {language}'
+  'editor.languages.remove': 'Bỏ {language}',
+  // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
+  'phonesHelp.open': 'Điện thoại không kết nối được?'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

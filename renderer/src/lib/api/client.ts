@@ -1,4 +1,9 @@
-import { BRIDGE_GLOBAL, type OpenedFile, type RoundtableBridge } from '../../../../electron/shared/api/bridge'
+import {
+  BRIDGE_GLOBAL,
+  type MenuAction,
+  type OpenedFile,
+  type RoundtableBridge
+} from '../../../../electron/shared/api/bridge'
 import type { ApiArgs, ApiEvent, ApiMethod, ApiResult } from '../../../../electron/core/api/contract'
 import { userMessage, type UserMessage } from '../../../../electron/shared/i18n/user-message'
 import { createHttpBridge, takeTokenFromAddress } from './http-bridge'
@@ -25,6 +30,8 @@ export interface ApiClient {
   setCameraScanning(on: boolean): Promise<void>
   /** Files the system asked the app to open (Electron: a double-clicked .roundtable); none in browser mode. */
   onOpenedFile(listener: (file: OpenedFile) => void): () => void
+  /** Electron's app menu asking the window to show something; absent in browser mode. */
+  onMenuAction?(listener: (action: MenuAction) => void): () => void
 }
 
 /**
@@ -53,6 +60,7 @@ export function clientOf(bridge: RoundtableBridge): ApiClient {
     openAudience: (sessionId) => bridge.openAudience(sessionId),
     printDocument: (html, fileName) => bridge.printDocument(html, fileName),
     setCameraScanning: (on) => bridge.setCameraScanning(on),
-    onOpenedFile: (listener) => bridge.onOpenedFile?.(listener) ?? (() => undefined)
+    onOpenedFile: (listener) => bridge.onOpenedFile?.(listener) ?? (() => undefined),
+    ...(bridge.onMenuAction ? { onMenuAction: (listener) => bridge.onMenuAction!(listener) } : {})
   }
 }
