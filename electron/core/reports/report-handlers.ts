@@ -43,7 +43,8 @@ export function reportHandlers({
     const notRunHere = imported.filter((summary) => !runHere.has(summary.sessionId))
     return gatherSummaries(local, notRunHere, language)
   }
-  const fonts = documentFonts(options.fontsDir)
+  // Looked up per export (cached per folder): handler maps are also built from a bare context.
+  const fonts = () => documentFonts(options.fontsDir)
   const buildReport = async (filter: ReportFilter, language: Language, imported: SessionSummary[]) =>
     buildCrossSessionReport(await reportSummaries(filter, language, imported), filter, language)
 
@@ -53,7 +54,7 @@ export function reportHandlers({
       const report = await buildReport(filter, language, imported)
       return {
         report,
-        html: reportToHtml(report, report.language, fonts),
+        html: reportToHtml(report, report.language, fonts()),
         workshops: workshopChoices(sessions.list(), imported, language)
       }
     },
@@ -62,7 +63,7 @@ export function reportHandlers({
       const base = ['bao-cao-tong-hop', filter.workshopId, filter.from, filter.to, language].filter(Boolean).join('-')
       return {
         files: await exportFiles(base, format, {
-          html: () => reportToHtml(report, report.language, fonts),
+          html: () => reportToHtml(report, report.language, fonts()),
           markdown: () => reportToMarkdown(report),
           json: () => reportToJson(report),
           csv: () => reportToCsv(report),

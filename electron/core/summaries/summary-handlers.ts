@@ -8,14 +8,15 @@ type SummaryMethods = 'session.export' | 'summary.import' | 'summary.list' | 'su
 
 /** Session summaries: exported from a session run here, or imported from another trainer's file. */
 export function summaryHandlers({ options, sessions, importedSummaries }: AppContext): FeatureHandlers<SummaryMethods> {
-  const fonts = documentFonts(options.fontsDir)
+  // Looked up per export (cached per folder): handler maps are also built from a bare context.
+  const fonts = () => documentFonts(options.fontsDir)
   return {
     'session.export': ({ id, language, format }) =>
       withCommandErrors(async () => {
         const session = await sessions.get(id)
         const summary = buildSummary(session, language)
         const base = `${session.details.date}-${session.workshop.id}-${language}`
-        return { files: await summaryExportFiles(summary, base, format, fonts) }
+        return { files: await summaryExportFiles(summary, base, format, fonts()) }
       }),
     'summary.import': async ({ text }) => {
       try {
@@ -34,7 +35,7 @@ export function summaryHandlers({ options, sessions, importedSummaries }: AppCon
           summary,
           `${summary.date}-${summary.workshop.id}-${summary.language}`,
           format,
-          fonts
+          fonts()
         )
       }
     }
