@@ -23,6 +23,8 @@ import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storag
 import { ImportedSummaries } from './summaries/imported-summaries'
 import { summaryHandlers } from './summaries/summary-handlers'
 import { workshopHandlers } from './workshops/workshop-handlers'
+import { openProgramme } from './programme'
+import { programmeHandlers } from './programme/programme-handlers'
 
 export type { AppCoreOptions } from './app-context'
 
@@ -68,6 +70,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Start checking the workshop packages now, while the window loads, rather than on its first request.
   void workshops.list()
 
+  const programme = await openProgramme(options, () => sessions, onIncident)
   const sessions = new SessionService({
     dataDir: options.dataDir,
     library,
@@ -77,6 +80,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       changed(live, view) {
         emit({ type: 'session', live })
         emit({ type: 'audience', sessionId: live.id, view })
+        if (live.status === 'finished') programme.sync.request(2_000) // send its summary soon
       }
     }
   })
@@ -86,7 +90,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { phones, remote } = phoneFeatures(options, sessions, onIncident, emit, () => handlers)
   const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
 
-  const ctx: AppContext = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
+  const shared = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
+  const ctx: AppContext = { ...shared, programme }
   const handlers: ApiHandlers = {
     ...appHandlers(ctx),
     ...workshopHandlers(ctx),
@@ -95,7 +100,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...participantHandlers(ctx),
     ...remoteHandlers(ctx),
     ...summaryHandlers(ctx),
-    ...reportHandlers(ctx)
+    ...reportHandlers(ctx),
+    ...programmeHandlers(ctx)
   }
 
   return {
@@ -106,6 +112,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     async close() {
       await phones.close()
+      programme.close()
       sessions.close()
       library.close()
       await lock.release()

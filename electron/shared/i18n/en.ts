@@ -686,5 +686,44 @@ export const en = {
   'error.pdf-no-chromium':
     'No Chromium, Chrome or Edge was found to make the PDF; the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
   'error.pdf-chromium-failed':
-    'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).'
+    'Chromium could not make the PDF ({detail}); the document opens in a new tab to print or save as PDF from there (Ctrl+P).',
+  // Issue 17: the programme server (CouchDB replication of summaries)
+  'programme.problem.url': 'The server address is not valid (for example: https://couch.example.org).',
+  'programme.problem.https': 'The server must use HTTPS (only this computer, 127.0.0.1 or localhost, may use HTTP).',
+  'programme.problem.url-credentials': 'Do not put a user name or password in the address; fill in their own fields.',
+  'programme.problem.database':
+    'The database name must start with a lowercase letter and hold only lowercase letters, digits and _$()+-/.',
+  'programme.problem.user': 'Fill in the user name.',
+  'programme.test.unreachable': 'Could not reach {url}: check the network and the address.',
+  'programme.test.not-couchdb': 'This server is not a CouchDB (it does not answer with CouchDB’s welcome).',
+  'programme.test.wrong-credentials': 'Wrong user name or password.',
+  'programme.test.forbidden': 'This user has no permission on the database.',
+  'programme.test.no-write': 'This user may not write to the database.',
+  'programme.test.no-database': 'There is no such database on the server.',
+  'programme.test.server-error': 'The server reported an error (HTTP {status}).',
+  'programme.test.ok': 'Connected: {server}.',
+  'programme.sync.unreachable': 'The programme server could not be reached; trying again later.',
+  'programme.sync.refused': 'The server refused {count} summaries.',
+  'programme.title': 'Programme server',
+  'programme.intro': 'Summaries of finished sessions go to the programme’s CouchDB whenever there is a connection.',
+  'programme.url': 'Server address',
+  'programme.database': 'Database',
+  'programme.user': 'User name',
+  'programme.password': 'Password',
+  'programme.password-kept': 'A password is saved (leave empty to keep it).',
+  'programme.include-paused': 'Also send paused sessions',
+  'programme.secret.system-keychain': 'The password is encrypted by the system keychain.',
+  'programme.secret.owner-only-file':
+    'The password is kept in the data folder, in a file only its owner may read (Windows ignores this permission).',
+  'programme.save': 'Save',
+  'programme.test': 'Test connection',
+  'programme.sync-now': 'Sync now',
+  'programme.status.never': 'Never synced.',
+  'programme.status.last': 'Last synced: {at}.',
+  'programme.status.pending': '{count} summaries not sent yet.',
+  'programme.status.error': 'Last error: {reason}',
+  'programme.status.off': 'No programme server is set.',
+  'programme.pull': 'Pull from the programme server',
+  'programme.pull.done': 'Read {read} summaries: {imported} new, {updated} updated, {already} already held.',
+  'programme.pull.refused': '{count} documents refused:'
 } satisfies Record<MessageKey, Message>

@@ -658,7 +658,45 @@ export const vi = {
   'error.pdf-no-chromium':
     'Không tìm thấy Chromium, Chrome hay Edge để tạo tệp PDF; tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
   'error.pdf-chromium-failed':
-    'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).'
+    'Chromium không tạo được tệp PDF ({detail}); tài liệu mở trong một thẻ mới, hãy in hoặc lưu thành PDF từ đó (Ctrl+P).',
+  // Issue 17: the programme server (CouchDB replication of summaries)
+  'programme.problem.url': 'Địa chỉ máy chủ không hợp lệ (ví dụ: https://couch.example.org).',
+  'programme.problem.https': 'Máy chủ phải dùng HTTPS (chỉ máy này, 127.0.0.1 hoặc localhost, được dùng HTTP).',
+  'programme.problem.url-credentials': 'Đừng ghi tên người dùng hay mật khẩu trong địa chỉ; hãy điền vào các ô riêng.',
+  'programme.problem.database': 'Tên cơ sở dữ liệu phải bắt đầu bằng chữ thường và chỉ gồm chữ thường, số và _$()+-/.',
+  'programme.problem.user': 'Hãy điền tên người dùng.',
+  'programme.test.unreachable': 'Không kết nối được tới {url}: kiểm tra mạng và địa chỉ.',
+  'programme.test.not-couchdb': 'Máy chủ này không phải CouchDB (không có lời chào của CouchDB).',
+  'programme.test.wrong-credentials': 'Tên người dùng hoặc mật khẩu không đúng.',
+  'programme.test.forbidden': 'Người dùng này không có quyền với cơ sở dữ liệu.',
+  'programme.test.no-write': 'Người dùng này không được ghi vào cơ sở dữ liệu.',
+  'programme.test.no-database': 'Không có cơ sở dữ liệu này trên máy chủ.',
+  'programme.test.server-error': 'Máy chủ báo lỗi (HTTP {status}).',
+  'programme.test.ok': 'Kết nối được: {server}.',
+  'programme.sync.unreachable': 'Chưa kết nối được tới máy chủ chương trình; sẽ thử lại sau.',
+  'programme.sync.refused': 'Máy chủ từ chối {count} bản tóm tắt.',
+  'programme.title': 'Máy chủ chương trình',
+  'programme.intro': 'Bản tóm tắt các buổi đã kết thúc được gửi tới CouchDB của chương trình mỗi khi có kết nối.',
+  'programme.url': 'Địa chỉ máy chủ',
+  'programme.database': 'Cơ sở dữ liệu',
+  'programme.user': 'Tên người dùng',
+  'programme.password': 'Mật khẩu',
+  'programme.password-kept': 'Đã lưu mật khẩu (để trống để giữ nguyên).',
+  'programme.include-paused': 'Gửi cả các buổi đang tạm dừng',
+  'programme.secret.system-keychain': 'Mật khẩu được mã hoá bằng kho khoá của hệ điều hành.',
+  'programme.secret.owner-only-file':
+    'Mật khẩu được lưu trong thư mục dữ liệu, trong một tệp chỉ chủ máy đọc được (Windows bỏ qua quyền này).',
+  'programme.save': 'Lưu',
+  'programme.test': 'Kiểm tra kết nối',
+  'programme.sync-now': 'Đồng bộ ngay',
+  'programme.status.never': 'Chưa đồng bộ lần nào.',
+  'programme.status.last': 'Đồng bộ lần cuối: {at}.',
+  'programme.status.pending': 'Còn {count} bản tóm tắt chưa gửi.',
+  'programme.status.error': 'Lỗi lần cuối: {reason}',
+  'programme.status.off': 'Chưa cài đặt máy chủ chương trình.',
+  'programme.pull': 'Lấy từ máy chủ chương trình',
+  'programme.pull.done': 'Đã đọc {read} bản tóm tắt: {imported} mới, {updated} cập nhật, {already} đã có.',
+  'programme.pull.refused': '{count} tài liệu bị từ chối:'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi

@@ -1,0 +1,11 @@
+import PouchDB from 'pouchdb-core'
+import HttpAdapter from 'pouchdb-adapter-http'
+import MemoryAdapter from 'pouchdb-adapter-memory'
+import Replication from 'pouchdb-replication'
+
+/**
+ * PouchDB with pure-JavaScript parts only: the in-memory store (memdown), the HTTP adapter that talks
+ * to CouchDB, and replication. No leveldown: no native module goes into the Electron build.
+ */
+export const Pouch = PouchDB.plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication)
+export type PouchDatabase = PouchDB.Database
