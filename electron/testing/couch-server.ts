@@ -1,10 +1,11 @@
-import { createRequire } from 'node:module'
+import { createRequire, Module } from 'node:module'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
-import type { Server as HttpServer } from 'node:http'
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
+import { Pouch } from '../core/programme/pouch'
 
 /**
  * A real CouchDB-protocol server for tests: PouchDB Server's HTTP layer (express-pouchdb) over in-memory
@@ -31,16 +32,38 @@ interface ExpressApp {
   listen(port: number, host: string, ready: () => void): HttpServer
 }
 
+/**
+ * PouchDB Server's validation plugin replaces a new document's `_revisions` with the stored document's
+ * before running `validate_doc_update`, so a replicated edit (`new_edits: false`, rev 2 whose parent is
+ * rev 1) is silently dropped; Apache CouchDB keeps the revision history it is sent. The test server loads
+ * the plugin with that one line changed to keep the history the document brings.
+ */
+function patchValidationRevisions(): void {
+  const path = require.resolve('pouchdb-validation', { paths: [dirname(require.resolve('express-pouchdb'))] })
+  if (require.cache[path]) return
+  const original = 'newDoc._revisions = (oldDoc || {})._revisions;'
+  const source = readFileSync(path, 'utf8')
+  if (!source.includes(original)) throw new Error('pouchdb-validation changed: check the _revisions patch')
+  const patched = new Module(path)
+  patched.filename = path
+  patched.paths = require.resolve.paths(path) ?? []
+  const compile = (patched as unknown as { _compile(code: string, file: string): void })._compile
+  compile.call(
+    patched,
+    source.replace(original, 'newDoc._revisions = newDoc._revisions || (oldDoc || {})._revisions;'),
+    path
+  )
+  patched.loaded = true
+  require.cache[path] = patched
+}
+
 export async function startCouchServer(): Promise<CouchServer> {
-  interface Plugged {
-    plugin(p: unknown): Plugged
-    defaults(o: object): unknown
-  }
-  const PouchDB = (require('pouchdb-core') as Plugged)
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-mapreduce'))
-    .plugin(require('pouchdb-replication'))
+  // The app's PouchDB (plugins change the one shared constructor, so they are added once) plus map/reduce,
+  // which the server's _users database needs.
+  const PouchDB = (Pouch as unknown as { plugin(p: unknown): { defaults(o: object): unknown } }).plugin(
+    require('pouchdb-mapreduce')
+  )
+  patchValidationRevisions()
   const express = require('express') as () => ExpressApp
   const expressPouchDb = require('express-pouchdb') as (
     db: unknown,
@@ -158,4 +181,23 @@ export async function startProxy(target: string): Promise<CuttableProxy> {
   const port = (server.address() as AddressInfo).port
   proxy.url = `http://127.0.0.1:${port}`
   return proxy
+}
+
+/** An address on 127.0.0.1 where nothing listens (a port taken and given back). */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const port = (server.address() as AddressInfo).port
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return `http://127.0.0.1:${port}`
+}
+
+/** A web server that is not a CouchDB (a router's page); `close` stops it. */
+export async function startPlainWebServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const web = createHttpServer((_, res) => res.end('<html>a router page</html>'))
+  await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${(web.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => web.close(() => resolve()))
+  }
 }

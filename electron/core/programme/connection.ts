@@ -49,6 +49,10 @@ export async function testConnection(
 
   const db = await call(databaseUrl(settings))
   if (!db) return failed('unreachable', 'programme.test.unreachable', { url: settings.url })
+  if ((db.status === 401 || db.status === 403) && (await signedIn(call, settings))) {
+    // CouchDB answers 403 to a signed-in user outside the database's members, PouchDB Server 401.
+    return failed('no-write-permission', 'programme.test.forbidden')
+  }
   const dbProblem = statusProblem(db.status)
   if (dbProblem) return dbProblem
 
@@ -71,6 +75,17 @@ async function writeTest(
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ ...(rev ? { _rev: rev } : {}), at: new Date().toISOString() })
   })
+}
+
+/** Whether the server knows this user with this password (`_session` names the user). */
+async function signedIn(
+  call: (url: string, init?: RequestInit) => Promise<Response | null>,
+  settings: ProgrammeSettings
+): Promise<boolean> {
+  const session = await call(`${settings.url.replace(/\/+$/, '')}/_session`)
+  if (!session?.ok) return false
+  const body = (await session.json().catch(() => null)) as { userCtx?: { name?: unknown } } | null
+  return body?.userCtx?.name === settings.user
 }
 
 function statusProblem(status: number): ConnectionResult | null {

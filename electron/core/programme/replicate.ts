@@ -34,9 +34,12 @@ export async function replicateSummaries(
       const written = (info.docs ?? []).map((doc) => ({ _id: doc._id, _rev: doc._rev }))
       writing = writing.then(() => onWritten(written))
     })
-    const result = await replication
-    await writing
-    return { failures: result.doc_write_failures }
+    try {
+      const result = await replication
+      return { failures: result.doc_write_failures }
+    } finally {
+      await writing // what the server accepted before a failure is recorded too
+    }
   } finally {
     await local.destroy().catch(() => undefined)
     await remote.close().catch(() => undefined)
