@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
 import { inBothLanguages, reasonOf } from '../shared/i18n/user-message'
 import { participantNetwork } from '../server/participants'
@@ -70,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
         workshopsDir: bundledWorkshopsDir(app, process.resourcesPath),
         host: 'electron',
         version: app.getVersion(),
-        participants: participantNetwork
+        participants: participantNetwork,
+        secretEncryption: safeStorage // the programme server's password, encrypted by the system keychain
       })
     } catch (error) {
       // Most likely browser mode already runs on the same data folder (see data-folder-lock.ts).
