@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the renderer's type check reaches this file through the API contract and needs these declarations too
+/// <reference path="./pouchdb-modules.d.ts" />
 import PouchDB from 'pouchdb-core'
 import HttpAdapter from 'pouchdb-adapter-http'
 import MemoryAdapter from 'pouchdb-adapter-memory'

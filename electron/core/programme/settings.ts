@@ -40,7 +40,7 @@ export function settingsProblem(settings: ProgrammeSettings): UserMessage | null
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
     return userMessage('programme.problem.https')
   }
-  if (url.username || url.password) return userMessage('programme.problem.url-credentials')
+  if (url.username || url.password) return userMessage('programme.problem.url') // credentials go in their own fields
   if (!DATABASE_NAME.test(settings.database)) return userMessage('programme.problem.database')
   if (settings.user.trim() === '') return userMessage('programme.problem.user')
   return null

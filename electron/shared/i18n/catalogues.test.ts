@@ -4,6 +4,7 @@ import { reportLabels } from '../../core/reports/labels'
 import { summaryLabels } from '../../core/summaries/labels'
 import type { Catalogue } from './catalogue'
 import { catalogueProblems } from './parity'
+import { programmeLabels } from './programme-labels'
 import { uiMessages } from './translate'
 
 /**
@@ -15,7 +16,8 @@ const catalogues: Record<string, Catalogue<string>> = {
   'the app window (i18n/vi.ts, en.ts)': uiMessages,
   'session summaries': summaryLabels,
   'cross-session reports': reportLabels,
-  'printed guides and sheets': guideMessages
+  'printed guides and sheets': guideMessages,
+  'Settings → Programme server (i18n/programme-labels.ts)': programmeLabels
 }
 
 describe('every catalogue', () => {
