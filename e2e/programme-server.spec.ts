@@ -54,6 +54,7 @@ test('a trainer sets the programme server in Settings, tests it and syncs; the c
   await trainer.screenshot({ path: `${screens}/programme-settings-vi-360.png` })
   await trainer.getByRole('button', { name: 'English' }).click()
   await expect(panel.getByTestId('programme-status')).toContainText('Synced')
+  await panel.scrollIntoViewIfNeeded()
   await trainer.screenshot({ path: `${screens}/programme-settings-en-360.png` })
   await trainer.setViewportSize({ width: 1280, height: 720 })
   await panel.scrollIntoViewIfNeeded()
