@@ -7,6 +7,7 @@ import { dispatch } from '../api/dispatch'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from '../reports/cross-session'
 import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { manualClock } from '../../testing/manual-clock'
 import {
   closedPortUrl,
   startCouchServer,
@@ -21,7 +22,7 @@ import type { SessionSummary } from '../summaries/schema'
 import { testConnection } from './connection'
 import { EncryptedFileSecretStore, OwnerOnlyFileSecretStore, secretStoreFor } from './secret-store'
 import type { ProgrammeSettings } from './settings'
-import { FIRST_RETRY_MS, ProgrammeSync, SYNC_PERIOD_MS, type Clock } from './sync'
+import { FIRST_RETRY_MS, ProgrammeSync, SYNC_PERIOD_MS } from './sync'
 import { defaultProgrammeFile, parseProgrammeFile, type ProgrammeFile } from './sync-state'
 
 const DB = 'programme-failures'
@@ -30,28 +31,6 @@ let proxy: CuttableProxy
 let core: AppCore
 let template: SessionSummary
 const folders: string[] = []
-
-function manualClock(): Clock & { delays: number[]; fire(): void } {
-  let pending: (() => void) | null = null
-  const delays: number[] = []
-  return {
-    delays,
-    now: () => new Date(),
-    setTimer(run, ms) {
-      delays.push(ms)
-      pending = run
-      return run
-    },
-    clearTimer(handle) {
-      if (pending === handle) pending = null
-    },
-    fire() {
-      const run = pending
-      pending = null
-      run?.()
-    }
-  }
-}
 
 const settingsFor = (user: string, url = proxy.url, database = DB): ProgrammeSettings => ({
   url,

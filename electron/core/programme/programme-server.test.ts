@@ -5,6 +5,7 @@ import { dispatch } from '../api/dispatch'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from '../reports/cross-session'
 import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { manualClock } from '../../testing/manual-clock'
 import { startCouchServer, startProxy, type CouchServer, type CuttableProxy } from '../../testing/couch-server'
 import type { Clock } from './sync'
 
@@ -17,29 +18,6 @@ let server: CouchServer
 let proxy: CuttableProxy
 const folders: string[] = []
 const cores: AppCore[] = []
-
-/** Timers that fire only when a test says so; `delays` lists every timer set. */
-export function manualClock(): Clock & { delays: number[]; fire(): void } {
-  let pending: (() => void) | null = null
-  const delays: number[] = []
-  return {
-    delays,
-    now: () => new Date(),
-    setTimer(run, ms) {
-      delays.push(ms)
-      pending = run
-      return run
-    },
-    clearTimer(handle) {
-      if (pending === handle) pending = null
-    },
-    fire() {
-      const run = pending
-      pending = null
-      run?.()
-    }
-  }
-}
 
 async function openCore(name: string, clock: Clock = manualClock()) {
   const options = await bundledCoreOptions(name)
@@ -156,6 +134,25 @@ describe('summaries replicate to the programme server and a coordinator pulls th
     expect(pulled.outcomes).toMatchObject({ imported: 0, updated: 1, already: 2 })
     const { report } = await coordinator.result<{ report: CrossSessionReport }>('report.build', { language: 'vi' })
     expect(report.totals).toMatchObject({ sessions: 3, participants: 3 + 1 + 4 + 5 })
+  }, 60_000)
+
+  it('finishing a session asks for a sync two seconds later, and paused sessions go too when the trainer chooses', async () => {
+    const clock = manualClock()
+    const carol = await openCore('carol', clock)
+    await carol.result('programme.save', { settings: settings('binh'), password: 'binh-pw' })
+    const paused = await runSession(carol, 7, 'paused')
+    const running = await runSession(carol, 8, 'running')
+    await carol.result('session.command', { id: running, command: { type: 'status', status: 'finished' } })
+    expect(clock.delays.at(-1)).toBe(2_000)
+    clock.fire()
+    const lastSync = async () => (await carol.result<{ status: Status }>('programme.get')).status.lastSyncAt
+    await expect.poll(lastSync).not.toBeNull()
+    const heldBefore = (await (await server.adminCall(`/${DB}`)).json()) as { doc_count: number }
+    await carol.result('programme.save', { settings: { ...settings('binh'), includePaused: true } })
+    expect(await carol.result<Status>('programme.sync')).toMatchObject({ pending: 0, lastError: null })
+    const heldAfter = (await (await server.adminCall(`/${DB}`)).json()) as { doc_count: number }
+    expect(heldAfter.doc_count - heldBefore.doc_count).toBe(1) // the paused one
+    expect((await server.adminCall(`/${DB}/summary:${paused}`)).status).toBe(200)
   }, 60_000)
 
   it('a restart sends nothing again: the revisions are the same and programme.json says what the server holds', async () => {
