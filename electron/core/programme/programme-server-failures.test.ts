@@ -279,5 +279,9 @@ describe('the password’s store', () => {
     expect(secretStoreFor(join(dir, 'x'), { ...keychain, isEncryptionAvailable: () => false }).kind).toBe(
       'owner-only-file'
     )
+    // Linux without a keyring: Electron would encrypt with a fixed key, which is no keychain.
+    expect(secretStoreFor(join(dir, 'x'), { ...keychain, getSelectedStorageBackend: () => 'basic_text' }).kind).toBe(
+      'owner-only-file'
+    )
   })
 })

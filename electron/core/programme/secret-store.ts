@@ -22,6 +22,8 @@ export interface SecretStore {
 /** What Electron's `safeStorage` offers; main passes the real one, tests a fake. */
 export interface StringEncryption {
   isEncryptionAvailable(): boolean
+  /** Linux: `basic_text` means no keyring was found and a fixed key would be used (not a keychain). */
+  getSelectedStorageBackend?(): string
   encryptString(text: string): Buffer
   decryptString(data: Buffer): string
 }
@@ -70,7 +72,7 @@ export class EncryptedFileSecretStore extends OwnerOnlyFileSecretStore {
 
 /** The keychain when the system offers one (Linux without a keyring does not), else the owner-only file. */
 export function secretStoreFor(path: string, encryption?: StringEncryption): SecretStore {
-  return encryption?.isEncryptionAvailable()
-    ? new EncryptedFileSecretStore(path, encryption)
-    : new OwnerOnlyFileSecretStore(path)
+  const keychain =
+    encryption?.isEncryptionAvailable() === true && encryption.getSelectedStorageBackend?.() !== 'basic_text'
+  return keychain ? new EncryptedFileSecretStore(path, encryption) : new OwnerOnlyFileSecretStore(path)
 }
