@@ -257,6 +257,38 @@ describe('the server refuses what is not a trainer’s own well-formed summary, 
   }, 60_000)
 })
 
+describe('the kept password', () => {
+  it('is used to test the saved server, and never sent to another address', async () => {
+    const dir = await tempDir('kept')
+    const app = await createAppCore({
+      ...(await bundledCoreOptions('unused')),
+      dataDir: dir,
+      programmeClock: manualClock()
+    })
+    try {
+      const call = (method: string, args: unknown) => dispatch(app.handlers, method, args)
+      await call('programme.save', { settings: settingsFor('alice'), password: 'alice-pw' })
+      expect(await call('programme.test', { settings: settingsFor('alice') })).toMatchObject({
+        ok: true,
+        result: { ok: true }
+      })
+      // Another address (here the same server under another name) gets no password unless one is typed.
+      const elsewhere = settingsFor('alice', proxy.url.replace('127.0.0.1', 'localhost'))
+      expect(await call('programme.test', { settings: elsewhere })).toMatchObject({
+        ok: true,
+        result: { ok: false, problem: 'wrong-credentials' }
+      })
+      // Saving another address without typing the password forgets the kept one.
+      expect(await call('programme.save', { settings: elsewhere })).toMatchObject({
+        ok: true,
+        result: { hasPassword: false }
+      })
+    } finally {
+      await app.close()
+    }
+  })
+})
+
 describe('the password’s store', () => {
   it('browser mode: a file only its owner may read; Electron: encrypted by the system keychain', async () => {
     const dir = await tempDir('secrets')
