@@ -14,6 +14,7 @@ import { measureHall } from './hall.mjs'
 import { measureHistory } from './history.mjs'
 import { measureExports } from './exports.mjs'
 import { measureCards } from './cards.mjs'
+import { measureProgramme } from './programme.mjs'
 import { launchOptions, median, round } from './stats.mjs'
 
 const asJson = process.argv.includes('--json')
@@ -97,6 +98,9 @@ if (runs('exports')) await measureExports(browser, record)
 
 // --- Answer cards: the webcam reader per frame, and its accuracy on generated scenes -------------------
 if (runs('cards')) await measureCards(browser, record)
+
+// --- The programme server: replicate 1,000 summaries; pull 10,000 and build the report ----------------
+if (runs('programme')) await measureProgramme(record)
 
 await browser.close()
 

@@ -12,6 +12,7 @@ import type { DurableFs } from './storage/durable-json-file'
 import type { LibraryFile } from './storage/library-file'
 import type { AppLog } from './logging/log-file'
 import type { ImportedSummaries } from './summaries/imported-summaries'
+import type { Clock, ProgrammeFeature, StringEncryption } from './programme'
 
 export interface AppCoreOptions {
   /** Where this user's data lives (Electron: userData; browser mode: the same folder, or --data-dir). */
@@ -27,6 +28,10 @@ export interface AppCoreOptions {
   participants?: ParticipantNetwork
   /** The local log (logging/log-file.ts); without it, nothing is logged. */
   log?: AppLog
+  /** Electron's `safeStorage` for the programme server's password; browser mode keeps it in an owner-only file. */
+  secretEncryption?: StringEncryption
+  /** The programme sync's timers (tests pass their own). */
+  programmeClock?: Clock
 }
 
 /** What every feature's handlers share: made once by createAppCore (app-core.ts) and closed with it. */
@@ -40,6 +45,8 @@ export interface AppContext {
   /** The trainer's phone remote: pairing and unpairing (phones/remote-control.ts). */
   remote: RemoteControl
   importedSummaries: ImportedSummaries
+  /** The programme server: settings, password and the trainer's sync (programme/). */
+  programme: ProgrammeFeature
   notices: NoticeBoard
   /** Sends a live event to every open window. */
   emit(event: ApiEvent): void

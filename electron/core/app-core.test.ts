@@ -9,6 +9,7 @@ import { appHandlers } from './app-handlers'
 import { editingHandlers } from './library/editing-handlers'
 import { NoticeBoard } from './notice-board'
 import { participantHandlers } from './phones/participant-handlers'
+import { programmeHandlers } from './programme/programme-handlers'
 import { remoteHandlers } from './phones/remote-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { sessionHandlers } from './sessions/session-handlers'
@@ -23,7 +24,8 @@ const features = {
   participantHandlers,
   remoteHandlers,
   summaryHandlers,
-  reportHandlers
+  reportHandlers,
+  programmeHandlers
 }
 
 describe('the app core joins one handler map per feature', () => {

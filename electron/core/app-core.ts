@@ -25,6 +25,8 @@ import { defaultLibraryFile, parseLibraryFile, type LibraryFile } from './storag
 import { ImportedSummaries } from './summaries/imported-summaries'
 import { summaryHandlers } from './summaries/summary-handlers'
 import { workshopHandlers } from './workshops/workshop-handlers'
+import { openProgramme } from './programme'
+import { programmeHandlers } from './programme/programme-handlers'
 
 export type { AppCoreOptions } from './app-context'
 
@@ -46,16 +48,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const notices = new NoticeBoard(emit)
   const { log, onIncident } = startLog(options, notices, listeners)
 
-  const lock = await lockDataFolder(options.dataDir)
-  if (lock.notHeldBecause === 'ENOSPC' || lock.notHeldBecause === 'EDQUOT') {
-    // A full disk: start anyway (sessions can be seen and exported elsewhere) and say now why saving fails.
-    // (A read-only folder is reported by the first save it refuses, naming the file.)
-    onIncident({ kind: 'save-failed', file: options.dataDir, reason: reasonOf({ code: lock.notHeldBecause }) })
-  }
-  if (lock.held) {
-    // Half-written temp files of a crashed run; no other process can be writing them now.
-    for (const folder of [options.dataDir, join(options.dataDir, 'sessions')]) await removeLeftoverTempFiles(folder)
-  }
+  const lock = await openDataFolder(options.dataDir, onIncident)
 
   const library = new DataFile<LibraryFile>({
     path: join(options.dataDir, 'library.json'),
@@ -70,6 +63,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Start checking the workshop packages now, while the window loads, rather than on its first request.
   void workshops.list()
 
+  const programme = await openProgramme(options, () => sessions, onIncident)
   const sessions = new SessionService({
     dataDir: options.dataDir,
     library,
@@ -79,6 +73,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       changed(live, view) {
         emit({ type: 'session', live })
         emit({ type: 'audience', sessionId: live.id, view })
+        if (live.status === 'finished') programme.sync.request(2_000) // send its summary soon
       }
     }
   })
@@ -88,7 +83,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { phones, remote } = phoneFeatures(options, sessions, onIncident, emit, () => handlers)
   const importedSummaries = new ImportedSummaries(join(options.dataDir, 'summaries'))
 
-  const ctx: AppContext = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
+  const shared = { options, library, workshops, sessions, phones, remote, importedSummaries, notices, emit }
+  const ctx: AppContext = { ...shared, programme }
   const handlers: ApiHandlers = withErrorLog(
     {
       ...appHandlers(ctx),
@@ -98,7 +94,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...participantHandlers(ctx),
       ...remoteHandlers(ctx),
       ...summaryHandlers(ctx),
-      ...reportHandlers(ctx)
+      ...reportHandlers(ctx),
+      ...programmeHandlers(ctx)
     },
     log
   )
@@ -111,6 +108,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     async close() {
       await phones.close()
+      programme.close()
       sessions.close()
       library.close()
       await lock.release()
@@ -118,6 +116,24 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       log.info('stop', { dropped: log.dropped || undefined })
     }
   }
+}
+
+/** Locks the data folder and clears what a crashed run left half-written. */
+async function openDataFolder(
+  dataDir: string,
+  onIncident: (incident: StorageIncident) => void
+): Promise<Awaited<ReturnType<typeof lockDataFolder>>> {
+  const lock = await lockDataFolder(dataDir)
+  if (lock.notHeldBecause === 'ENOSPC' || lock.notHeldBecause === 'EDQUOT') {
+    // A full disk: start anyway (sessions can be seen and exported elsewhere) and say now why saving fails.
+    // (A read-only folder is reported by the first save it refuses, naming the file.)
+    onIncident({ kind: 'save-failed', file: dataDir, reason: reasonOf({ code: lock.notHeldBecause }) })
+  }
+  if (lock.held) {
+    // Half-written temp files of a crashed run; no other process can be writing them now.
+    for (const folder of [dataDir, join(dataDir, 'sessions')]) await removeLeftoverTempFiles(folder)
+  }
+  return lock
 }
 
 /** The log's first line, and the core's events and storage incidents in it (logging/core-log.ts). */

@@ -9,6 +9,7 @@ import {
   Menu,
   powerSaveBlocker,
   protocol,
+  safeStorage,
   screen,
   session,
   shell
@@ -102,7 +103,8 @@ if (!app.requestSingleInstanceLock()) {
         host: 'electron',
         version: app.getVersion(),
         participants: participantNetwork,
-        log
+        log,
+        secretEncryption: safeStorage // the programme server's password, encrypted by the system keychain
       })
     } catch (error) {
       log.error('start-failed', { reason: error instanceof Error ? error.message : String(error) })

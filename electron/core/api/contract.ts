@@ -17,6 +17,7 @@ import { LanguageSchema } from '../../shared/i18n/language'
 import { SessionIndexEntrySchema, SettingsSchema } from '../storage/library-file'
 import { BilingualSchema } from '../../shared/i18n/language'
 import { WorkshopIdSchema } from '../../shared/workshops/schema'
+import { programmeMethods } from '../programme/programme-schema'
 
 // The domain types the windows use, from the modules that define them.
 export type { WorkshopDetail, WorkshopDraft, WorkshopSummary } from '../library/library-schema'
@@ -336,7 +337,9 @@ export const apiContract = {
     result: RemotePairingSchema
   },
   /** Revokes every paired remote of the session at once. */
-  'remote.unpair': { args: z.strictObject({ sessionId: SessionIdSchema }), result: RemoteStatusSchema }
+  'remote.unpair': { args: z.strictObject({ sessionId: SessionIdSchema }), result: RemoteStatusSchema },
+  /** Settings → Programme server, the trainer's sync and the coordinator's pull (programme/programme-schema.ts). */
+  ...programmeMethods
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>
 
 export type ApiContract = typeof apiContract

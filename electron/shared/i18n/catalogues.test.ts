@@ -5,6 +5,7 @@ import { summaryLabels } from '../../core/summaries/labels'
 import type { Catalogue } from './catalogue'
 import { helpMessages } from './help-messages'
 import { catalogueProblems } from './parity'
+import { programmeLabels } from './programme-labels'
 import { uiMessages } from './translate'
 
 /**
@@ -17,7 +18,8 @@ const catalogues: Record<string, Catalogue<string>> = {
   'session summaries': summaryLabels,
   'cross-session reports': reportLabels,
   'printed guides and sheets': guideMessages,
-  'the app menu and the phones help (i18n/help-messages.ts)': helpMessages
+  'the app menu and the phones help (i18n/help-messages.ts)': helpMessages,
+  'Settings → Programme server (i18n/programme-labels.ts)': programmeLabels
 }
 
 describe('every catalogue', () => {

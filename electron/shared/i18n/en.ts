@@ -708,5 +708,21 @@ export const en = {
   'editor.languages.added': 'Added “{language}”: the problem list below shows each field to translate.',
   'editor.languages.remove': 'Remove {language}',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
-  'phonesHelp.open': 'Phones can’t connect?'
+  'phonesHelp.open': 'Phones can’t connect?',
+  // Issue 17: the programme server (CouchDB replication of summaries)
+  'programme.problem.url': 'The server address is not valid.',
+  'programme.problem.https': 'HTTPS is required (except 127.0.0.1, localhost).',
+  'programme.problem.database': 'The database name is not valid.',
+  'programme.problem.user': 'Fill in the user name.',
+  'programme.test.unreachable': 'Could not reach {url}.',
+  'programme.test.not-couchdb': 'This is not a CouchDB server.',
+  'programme.test.wrong-credentials': 'Wrong user name or password.',
+  'programme.test.forbidden': 'This user has no access to the database.',
+  'programme.test.no-write': 'This user may not write.',
+  'programme.test.no-database': 'No such database.',
+  'programme.test.server-error': 'Server error HTTP {status}.',
+  'programme.sync.unreachable': 'Server not reachable; will try again.',
+  'programme.sync.refused': 'The server refused {count}.',
+  'programme.title': 'Programme server',
+  'programme.status.off': 'No server set.'
 } satisfies Record<MessageKey, Message>

@@ -680,7 +680,23 @@ export const vi = {
   'editor.languages.added': 'Đã thêm ngôn ngữ “{language}”: danh sách vấn đề bên dưới chỉ ra từng trường cần dịch.',
   'editor.languages.remove': 'Bỏ {language}',
   // Issue 16: the phones panel opens the "Phones can't connect?" help (its text: i18n/help-messages.ts)
-  'phonesHelp.open': 'Điện thoại không kết nối được?'
+  'phonesHelp.open': 'Điện thoại không kết nối được?',
+  // Issue 17: the programme server (CouchDB replication of summaries)
+  'programme.problem.url': 'Địa chỉ máy chủ không hợp lệ.',
+  'programme.problem.https': 'Cần HTTPS (trừ 127.0.0.1, localhost).',
+  'programme.problem.database': 'Tên cơ sở dữ liệu không hợp lệ.',
+  'programme.problem.user': 'Hãy điền tên người dùng.',
+  'programme.test.unreachable': 'Không kết nối được tới {url}.',
+  'programme.test.not-couchdb': 'Đây không phải máy chủ CouchDB.',
+  'programme.test.wrong-credentials': 'Sai tên người dùng hoặc mật khẩu.',
+  'programme.test.forbidden': 'Người dùng này không được vào cơ sở dữ liệu.',
+  'programme.test.no-write': 'Người dùng này không được ghi.',
+  'programme.test.no-database': 'Không có cơ sở dữ liệu này.',
+  'programme.test.server-error': 'Máy chủ báo lỗi HTTP {status}.',
+  'programme.sync.unreachable': 'Chưa kết nối được máy chủ; sẽ thử lại.',
+  'programme.sync.refused': 'Máy chủ từ chối {count} bản.',
+  'programme.title': 'Máy chủ chương trình',
+  'programme.status.off': 'Chưa cài máy chủ.'
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof vi
