@@ -47,6 +47,8 @@ function fflateRequire(): Plugin {
 export default defineConfig({
   main: {
     plugins: [arucoExports(), fflateRequire()],
+    // PouchDB's HTTP adapter gets the built-in fetch instead of node-fetch + fetch-cookie (programme/native-fetch.ts).
+    resolve: { alias: { 'pouchdb-fetch': resolve('electron/core/programme/native-fetch.ts') } },
     build: {
       outDir: 'out/main',
       // Dependencies bundled in: one file to load instead of hundreds of small modules, which took

@@ -2,7 +2,6 @@ import { userMessage, type UserMessage } from '../../shared/i18n/user-message'
 import type { SessionStatus } from '../../shared/sessions/ids'
 import type { DataFile } from '../storage/data-file'
 import type { SessionSummary } from '../summaries/schema'
-import { replicateSummaries } from './replicate'
 import type { SecretStore } from './secret-store'
 import { databaseUrl, settingsProblem, type ProgrammeSettings } from './settings'
 import { bodyHash, summaryDoc, summaryDocBody, withLatest, type SummaryDoc } from './summary-docs'
@@ -131,6 +130,8 @@ export class ProgrammeSync {
     const docs = await this.pendingDocs(settings)
     this.pending = docs.length
     if (docs.length === 0) return null
+    // PouchDB loads on the first sync with something to send, not with the app (about 0.4 MB of bundle).
+    const { replicateSummaries } = await import('./replicate')
     const outcome = await replicateSummaries(settings, password, docs, (written) => this.markSent(written))
     if (outcome.failures > 0) return userMessage('programme.sync.refused', { count: outcome.failures })
     await this.markSent(docs) // the ones the server already had were not written, but it holds them
