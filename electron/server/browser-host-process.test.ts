@@ -30,7 +30,6 @@ const randomKillDelay = () => 50 + Math.random() * 350
 describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) under crashes and bad disks`, () => {
   it('kill -9 while saving the language in a loop: files always parse, nothing acknowledged is lost', async () => {
     const dataDir = await dataFolder('kill')
-    const rounds: string[] = []
     // What is known to be durable; carried over from round to round.
     let acknowledged: string | null = null
     for (let round = 0; round < 10; round++) {
@@ -55,8 +54,9 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
           }
         }
       })()
-      // The first request of a fresh host waits for its start-up work; the clock starts once saving runs.
-      expect(await until(() => saves > 0, 10_000), host.output()).toBe(true)
+      // The first request of a fresh host waits for its start-up work; the clock starts once a few saves
+      // went through, so the kill lands in the middle of the loop however slow the machine's disk is.
+      expect(await until(() => saves >= 3, 20_000), host.output()).toBe(true)
       await pause(randomKillDelay())
       running = false
       await killAndWait(host.child)
@@ -79,7 +79,6 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
         // Killed before the very first save finished: then nothing may have been acknowledged either.
         expect(acknowledged, `round ${round}`).toBeNull()
       }
-      rounds.push(`${saves} saves, acknowledged ${acknowledged}, requested ${requested}, on disk ${onDisk}`)
       acknowledged = onDisk
 
       const restarted = await startHost(dataDir)
@@ -89,9 +88,7 @@ describe.skipIf(!hostBuilt)(`the host process (${relative(root, hostScript)}) un
       if (onDisk) expect(info.result.settings.language).toBe(onDisk)
       await killAndWait(restarted.child)
     }
-    // Every round saved many times before the kill, so the kill landed in the middle of the saving loop.
-    expect(rounds.filter((r) => !/^[0-2] saves/.test(r)).length, rounds.join('\n')).toBeGreaterThan(5)
-  }, 60_000)
+  }, 120_000)
 
   it('kill -9 while counting attendance in a session: the count on disk is never below the last acknowledged one', async () => {
     const dataDir = await dataFolder('kill-session')
