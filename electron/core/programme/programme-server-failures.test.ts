@@ -124,6 +124,18 @@ describe('test connection says what is wrong, in words', () => {
     })
   })
 
+  it('a user the design document refuses (the coordinator) has no permission to write, and the test leaves nothing behind', async () => {
+    const before = await dbInfo()
+    expect(await testConnection(settingsFor('coordinator'), 'coord-pw')).toMatchObject({
+      ok: false,
+      problem: 'no-write-permission',
+      reason: { key: 'programme.test.no-write' }
+    })
+    expect(await testConnection(settingsFor('alice'), 'alice-pw')).toMatchObject({ ok: true })
+    expect((await dbInfo()).doc_count).toBe(before.doc_count)
+    expect((await server.adminCall(`/${DB}/probe:alice`)).status).toBe(404)
+  })
+
   it('reports an unreachable server, a server that is not a CouchDB, and plain HTTP to another computer', async () => {
     expect(await testConnection(settingsFor('alice', await closedPortUrl()), 'x')).toMatchObject({
       problem: 'unreachable',
@@ -209,6 +221,15 @@ describe('the server refuses what is not a trainer’s own well-formed summary, 
     expect((await put('summary:v-1', 'alice', 'alice-pw', { ...good, summary: { sessionId: 'v-1' } })).status).toBe(403)
     expect((await put('summary:v-1', 'coordinator', 'coord-pw', { ...good, author: 'coordinator' })).status).toBe(403)
     expect((await put('summary:v-1', 'alice', 'alice-pw', good)).status).toBe(201)
+    // The connection test's probe: only the trainer it names writes and deletes it.
+    expect((await put('probe:alice', 'alice', 'alice-pw', { author: 'binh' })).status).toBe(403)
+    expect((await put('probe:binh', 'alice', 'alice-pw', { author: 'alice' })).status).toBe(403)
+    expect((await put('probe:coordinator', 'coordinator', 'coord-pw', { author: 'coordinator' })).status).toBe(403)
+    const probe = await put('probe:alice', 'alice', 'alice-pw', { author: 'alice' })
+    expect(probe.status).toBe(201)
+    const { rev } = (await probe.json()) as { rev: string }
+    expect((await put('probe:alice', 'coordinator', 'coord-pw', { _rev: rev, _deleted: true })).status).toBe(403)
+    expect((await put('probe:alice', 'alice', 'alice-pw', { _rev: rev, _deleted: true })).ok).toBe(true)
   })
 
   it('a malicious document is refused by the pull, and script in a summary’s text is shown as text', async () => {
