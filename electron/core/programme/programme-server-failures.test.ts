@@ -62,16 +62,24 @@ async function syncOver(count: number, password: string, clock = manualClock()) 
   const secrets = new OwnerOnlyFileSecretStore(join(dir, 'programme-password'))
   await secrets.save(password)
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
+  /** Each session file's fingerprint (a test changes one to stand for an edit), and the summaries built. */
+  const fingerprints = new Map(ids.map((id) => [id, 'v1']))
+  const built: string[] = []
   const sync = new ProgrammeSync({
     file,
     secrets,
     clock,
     source: {
       list: () => ids.map((id) => ({ id, status: 'finished' as const })),
-      summary: async (id) => ({ ...template, sessionId: id })
+      fingerprint: async (id) => fingerprints.get(id) ?? null,
+      summary: async (id) => {
+        built.push(id)
+        const remarks = fingerprints.get(id) === 'v1' ? template.closingRemarks : `Sửa ${fingerprints.get(id)}`
+        return { ...template, sessionId: id, closingRemarks: remarks }
+      }
     }
   })
-  return { sync, file, clock }
+  return { sync, file, clock, ids, fingerprints, built }
 }
 
 const dbInfo = async () =>
@@ -176,6 +184,22 @@ describe('the trainer’s sync when things go wrong', () => {
     expect(status).toMatchObject({ pending: 0, lastError: null })
     expect(clock.delays.at(-1)).toBe(SYNC_PERIOD_MS)
   }, 30_000)
+
+  it('a sync with nothing new builds no summary; an edited session file is built and sent as its next revision', async () => {
+    const { sync, ids, fingerprints, built } = await syncOver(3, 'alice-pw')
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toHaveLength(3)
+    built.length = 0
+    const before = await dbInfo()
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toEqual([])
+    fingerprints.set(ids[1]!, 'v2')
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toEqual([ids[1]])
+    const doc = (await (await server.adminCall(`/${DB}/summary:${ids[1]}`)).json()) as { _rev: string }
+    expect(doc._rev).toMatch(/^2-/)
+    expect((await dbInfo()).update_seq - before.update_seq).toBe(1)
+  })
 
   it('the line cut in the middle of sending 200 summaries: after it is back each arrives once', async () => {
     const before = await dbInfo()
