@@ -15,8 +15,8 @@ export type ConnectionResult =
   { ok: true; server: string } | { ok: false; problem: ConnectionProblem; reason: UserMessage }
 
 const TIMEOUT_MS = 10_000
-/** A `_local` document: written to prove write access, never replicated, read by no one. */
-const WRITE_TEST_DOC = '_local/roundtable-write-test'
+/** The connection test's probe, `probe:<user>`: written and deleted to prove the design document accepts this user. */
+export const PROBE_DOC_PREFIX = 'probe:'
 
 type Fetch = typeof fetch
 
@@ -56,25 +56,39 @@ export async function testConnection(
   const dbProblem = statusProblem(db.status)
   if (dbProblem) return dbProblem
 
-  const write = await writeTest(call, databaseUrl(settings))
+  const write = await writeTest(call, databaseUrl(settings), settings.user)
   if (!write) return failed('unreachable', 'programme.test.unreachable', { url: settings.url })
   if (write.status === 401 || write.status === 403) return failed('no-write-permission', 'programme.test.no-write')
   return statusProblem(write.status) ?? { ok: true, server }
 }
 
-/** Writes (and updates) the test `_local` document; the server's answer tells whether this user may write. */
+/**
+ * Writes the probe document `probe:<user>` (with `author`), which the design document validates as it
+ * validates a summary (a trainer, writing as the author it names), then deletes it: the server's answer
+ * to the write tells whether this user may send summaries, and nothing is left behind but a deletion.
+ * (A `_local` document would pass any account: `validate_doc_update` never sees those.)
+ */
 async function writeTest(
   call: (url: string, init?: RequestInit) => Promise<Response | null>,
-  database: string
+  database: string,
+  user: string
 ): Promise<Response | null> {
-  const url = `${database}/${WRITE_TEST_DOC}`
+  const url = `${database}/${encodeURIComponent(`${PROBE_DOC_PREFIX}${user}`)}`
   const held = await call(url)
-  const rev = held?.ok ? ((await held.json().catch(() => ({}))) as { _rev?: string })._rev : undefined
-  return call(url, {
+  const heldRev = held?.ok ? ((await held.json().catch(() => ({}))) as { _rev?: string })._rev : undefined
+  const write = await call(url, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...(rev ? { _rev: rev } : {}), at: new Date().toISOString() })
+    body: JSON.stringify({ ...(heldRev ? { _rev: heldRev } : {}), author: user, at: new Date().toISOString() })
   })
+  if (write?.ok) {
+    const { rev } = (await write
+      .clone()
+      .json()
+      .catch(() => ({}))) as { rev?: string }
+    if (rev) await call(`${url}?rev=${encodeURIComponent(rev)}`, { method: 'DELETE' })
+  }
+  return write
 }
 
 /** Whether the server knows this user with this password (`_session` names the user). */

@@ -1,5 +1,7 @@
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Language } from '../../shared/i18n/language'
+import { SESSION_ID_PATTERN } from '../../shared/sessions/ids'
 import type { SessionService } from '../sessions/session-service'
 import { DataFile } from '../storage/data-file'
 import type { DurableFs } from '../storage/durable-json-file'
@@ -24,9 +26,15 @@ export interface ProgrammeFeature {
 export const START_DELAY_MS = 5_000
 
 /** A session's summary as of its last change, so the same session gives the same document every time. */
-export function sessionSummarySource(sessions: () => SessionService): SummarySource {
+export function sessionSummarySource(sessions: () => SessionService, dataDir: string): SummarySource {
   return {
     list: () => sessions().list(),
+    // Every save replaces the file (a new file renamed over it): its inode, time and size change.
+    async fingerprint(id: string) {
+      if (!SESSION_ID_PATTERN.test(id)) return null
+      const info = await stat(join(dataDir, 'sessions', `${id}.json`), { bigint: true })
+      return `${info.ino}-${info.mtimeNs}-${info.size}`
+    },
     async summary(id: string, language: Language) {
       const session = await sessions().read(id)
       return buildSummary(session, language, new Date(session.updatedAt))
@@ -64,7 +72,7 @@ export async function openProgramme(
   const sync = new ProgrammeSync({
     file,
     secrets,
-    source: sessionSummarySource(sessions),
+    source: sessionSummarySource(sessions, options.dataDir),
     clock: options.programmeClock
   })
   sync.request(START_DELAY_MS)

@@ -9,12 +9,15 @@ type ProgrammeMethods = 'programme.get' | 'programme.save' | 'programme.test' | 
 
 /** Settings → Programme server, the trainer's sync and the coordinator's pull. */
 export function programmeHandlers(ctx: AppContext): FeatureHandlers<ProgrammeMethods> {
-  const view = async () => ({
-    settings: ctx.programme.file.data.settings,
-    hasPassword: (await ctx.programme.secrets.load()) !== null,
-    secretStore: ctx.programme.secrets.kind,
-    status: ctx.programme.sync.status()
-  })
+  const view = async () => {
+    await ctx.programme.sync.countPending() // before the first sync, the pending count is right too
+    return {
+      settings: ctx.programme.file.data.settings,
+      hasPassword: (await ctx.programme.secrets.load()) !== null,
+      secretStore: ctx.programme.secrets.kind,
+      status: ctx.programme.sync.status()
+    }
+  }
   /**
    * The password typed, or the one kept, but the kept one only for the server and user it was saved for:
    * a test against another address never sends it there.

@@ -62,16 +62,24 @@ async function syncOver(count: number, password: string, clock = manualClock()) 
   const secrets = new OwnerOnlyFileSecretStore(join(dir, 'programme-password'))
   await secrets.save(password)
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
+  /** Each session file's fingerprint (a test changes one to stand for an edit), and the summaries built. */
+  const fingerprints = new Map(ids.map((id) => [id, 'v1']))
+  const built: string[] = []
   const sync = new ProgrammeSync({
     file,
     secrets,
     clock,
     source: {
       list: () => ids.map((id) => ({ id, status: 'finished' as const })),
-      summary: async (id) => ({ ...template, sessionId: id })
+      fingerprint: async (id) => fingerprints.get(id) ?? null,
+      summary: async (id) => {
+        built.push(id)
+        const remarks = fingerprints.get(id) === 'v1' ? template.closingRemarks : `Sửa ${fingerprints.get(id)}`
+        return { ...template, sessionId: id, closingRemarks: remarks }
+      }
     }
   })
-  return { sync, file, clock }
+  return { sync, file, clock, ids, fingerprints, built }
 }
 
 const dbInfo = async () =>
@@ -124,6 +132,18 @@ describe('test connection says what is wrong, in words', () => {
     })
   })
 
+  it('a user the design document refuses (the coordinator) has no permission to write, and the test leaves nothing behind', async () => {
+    const before = await dbInfo()
+    expect(await testConnection(settingsFor('coordinator'), 'coord-pw')).toMatchObject({
+      ok: false,
+      problem: 'no-write-permission',
+      reason: { key: 'programme.test.no-write' }
+    })
+    expect(await testConnection(settingsFor('alice'), 'alice-pw')).toMatchObject({ ok: true })
+    expect((await dbInfo()).doc_count).toBe(before.doc_count)
+    expect((await server.adminCall(`/${DB}/probe:alice`)).status).toBe(404)
+  })
+
   it('reports an unreachable server, a server that is not a CouchDB, and plain HTTP to another computer', async () => {
     expect(await testConnection(settingsFor('alice', await closedPortUrl()), 'x')).toMatchObject({
       problem: 'unreachable',
@@ -164,6 +184,22 @@ describe('the trainer’s sync when things go wrong', () => {
     expect(status).toMatchObject({ pending: 0, lastError: null })
     expect(clock.delays.at(-1)).toBe(SYNC_PERIOD_MS)
   }, 30_000)
+
+  it('a sync with nothing new builds no summary; an edited session file is built and sent as its next revision', async () => {
+    const { sync, ids, fingerprints, built } = await syncOver(3, 'alice-pw')
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toHaveLength(3)
+    built.length = 0
+    const before = await dbInfo()
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toEqual([])
+    fingerprints.set(ids[1]!, 'v2')
+    expect(await sync.syncNow()).toMatchObject({ pending: 0, lastError: null })
+    expect(built).toEqual([ids[1]])
+    const doc = (await (await server.adminCall(`/${DB}/summary:${ids[1]}`)).json()) as { _rev: string }
+    expect(doc._rev).toMatch(/^2-/)
+    expect((await dbInfo()).update_seq - before.update_seq).toBe(1)
+  })
 
   it('the line cut in the middle of sending 200 summaries: after it is back each arrives once', async () => {
     const before = await dbInfo()
@@ -209,6 +245,15 @@ describe('the server refuses what is not a trainer’s own well-formed summary, 
     expect((await put('summary:v-1', 'alice', 'alice-pw', { ...good, summary: { sessionId: 'v-1' } })).status).toBe(403)
     expect((await put('summary:v-1', 'coordinator', 'coord-pw', { ...good, author: 'coordinator' })).status).toBe(403)
     expect((await put('summary:v-1', 'alice', 'alice-pw', good)).status).toBe(201)
+    // The connection test's probe: only the trainer it names writes and deletes it.
+    expect((await put('probe:alice', 'alice', 'alice-pw', { author: 'binh' })).status).toBe(403)
+    expect((await put('probe:binh', 'alice', 'alice-pw', { author: 'alice' })).status).toBe(403)
+    expect((await put('probe:coordinator', 'coordinator', 'coord-pw', { author: 'coordinator' })).status).toBe(403)
+    const probe = await put('probe:alice', 'alice', 'alice-pw', { author: 'alice' })
+    expect(probe.status).toBe(201)
+    const { rev } = (await probe.json()) as { rev: string }
+    expect((await put('probe:alice', 'coordinator', 'coord-pw', { _rev: rev, _deleted: true })).status).toBe(403)
+    expect((await put('probe:alice', 'alice', 'alice-pw', { _rev: rev, _deleted: true })).ok).toBe(true)
   })
 
   it('a malicious document is refused by the pull, and script in a summary’s text is shown as text', async () => {

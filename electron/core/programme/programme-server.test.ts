@@ -155,6 +155,24 @@ describe('summaries replicate to the programme server and a coordinator pulls th
     expect((await server.adminCall(`/${DB}/summary:${paused}`)).status).toBe(200)
   }, 60_000)
 
+  it('the status counts the pending summaries from the first look, before any sync', async () => {
+    const dana = await openCore('dana')
+    await dana.result('programme.save', { settings: settings('binh'), password: 'binh-pw' })
+    await runSession(dana, 2)
+    await runSession(dana, 3)
+    await runSession(dana, 4, 'running')
+    await dana.core.close()
+    cores.splice(cores.indexOf(dana.core), 1)
+    const reopened = await createAppCore({
+      ...(await bundledCoreOptions('unused')),
+      dataDir: dana.dataDir,
+      programmeClock: manualClock() // the first sync does not run
+    })
+    cores.push(reopened)
+    const reply = await dispatch(reopened.handlers, 'programme.get', {})
+    expect(reply).toMatchObject({ ok: true, result: { status: { pending: 2, lastSyncAt: null } } })
+  }, 60_000)
+
   it('a restart sends nothing again: the revisions are the same and programme.json says what the server holds', async () => {
     const before = (await (await server.adminCall(`/${DB}`)).json()) as { update_seq: number }
     await alice.core.close()

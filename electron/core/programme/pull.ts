@@ -22,9 +22,10 @@ interface AllDocsPage {
 
 /**
  * The coordinator's side: reads every `summary:*` document of the programme's database, a page at a time
- * (`_all_docs` with the documents), and adds each to the imported summaries through the same check and
- * the same store as a summary file brought by hand, so each session is counted once and a newer export
- * (a corrected summary) replaces the older one. Documents that are not well-formed summaries are refused.
+ * (`_all_docs` with the documents), and adds each page to the imported summaries as one batch, through
+ * the same check and the same store as a summary file brought by hand (written durably once per page), so
+ * each session is counted once and a newer export (a corrected summary) replaces the older one. Documents
+ * that are not well-formed summaries are refused.
  */
 export async function pullSummaries(
   settings: ProgrammeSettings,
@@ -43,28 +44,27 @@ export async function pullSummaries(
   let skip = 0
   for (;;) {
     const page = await fetchPage(settings, password, startKey, skip, fetchImpl)
-    for (const row of page.rows) {
-      result.read++
-      await pullOne(row, summaries, result)
-    }
+    await pullPage(page.rows, summaries, result)
     if (page.rows.length < PULL_PAGE) return result
     startKey = page.rows.at(-1)!.id
     skip = 1
   }
 }
 
-async function pullOne(row: AllDocsPage['rows'][number], summaries: ImportedSummaries, result: PullResult) {
-  try {
-    const doc = row.doc ?? {}
-    // Only what a summary file holds is read; `author`, `_id` and `_rev` are the server's business.
-    const text = JSON.stringify({ format: doc.format, version: doc.version, summary: doc.summary })
-    const { outcome } = await summaries.import(text)
-    result.outcomes[outcome]++
-  } catch (error) {
-    if (result.refused.length < MAX_REFUSED_LISTED) {
-      result.refused.push({ id: row.id.slice(0, 200), reason: reasonOf(error) })
+/** One page into the imported summaries as one batch: each checked, all written durably together. */
+async function pullPage(rows: AllDocsPage['rows'], summaries: ImportedSummaries, result: PullResult) {
+  // Only what a summary file holds is read; `author`, `_id` and `_rev` are the server's business.
+  const texts = rows.map(({ doc }) =>
+    JSON.stringify({ format: doc?.format, version: doc?.version, summary: doc?.summary })
+  )
+  const items = await summaries.importBatch(texts)
+  result.read += rows.length
+  items.forEach((item, i) => {
+    if ('outcome' in item) result.outcomes[item.outcome]++
+    else if (result.refused.length < MAX_REFUSED_LISTED) {
+      result.refused.push({ id: rows[i]!.id.slice(0, 200), reason: reasonOf(item.error) })
     }
-  }
+  })
 }
 
 async function fetchPage(

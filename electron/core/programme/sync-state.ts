@@ -7,7 +7,9 @@ import { ProgrammeSettingsSchema } from './settings'
  * `programme.json` in the data folder: the programme server's settings and what this laptop has sent it.
  * `revisions` names each session's summary revisions (hashes, oldest first) so they are the same after a
  * restart; `sent` is the revision the server is known to hold, per session, for the server in `sentTo`
- * (changing server or user starts again). Replication resumes from here after weeks offline.
+ * (changing server or user starts again). `builtFrom` names, per session, the session file's fingerprint
+ * (with the language and user) the latest revision was built from, so a sync skips sessions whose file has
+ * not changed without building their summaries. Replication resumes from here after weeks offline.
  */
 export const PROGRAMME_SCHEMA_VERSION = 1
 
@@ -17,6 +19,7 @@ export const ProgrammeFileSchema = z.object({
   revisions: z.record(z.string(), z.array(z.string())).default({}),
   sentTo: z.string().default(''),
   sent: z.record(z.string(), z.string()).default({}),
+  builtFrom: z.record(z.string(), z.string()).default({}),
   lastSyncAt: z.string().nullable().default(null),
   lastAttemptAt: z.string().nullable().default(null),
   lastError: UserMessageSchema.nullable().default(null)
@@ -32,6 +35,7 @@ export function defaultProgrammeFile(): ProgrammeFile {
     revisions: {},
     sentTo: '',
     sent: {},
+    builtFrom: {},
     lastSyncAt: null,
     lastAttemptAt: null,
     lastError: null

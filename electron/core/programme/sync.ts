@@ -10,6 +10,8 @@ import type { ProgrammeFile } from './sync-state'
 /** The sessions a laptop holds, and a session's summary as it stands (the same each time until it changes). */
 export interface SummarySource {
   list(): { id: string; status: SessionStatus }[]
+  /** What changes whenever the session's file changes (cheap: no summary built), or null if unknown. */
+  fingerprint(id: string): Promise<string | null>
   summary(id: string, language: ProgrammeSettings['language']): Promise<SessionSummary>
 }
 
@@ -60,6 +62,7 @@ export class ProgrammeSync {
   private nextAt: Date | null = null
   private failuresInARow = 0
   private pending = 0
+  private counted: Promise<void> | null = null
 
   constructor(private readonly options: ProgrammeSyncOptions) {
     this.clock = options.clock ?? systemClock
@@ -88,6 +91,23 @@ export class ProgrammeSync {
       lastError: data.lastError,
       nextAttemptAt: this.nextAt?.toISOString() ?? null
     }
+  }
+
+  /**
+   * Counts the summaries the server lacks before the first sync, from the session files' fingerprints
+   * (no summary is built), so the status line is right from its first paint. Once; a sync counts anew.
+   */
+  countPending(): Promise<void> {
+    this.counted ??= this.countNow().catch(() => undefined)
+    return this.counted
+  }
+
+  private async countNow(): Promise<void> {
+    const settings = this.options.file.data.settings
+    if (!settings || this.running) return
+    let pending = 0
+    for (const { id } of this.wanted(settings)) if (!(await this.unchanged(id, settings))) pending++
+    if (!this.running) this.pending = pending
   }
 
   /** One sync now (a second call while one runs waits for it). Never throws: the status says what failed. */
@@ -138,19 +158,47 @@ export class ProgrammeSync {
     return null
   }
 
-  /** The summaries whose current revision the server is not known to hold; new revisions are named here. */
-  private async pendingDocs(settings: ProgrammeSettings): Promise<SummaryDoc[]> {
-    const { file, source } = this.options
-    const target = `${databaseUrl(settings)} ${settings.user}`
-    const wanted = source
+  private wanted(settings: ProgrammeSettings): { id: string }[] {
+    return this.options.source
       .list()
       .filter((s) => s.status === 'finished' || (settings.includePaused && s.status === 'paused'))
+  }
+
+  /**
+   * Whether the server holds this session's summary as it stands: its latest revision was sent to this
+   * server and user, and was built from the session file as it is now (same fingerprint, same language).
+   */
+  private async unchanged(id: string, settings: ProgrammeSettings, key?: string | null): Promise<boolean> {
+    const data = this.options.file.data
+    const history = data.revisions[id] ?? []
+    if (data.sentTo !== targetOf(settings) || history.length === 0) return false
+    if (data.sent[id] !== `${history.length}-${history.at(-1)}`) return false
+    const current = key === undefined ? await this.builtFromKey(id, settings) : key
+    return current !== null && data.builtFrom[id] === current
+  }
+
+  private async builtFromKey(id: string, settings: ProgrammeSettings): Promise<string | null> {
+    const fingerprint = await this.options.source.fingerprint(id).catch(() => null)
+    return fingerprint === null ? null : `${settings.language} ${settings.user} ${fingerprint}`
+  }
+
+  /**
+   * The summaries whose current revision the server is not known to hold; new revisions are named here.
+   * A session whose file has not changed since the revision the server holds is skipped without building.
+   */
+  private async pendingDocs(settings: ProgrammeSettings): Promise<SummaryDoc[]> {
+    const { file, source } = this.options
+    const target = targetOf(settings)
     const docs: SummaryDoc[] = []
     const revisions: Record<string, string[]> = {}
-    for (const { id } of wanted) {
+    const builtFrom: Record<string, string> = {}
+    for (const { id } of this.wanted(settings)) {
+      const key = await this.builtFromKey(id, settings)
+      if (await this.unchanged(id, settings, key)) continue
       const body = summaryDocBody(await source.summary(id, settings.language), settings.user)
       const history = withLatest(file.data.revisions[id] ?? [], bodyHash(body))
       revisions[id] = history
+      if (key !== null) builtFrom[id] = key
       const doc = summaryDoc(body, history)
       if (file.data.sentTo !== target || file.data.sent[id] !== doc._rev) docs.push(doc)
     }
@@ -158,6 +206,7 @@ export class ProgrammeSync {
       if (data.sentTo !== target) data.sent = {}
       data.sentTo = target
       Object.assign(data.revisions, revisions)
+      Object.assign(data.builtFrom, builtFrom)
     })
     return docs
   }
@@ -169,6 +218,11 @@ export class ProgrammeSync {
     })
     this.pending = Math.max(0, this.pending - docs.length)
   }
+}
+
+/** The server and user the `sent` revisions are known to be held by. */
+function targetOf(settings: ProgrammeSettings): string {
+  return `${databaseUrl(settings)} ${settings.user}`
 }
 
 /** What PouchDB's error means to the trainer. */

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileDurably } from '../storage/durable-write'
+import { writeFileDurably, type DurableWriteFs } from '../storage/durable-write'
+import { writeFilesDurably } from '../storage/durable-write-many'
 import { parseSummaryJson, summaryToJson } from './json'
 import type { SessionSummary } from './schema'
 
@@ -31,31 +32,60 @@ export interface ImportedSessionEntry extends ImportedSummaryEntry {
  */
 export type ImportOutcome = 'imported' | 'updated' | 'already' | 'newer-held'
 
+/** One summary of a batch import: what it did, or why it was refused. */
+export type BatchImportItem = { outcome: ImportOutcome } | { error: unknown }
+
 const ID = /^[a-z0-9-]{1,80}$/
 const LANGUAGE_ORDER = ['vi', 'en'] as const
 
 export class ImportedSummaries {
-  constructor(private readonly folder: string) {}
+  constructor(
+    private readonly folder: string,
+    private readonly writeFs: DurableWriteFs = fs
+  ) {}
 
   async import(text: string): Promise<{ entry: ImportedSummaryEntry; outcome: ImportOutcome }> {
     const summary = parseSummaryJson(text) // throws SummaryFileError with a plain reason
-    const id = `${summary.sessionId}-${summary.language}`
-      .toLowerCase()
-      .replace(/[^a-z0-9-]/g, '-')
-      .slice(0, 80)
+    const id = idOf(summary)
     const held = await this.read(id).catch(() => null)
-    const outcome = !held
-      ? 'imported'
-      : held.generatedAt === summary.generatedAt
-        ? 'already'
-        : Date.parse(held.generatedAt) > Date.parse(summary.generatedAt)
-          ? 'newer-held'
-          : 'updated'
+    const outcome = outcomeOf(held, summary)
     if (outcome === 'imported' || outcome === 'updated') {
       await fs.mkdir(this.folder, { recursive: true })
-      await writeFileDurably(fs, join(this.folder, `${id}.json`), summaryToJson(summary))
+      await writeFileDurably(this.writeFs, join(this.folder, `${id}.json`), summaryToJson(summary))
     }
     return { entry: entryOf(id, held && outcome === 'newer-held' ? held : summary), outcome }
+  }
+
+  /**
+   * Many summaries at once (the coordinator's pull, a page at a time): each checked and compared as
+   * `import` does, in order (a session appearing twice is stored once, its newest export kept, with the
+   * outcomes one-by-one imports give), then every file to store written durably together: one folder
+   * fsync per batch instead of one per summary.
+   */
+  async importBatch(texts: readonly string[]): Promise<BatchImportItem[]> {
+    const toWrite = new Map<string, SessionSummary>()
+    const items: BatchImportItem[] = []
+    for (const text of texts) {
+      try {
+        const summary = parseSummaryJson(text)
+        const id = idOf(summary)
+        const held = toWrite.get(id) ?? (await this.read(id).catch(() => null))
+        const outcome = outcomeOf(held, summary)
+        if (outcome === 'imported' || outcome === 'updated') toWrite.set(id, summary)
+        items.push({ outcome })
+      } catch (error) {
+        items.push({ error })
+      }
+    }
+    if (toWrite.size > 0) {
+      await fs.mkdir(this.folder, { recursive: true })
+      const files = [...toWrite].map(([id, summary]) => ({
+        path: join(this.folder, `${id}.json`),
+        data: summaryToJson(summary)
+      }))
+      await writeFilesDurably(this.writeFs, files)
+    }
+    return items
   }
 
   /** One entry per session, newest first; its Vietnamese and English summaries are its versions. */
@@ -105,6 +135,20 @@ export class ImportedSummaries {
   private async read(id: string): Promise<SessionSummary> {
     return parseSummaryJson(await fs.readFile(join(this.folder, `${id}.json`), 'utf8'))
   }
+}
+
+/** A summary's file name: its session and language. */
+function idOf(summary: SessionSummary): string {
+  return `${summary.sessionId}-${summary.language}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 80)
+}
+
+function outcomeOf(held: SessionSummary | null, summary: SessionSummary): ImportOutcome {
+  if (!held) return 'imported'
+  if (held.generatedAt === summary.generatedAt) return 'already'
+  return Date.parse(held.generatedAt) > Date.parse(summary.generatedAt) ? 'newer-held' : 'updated'
 }
 
 function entryOf(id: string, summary: SessionSummary): ImportedSummaryEntry {

@@ -718,7 +718,7 @@ export const en = {
   'programme.test.not-couchdb': 'This is not a CouchDB server.',
   'programme.test.wrong-credentials': 'Wrong user name or password.',
   'programme.test.forbidden': 'This user has no access to the database.',
-  'programme.test.no-write': 'This user may not write.',
+  'programme.test.no-write': 'This user may not send summaries (a coordinator’s account only pulls them).',
   'programme.test.no-database': 'No such database.',
   'programme.test.server-error': 'Server error HTTP {status}.',
   'programme.sync.unreachable': 'Server not reachable; will try again.',

@@ -690,7 +690,7 @@ export const vi = {
   'programme.test.not-couchdb': 'Đây không phải máy chủ CouchDB.',
   'programme.test.wrong-credentials': 'Sai tên người dùng hoặc mật khẩu.',
   'programme.test.forbidden': 'Người dùng này không được vào cơ sở dữ liệu.',
-  'programme.test.no-write': 'Người dùng này không được ghi.',
+  'programme.test.no-write': 'Người dùng này không được gửi bản tóm tắt (tài khoản điều phối viên chỉ kéo về).',
   'programme.test.no-database': 'Không có cơ sở dữ liệu này.',
   'programme.test.server-error': 'Máy chủ báo lỗi HTTP {status}.',
   'programme.sync.unreachable': 'Chưa kết nối được máy chủ; sẽ thử lại.',
