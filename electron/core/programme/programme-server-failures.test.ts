@@ -6,7 +6,7 @@ import type { ApiReply } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import { createAppCore, type AppCore } from '../app-core'
 import type { CrossSessionReport } from '../reports/cross-session'
-import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { bundledCoreOptions, coreCaller, sessionDetails } from '../../testing/bundled-core'
 import { manualClock } from '../../testing/manual-clock'
 import {
   closedPortUrl,
@@ -95,11 +95,7 @@ beforeAll(async () => {
   const options = await bundledCoreOptions('failures')
   folders.push(options.dataDir)
   core = await createAppCore({ ...options, programmeClock: manualClock() })
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const reply: ApiReply = await dispatch(core.handlers, method, args)
-    if (!reply.ok) throw new Error(reply.error.message)
-    return reply.result as T
-  }
+  const call = coreCaller(core.handlers)
   const { id } = await call<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
     details: sessionDetails()

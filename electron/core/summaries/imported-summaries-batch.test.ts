@@ -3,10 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiReply } from '../api/contract'
-import { dispatch } from '../api/dispatch'
 import { createAppCore } from '../app-core'
-import { bundledCoreOptions, sessionDetails } from '../../testing/bundled-core'
+import { bundledCoreOptions, coreCaller, sessionDetails } from '../../testing/bundled-core'
 import type { DurableWriteFs } from '../storage/durable-write'
 import { ImportedSummaries } from './imported-summaries'
 import { parseSummaryJson, summaryToJson } from './json'
@@ -20,11 +18,7 @@ beforeAll(async () => {
   const options = await bundledCoreOptions('batch')
   folders.push(options.dataDir)
   const core = await createAppCore(options)
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const reply: ApiReply = await dispatch(core.handlers, method, args)
-    if (!reply.ok) throw new Error(reply.error.message)
-    return reply.result as T
-  }
+  const call = coreCaller(core.handlers)
   const { id } = await call<{ id: string }>('session.start', {
     workshopId: 'conference-briefing',
     details: sessionDetails()
