@@ -156,6 +156,9 @@ test('the editor reduces a copy of a bilingual workshop to Vietnamese after aski
   await setting.getByRole('button', { name: 'Bỏ English' }).click()
   await expect(english).not.toBeChecked()
   await expect(title.locator('input')).toHaveCount(1)
+  // The one language's field takes the whole width, not half of it.
+  const fieldWidth = (await title.boundingBox())?.width ?? 0
+  expect((await title.locator('input').boundingBox())?.width ?? 0).toBeGreaterThan(fieldWidth * 0.8)
   await expect(setting.getByRole('checkbox', { name: 'Tiếng Việt' })).toBeDisabled()
   await expect(trainer.getByText('Hội thảo hợp lệ, có thể dùng ngay')).toBeVisible({ timeout: 10_000 })
   await screenshotsBothWays(trainer, 'editor-languages', setting)
