@@ -286,8 +286,11 @@ for (const language of ['vi', 'en'] as const) {
       // Quiz on phones.
       await goto('pre-test')
       await command({ type: 'pollOpen', blockId: 'pre-test', mode: 'phones' })
-      await phone.page.reload()
-      await expect(phone.page.locator('input[type="radio"], input[type="checkbox"]').first()).toBeVisible()
+      // The phone's page asks every 3 s which question is open and reloads itself (a reload from the test
+      // could collide with that one: net::ERR_ABORTED), as it does for a participant.
+      await expect(phone.page.locator('input[type="radio"], input[type="checkbox"]').first()).toBeVisible({
+        timeout: 10_000
+      })
       await shoot(phone.page, 'phone-quiz', language, onPhone)
       await shoot(audience, 'audience-quiz-open', language, projector)
       for (const group of await phone.page.locator('fieldset').all()) await group.locator('input').first().check()
@@ -300,7 +303,7 @@ for (const language of ['vi', 'en'] as const) {
       // Open text: an answer the trainer lets onto the projector.
       await goto('poll-one-action')
       await command({ type: 'pollOpen', blockId: 'poll-one-action', mode: 'phones' })
-      await phone.page.reload()
+      await expect(phone.page.locator('textarea')).toBeVisible({ timeout: 10_000 }) // the page reloads itself
       await phone.page
         .locator('textarea')
         .fill(
